@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, importing downward only:
+//   liggare (executable) -> LiggareCLI -> LiggareReports, LiggareKit
+//   LiggareKit (wires log + domain: import, registers, checkpoint cache) -> LiggareStorage, LiggareDomain
+//   LiggareReports -> LiggareDomain
+//   LiggareStorage (knows nothing of the domain) -> LiggareBasics
+//   LiggareDomain (knows nothing of files or the CLI) -> LiggareBasics
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "Liggare",
+  products: [
+    .executable(name: "liggare", targets: ["liggare"]),
+    .library(name: "LiggareKit", targets: ["LiggareKit"]),
+  ],
+  targets: [
+    .target(name: "LiggareBasics", swiftSettings: strict),
+    .target(name: "LiggareStorage", dependencies: ["LiggareBasics"], swiftSettings: strict),
+    .target(name: "LiggareDomain", dependencies: ["LiggareBasics"], swiftSettings: strict),
+    .target(
+      name: "LiggareKit", dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain"],
+      swiftSettings: strict),
+    .target(
+      name: "LiggareReports", dependencies: ["LiggareBasics", "LiggareDomain"], swiftSettings: strict),
+    .target(
+      name: "LiggareCLI",
+      dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports"],
+      swiftSettings: strict),
+    .executableTarget(name: "liggare", dependencies: ["LiggareCLI"], swiftSettings: strict),
+    .testTarget(name: "LiggareBasicsTests", dependencies: ["LiggareBasics"]),
+    .testTarget(name: "LiggareStorageTests", dependencies: ["LiggareStorage", "LiggareBasics"]),
+    .testTarget(name: "LiggareDomainTests", dependencies: ["LiggareDomain", "LiggareBasics"]),
+    .testTarget(
+      name: "LiggareKitTests",
+      dependencies: ["LiggareKit", "LiggareStorage", "LiggareDomain", "LiggareBasics"]),
+    .testTarget(
+      name: "LiggareReportsTests", dependencies: ["LiggareReports", "LiggareDomain", "LiggareBasics"],
+      resources: [.copy("Golden")]),
+    .testTarget(
+      name: "LiggareCLITests", dependencies: ["LiggareCLI", "LiggareKit", "LiggareBasics"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import LiggareCLI
+
+LiggareCommand.main()

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LiggareCLI
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LiggareDomain
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LiggareKit
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LiggareReports
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LiggareStorage
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}
