@@ -1,0 +1,87 @@
+public import LiggareBasics
+
+/// Who counted as staff where at one position, with the tree as it stood: the basis of every
+/// staff count, level distribution, goal share and gap list.
+public struct Census: Sendable {
+  /// Everyone counted as staff (role other than `annan`, not left), in person id order.
+  public let members: [StaffMember]
+  /// Each node's id → indexes into `members` of the staff of the node and everything under it.
+  public let staffIndexesByNode: [String: [Int]]
+
+  /// Counts the staff of every node in `state`.
+  public init(_ state: CityState) {
+    let chronicle = state.chronicle
+    let parents = state.parentTable()
+    var members: [StaffMember] = []
+    var byNode: [Int32: [Int]] = [:]
+    let order = (0..<Int32(chronicle.personSymbols.count)).sorted {
+      chronicle.personSymbols.name($0) < chronicle.personSymbols.name($1)
+    }
+    for p in order {
+      guard let pl = state.placement(p), pl.role.countsAsStaff else { continue }
+      let index = members.count
+      members.append(
+        StaffMember(
+          personID: chronicle.personSymbols.name(p), unitID: chronicle.unitSymbols.name(pl.unit), role: pl.role,
+          level: state.level(p)))
+      var node: Int32? = pl.unit
+      var steps = 0
+      while let n = node, steps <= parents.count {
+        byNode[n, default: []].append(index)
+        node = parents[Int(n)]
+        steps += 1
+      }
+    }
+    self.members = members
+    var named: [String: [Int]] = [:]
+    for (node, indexes) in byNode { named[chronicle.unitSymbols.name(node)] = indexes }
+    self.staffIndexesByNode = named
+  }
+
+  /// The staff of a unit, or of every unit under a board or the city.
+  public func staff(of nodeID: String) -> [StaffMember] {
+    (staffIndexesByNode[nodeID] ?? []).map { members[$0] }
+  }
+
+  /// Number of staff at each PIM level 0–5 for the node.
+  public func levelDistribution(of nodeID: String) -> [Int] {
+    var counts = [Int](repeating: 0, count: 6)
+    for i in staffIndexesByNode[nodeID] ?? [] { counts[min(max(members[i].level, 0), 5)] += 1 }
+    return counts
+  }
+
+  /// Staff of the node at `minLevel` or higher, and all staff of the node.
+  public func share(of nodeID: String, atLeast minLevel: Int) -> (atLevel: Int, staff: Int) {
+    let indexes = staffIndexesByNode[nodeID] ?? []
+    return (indexes.reduce(0) { $0 + (members[$1].level >= minLevel ? 1 : 0) }, indexes.count)
+  }
+}
+
+/// How a goal stood: evaluated on the earlier of its deadline and the as-of date.
+public struct GoalStatus: Sendable, Hashable {
+  public var goal: GoalSnapshot
+  public var evaluatedOn: CivilDate
+  public var staff: Int
+  public var atLevel: Int
+  /// Met when staff at level ≥ targetShare × staff (contract decision 9).
+  public var isMet: Bool { Double(atLevel) >= goal.targetShare * Double(staff) }
+  /// The share at level, 0 when the scope has no staff.
+  public var share: Double { staff == 0 ? 0 : Double(atLevel) / Double(staff) }
+
+  /// Evaluates every goal in force in `state`.
+  public static func evaluateAll(in state: CityState) -> [GoalStatus] {
+    var censusByDate: [CivilDate: Census] = [:]
+    return state.goals.map { goal in
+      let date = min(goal.deadline, state.asOf)
+      let census =
+        censusByDate[date]
+        ?? {
+          let c = Census(state.at(.endOf(date)))
+          censusByDate[date] = c
+          return c
+        }()
+      let (atLevel, staff) = census.share(of: goal.scopeID, atLeast: goal.minLevel)
+      return GoalStatus(goal: goal, evaluatedOn: date, staff: staff, atLevel: atLevel)
+    }
+  }
+}

@@ -1,0 +1,241 @@
+public import LiggareBasics
+
+/// The bitemporal projection of the whole log: every entity's dated history, with when each
+/// change was learnt and retracted, so that any state as of date D as known at seq K can be read
+/// without replaying.
+///
+/// It is built by a pure fold in log order (`recording(_:)`), one event at a time. Reading it at
+/// (D, K) gives exactly what folding the events with `seq ≤ K` and `occurredOn ≤ D` in
+/// (`occurredOn`, `seq`) order, minus those retracted by K, would give; `FullReplay` is that
+/// definition written out, and the property tests hold the two to each other.
+public struct Chronicle: Sendable {
+  /// The seq of the last event folded in; 0 for an empty log.
+  public private(set) var lastSeq: UInt64 = 0
+
+  var unitSymbols = SymbolTable()
+  var personSymbols = SymbolTable()
+  var courseSymbols = SymbolTable()
+  var goalSymbols = SymbolTable()
+
+  var units: [[Version<UnitChange>]] = []
+  var persons: [PersonHistory] = []
+  var courses: [[Version<CourseDefinition>]] = []
+  var goals: [[Version<GoalDefinition>]] = []
+
+  /// Per seq (index seq - 1): what the event touched, for retractions and look-ups by id.
+  var locators: [EventLocator] = []
+  /// Recorded time per seq, to turn a `knownAt` instant into a seq (recorded time never goes back).
+  var recordedTimes: [Int64] = []
+  var seqByEventID: [String: UInt64] = [:]
+
+  /// Creates an empty chronicle.
+  public init() {}
+
+  /// Number of events folded in.
+  public var eventCount: Int { locators.count }
+
+  /// The seq of the event with `id`, if it is in the log.
+  public func seq(ofEvent id: String) -> UInt64? {
+    seqByEventID[id]
+  }
+
+  /// The id of the event at `seq`.
+  public func eventID(atSeq seq: UInt64) -> String {
+    locators[Int(seq - 1)].id
+  }
+
+  /// The type of the event at `seq`.
+  public func eventType(atSeq seq: UInt64) -> EventType {
+    locators[Int(seq - 1)].type
+  }
+
+  /// The valid date of the event at `seq`.
+  public func occurredOn(atSeq seq: UInt64) -> CivilDate {
+    CivilDate(daysSinceEpoch: locators[Int(seq - 1)].date)
+  }
+
+  /// The seq of the retraction that retracted the event at `seq`, if any.
+  public func retraction(ofSeq seq: UInt64) -> UInt64? {
+    let r = locators[Int(seq - 1)].retractedBy
+    return r == .max ? nil : r
+  }
+
+  /// The last seq whose `recordedAt` is at or before `instant` (0 when none is).
+  public func lastSeq(knownAt instant: Timestamp) -> UInt64 {
+    var lo = 0
+    var hi = recordedTimes.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if recordedTimes[mid] <= instant.microseconds { lo = mid + 1 } else { hi = mid }
+    }
+    return UInt64(lo)
+  }
+
+  /// The `recordedAt` of the last event, if any.
+  public var latestRecordedAt: Timestamp? {
+    recordedTimes.last.map { Timestamp(microseconds: $0) }
+  }
+
+  /// This chronicle with `event` folded in.
+  public func recording(_ event: Event) -> Chronicle {
+    var copy = self
+    copy.record(event)
+    return copy
+  }
+
+  /// Folds `event` in; events must come in log order (seq = lastSeq + 1).
+  ///
+  /// The fold is lenient: it never rejects. Rules are checked before an append (`Rulebook`);
+  /// later retractions and backdated events can leave odd states that the fold must still read.
+  public mutating func record(_ event: Event) {
+    precondition(event.seq == lastSeq + 1, "events must be folded in log order")
+    lastSeq = event.seq
+    let date = event.occurredOn.daysSinceEpoch
+    let seq = event.seq
+    var locator = EventLocator(id: event.id, type: event.payload.type, date: date, entity: -1)
+    switch event.payload {
+    case .unitEstablished(let unit, let name, let kind, let parent, let schoolForm):
+      let u = unitSymbol(unit)
+      let p = parent.map { unitSymbol($0) }
+      units[Int(u)].insertInFoldOrder(
+        Version(
+          date: date, seq: seq,
+          value: .established(name: name, kind: kind, parent: p, schoolForm: schoolForm)))
+      locator.entity = u
+    case .unitRenamed(let unit, let name):
+      let u = unitSymbol(unit)
+      units[Int(u)].insertInFoldOrder(Version(date: date, seq: seq, value: .renamed(name)))
+      locator.entity = u
+    case .unitMoved(let unit, let parent):
+      let u = unitSymbol(unit)
+      let p = unitSymbol(parent)
+      units[Int(u)].insertInFoldOrder(Version(date: date, seq: seq, value: .moved(parent: p)))
+      locator.entity = u
+    case .unitMerged(let unit, let into):
+      let u = unitSymbol(unit)
+      let i = unitSymbol(into)
+      units[Int(u)].insertInFoldOrder(Version(date: date, seq: seq, value: .merged(into: i)))
+      locator.entity = u
+    case .unitClosed(let unit):
+      let u = unitSymbol(unit)
+      units[Int(u)].insertInFoldOrder(Version(date: date, seq: seq, value: .closed))
+      locator.entity = u
+    case .personRegistered(let person):
+      let p = personSymbol(person)
+      persons[Int(p)].registrations.insertInFoldOrder(Version(date: date, seq: seq, value: true))
+      locator.entity = p
+    case .staffAssigned(let person, let unit, let role):
+      let p = personSymbol(person)
+      let u = unitSymbol(unit)
+      persons[Int(p)].placements.insertInFoldOrder(
+        Version(date: date, seq: seq, value: .assigned(unit: u, role: role)))
+      locator.entity = p
+    case .staffLeft(let person):
+      let p = personSymbol(person)
+      persons[Int(p)].placements.insertInFoldOrder(Version(date: date, seq: seq, value: .left))
+      locator.entity = p
+    case .courseDefined(let course, let title, let hours, let area):
+      let c = courseSymbol(course)
+      courses[Int(c)].insertInFoldOrder(
+        Version(date: date, seq: seq, value: CourseDefinition(title: title, hours: hours, area: area)))
+      locator.entity = c
+    case .courseCompleted(let person, let course, let hours):
+      let p = personSymbol(person)
+      let c = courseSymbol(course)
+      persons[Int(p)].completions.insertInFoldOrder(
+        Version(date: date, seq: seq, value: CourseCompletion(course: c, hours: hours)))
+      locator.entity = p
+    case .pimLevelAttained(let person, let level, let examiner):
+      let p = personSymbol(person)
+      let e = personSymbol(examiner)
+      persons[Int(p)].levels.insertInFoldOrder(
+        Version(date: date, seq: seq, value: LevelAttainment(level: Int8(clamping: level), examiner: e)))
+      locator.entity = p
+    case .examinerAppointed(let person, let unit, let maxLevel):
+      let p = personSymbol(person)
+      let u = unitSymbol(unit)
+      persons[Int(p)].examinerRoles.insertInFoldOrder(
+        Version(date: date, seq: seq, value: .appointed(unit: u, maxLevel: Int8(clamping: maxLevel))))
+      locator.entity = p
+    case .examinerRoleEnded(let person):
+      let p = personSymbol(person)
+      persons[Int(p)].examinerRoles.insertInFoldOrder(Version(date: date, seq: seq, value: .ended))
+      locator.entity = p
+    case .goalSet(let goal, let scope, let minLevel, let targetShare, let deadline):
+      let g = goalSymbol(goal)
+      let s = unitSymbol(scope)
+      goals[Int(g)].insertInFoldOrder(
+        Version(
+          date: date, seq: seq,
+          value: GoalDefinition(
+            scope: s, minLevel: Int8(clamping: minLevel), targetShare: targetShare, deadline: deadline)))
+      locator.entity = g
+    case .eventRetracted(let target, _):
+      if let t = seqByEventID[target], locators[Int(t - 1)].retractedBy == .max,
+        locators[Int(t - 1)].type != .eventRetracted
+      {
+        markRetracted(seq: t, by: seq)
+        locator.entity = Int32(truncatingIfNeeded: t)
+        locator.target = t
+      }
+    }
+    locators.append(locator)
+    recordedTimes.append(event.recordedAt.microseconds)
+    if seqByEventID[event.id] == nil { seqByEventID[event.id] = seq }
+  }
+
+  private mutating func markRetracted(seq t: UInt64, by r: UInt64) {
+    let target = locators[Int(t - 1)]
+    locators[Int(t - 1)].retractedBy = r
+    let e = Int(target.entity)
+    guard e >= 0 else { return }
+    switch target.type {
+    case .unitEstablished, .unitRenamed, .unitMoved, .unitMerged, .unitClosed:
+      units[e].markRetracted(seq: t, by: r)
+    case .personRegistered: persons[e].registrations.markRetracted(seq: t, by: r)
+    case .staffAssigned, .staffLeft: persons[e].placements.markRetracted(seq: t, by: r)
+    case .courseDefined: courses[e].markRetracted(seq: t, by: r)
+    case .courseCompleted: persons[e].completions.markRetracted(seq: t, by: r)
+    case .pimLevelAttained: persons[e].levels.markRetracted(seq: t, by: r)
+    case .examinerAppointed, .examinerRoleEnded: persons[e].examinerRoles.markRetracted(seq: t, by: r)
+    case .goalSet: goals[e].markRetracted(seq: t, by: r)
+    case .eventRetracted: break
+    }
+  }
+
+  private mutating func unitSymbol(_ id: String) -> Int32 {
+    let s = unitSymbols.intern(id)
+    if Int(s) == units.count { units.append([]) }
+    return s
+  }
+
+  private mutating func personSymbol(_ id: String) -> Int32 {
+    let s = personSymbols.intern(id)
+    if Int(s) == persons.count { persons.append(PersonHistory()) }
+    return s
+  }
+
+  private mutating func courseSymbol(_ id: String) -> Int32 {
+    let s = courseSymbols.intern(id)
+    if Int(s) == courses.count { courses.append([]) }
+    return s
+  }
+
+  private mutating func goalSymbol(_ id: String) -> Int32 {
+    let s = goalSymbols.intern(id)
+    if Int(s) == goals.count { goals.append([]) }
+    return s
+  }
+}
+
+/// What one event touched: enough to retract it and to find it by id.
+struct EventLocator: Sendable {
+  var id: String
+  var type: EventType
+  var date: Int32
+  /// The symbol of the unit, person, course or goal the event is about (-1 when none).
+  var entity: Int32
+  var retractedBy: UInt64 = .max
+  /// For a retraction: the seq it retracts (0 when none).
+  var target: UInt64 = 0
+}

@@ -1,0 +1,59 @@
+/// Which non-retracted events name what an event registers, defines, establishes or appoints
+/// (contract decision 5: retract the dependants first).
+enum Dependants {
+  static func of(seq t: UInt64, in chronicle: Chronicle) -> [String] {
+    let locator = chronicle.locators[Int(t - 1)]
+    let k = chronicle.lastSeq
+    var seqs: [UInt64] = []
+    func add<V>(_ versions: [Version<V>], where matches: (V) -> Bool) {
+      for v in versions where v.seq != t && v.isVisible(knownAt: k) && matches(v.value) { seqs.append(v.seq) }
+    }
+    let e = locator.entity
+    switch locator.type {
+    case .unitEstablished:
+      add(chronicle.units[Int(e)]) {
+        if case .established = $0 { false } else { true }
+      }
+      for (u, history) in chronicle.units.enumerated() where u != Int(e) {
+        add(history) {
+          switch $0 {
+          case .established(_, _, let parent, _): parent == e
+          case .moved(let parent): parent == e
+          case .merged(let into): into == e
+          default: false
+          }
+        }
+      }
+      for person in chronicle.persons {
+        add(person.placements) {
+          if case .assigned(let unit, _) = $0 { unit == e } else { false }
+        }
+        add(person.examinerRoles) {
+          if case .appointed(let unit, _) = $0 { unit == e } else { false }
+        }
+      }
+      for goal in chronicle.goals { add(goal) { $0.scope == e } }
+    case .personRegistered:
+      let own = chronicle.persons[Int(e)]
+      add(own.placements) { _ in true }
+      add(own.levels) { _ in true }
+      add(own.examinerRoles) { _ in true }
+      add(own.completions) { _ in true }
+      for person in chronicle.persons { add(person.levels) { $0.examiner == e } }
+    case .courseDefined:
+      for person in chronicle.persons { add(person.completions) { $0.course == e } }
+    case .examinerAppointed:
+      // A level depends on the appointment that was in force for its examiner when it was examined.
+      for person in chronicle.persons {
+        for v in person.levels where v.isVisible(knownAt: k) && v.value.examiner == e {
+          let roleInForce = chronicle.persons[Int(e)].examinerRoles.latest(
+            atOrBefore: Position(date: .init(daysSinceEpoch: v.date), seq: v.seq), knownAt: k)
+          if roleInForce?.seq == t { seqs.append(v.seq) }
+        }
+      }
+    default:
+      break
+    }
+    return seqs.sorted().map { chronicle.eventID(atSeq: $0) }
+  }
+}

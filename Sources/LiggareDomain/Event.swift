@@ -1,0 +1,34 @@
+public import LiggareBasics
+
+/// One fact in the log: what happened (`payload`), when it became true and when the log learnt it.
+public struct Event: Sendable, Hashable {
+  /// Position in the log: 1, 2, 3, … without gaps.
+  public var seq: UInt64
+  /// The idempotency key, unique in the log.
+  public var id: String
+  /// Valid time: the date on which the fact became true (Europe/Stockholm).
+  public var occurredOn: CivilDate
+  /// Recorded time: when the log learnt it.
+  public var recordedAt: Timestamp
+  /// Who logged it.
+  public var actor: String
+  /// What happened.
+  public var payload: Payload
+
+  /// Creates an event.
+  public init(
+    seq: UInt64, id: String, occurredOn: CivilDate, recordedAt: Timestamp, actor: String, payload: Payload
+  ) {
+    self.seq = seq
+    self.id = id
+    self.occurredOn = occurredOn
+    self.recordedAt = recordedAt
+    self.actor = actor
+    self.payload = payload
+  }
+
+  /// Whether `other` says the same thing: same type, `occurredOn` and data (contract decision 6).
+  public func hasSameContent(as other: Event) -> Bool {
+    occurredOn == other.occurredOn && payload == other.payload
+  }
+}

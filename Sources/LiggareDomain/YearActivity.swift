@@ -1,0 +1,68 @@
+public import LiggareBasics
+
+/// What happened in one node during a period: levels attained and course hours by area.
+public struct NodeActivity: Sendable, Hashable {
+  /// Levels attained, index 0 = level 1 … index 4 = level 5.
+  public var levelsAttained: [Int] = [0, 0, 0, 0, 0]
+  /// Course hours by strategy area.
+  public var courseHours: [StrategyArea: Double] = [:]
+
+  public init() {}
+
+  /// All course hours.
+  public var totalHours: Double { courseHours.values.reduce(0, +) }
+}
+
+/// Levels attained and course hours during a period, attributed as contract decision 8 says:
+/// to the unit the person was staff of on the event's date (after that day's events), and to that
+/// unit's board and the city in the tree as of that date.
+public struct PeriodActivity: Sendable {
+  /// By node id (units, boards and the city).
+  public var byNode: [String: NodeActivity] = [:]
+  /// Work by people who were not staff on the date (role `annan` or no assignment).
+  public var unattributed = NodeActivity()
+  /// Every level attained in the period, staff or not (the city's count).
+  public var allLevelsAttained: [Int] = [0, 0, 0, 0, 0]
+  /// Course hours per person id.
+  public var hoursByPerson: [String: Double] = [:]
+
+  /// Collects the activity dated in `range` (and at or before the state's position).
+  public init(_ state: CityState, in range: ClosedRange<CivilDate>) {
+    let chronicle = state.chronicle
+    var parentsByDate: [Int32: [Int32?]] = [:]
+    func nodes(for p: Int32, on date: Int32) -> [Int32] {
+      let day = state.at(.endOf(CivilDate(daysSinceEpoch: date)))
+      guard let pl = day.placement(p), pl.role.countsAsStaff else { return [] }
+      let parents = parentsByDate[date] ?? day.parentTable()
+      parentsByDate[date] = parents
+      var result: [Int32] = []
+      var node: Int32? = pl.unit
+      while let n = node, result.count <= parents.count {
+        result.append(n)
+        node = parents[Int(n)]
+      }
+      return result
+    }
+    for p in 0..<Int32(chronicle.personSymbols.count) {
+      let history = chronicle.persons[Int(p)]
+      for v in state.visible(history.levels) where range.contains(CivilDate(daysSinceEpoch: v.date)) {
+        let slot = Int(v.value.level) - 1
+        guard (0..<5).contains(slot) else { continue }
+        allLevelsAttained[slot] += 1
+        let targets = nodes(for: p, on: v.date)
+        if targets.isEmpty { unattributed.levelsAttained[slot] += 1 }
+        for n in targets { byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].levelsAttained[slot] += 1 }
+      }
+      for v in state.visible(history.completions) where range.contains(CivilDate(daysSinceEpoch: v.date)) {
+        guard let record = state.completionRecord(v) else { continue }
+        hoursByPerson[chronicle.personSymbols.name(p), default: 0] += record.hours
+        let targets = nodes(for: p, on: v.date)
+        if targets.isEmpty { unattributed.courseHours[record.area, default: 0] += record.hours }
+        for n in targets {
+          byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].courseHours[record.area, default: 0] +=
+            record.hours
+        }
+      }
+    }
+  }
+}

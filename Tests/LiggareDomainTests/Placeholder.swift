@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LiggareDomain
-
-@Test func moduleLoads() {
-  #expect(Bool(true))
-}
