@@ -26,10 +26,14 @@ let package = Package(
       name: "LiggareKit", dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain"],
       swiftSettings: strict),
     .target(
+      name: "LiggareDemo", dependencies: ["LiggareBasics", "LiggareDomain"], swiftSettings: strict),
+    .target(
       name: "LiggareReports", dependencies: ["LiggareBasics", "LiggareDomain"], swiftSettings: strict),
     .target(
       name: "LiggareCLI",
-      dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports"],
+      dependencies: [
+        "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports", "LiggareDemo",
+      ],
       swiftSettings: strict),
     .executableTarget(name: "liggare", dependencies: ["LiggareCLI"], swiftSettings: strict),
     .testTarget(name: "LiggareBasicsTests", dependencies: ["LiggareBasics"]),
@@ -38,6 +42,7 @@ let package = Package(
     .testTarget(
       name: "LiggareKitTests",
       dependencies: ["LiggareKit", "LiggareStorage", "LiggareDomain", "LiggareBasics"]),
+    .testTarget(name: "LiggareDemoTests", dependencies: ["LiggareDemo", "LiggareDomain", "LiggareBasics"]),
     .testTarget(
       name: "LiggareReportsTests", dependencies: ["LiggareReports", "LiggareDomain", "LiggareBasics"],
       resources: [.copy("Golden")]),

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import LiggareDemo
+
+@Test func moduleLoads() {
+  #expect(Bool(true))
+}
