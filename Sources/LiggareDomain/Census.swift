@@ -22,7 +22,8 @@ public struct Census: Sendable {
       let index = members.count
       members.append(
         StaffMember(
-          personID: chronicle.personSymbols.name(p), unitID: chronicle.unitSymbols.name(pl.unit), role: pl.role,
+          personID: chronicle.personSymbols.name(p), unitID: chronicle.unitSymbols.name(pl.unit),
+          role: pl.role,
           level: state.level(p)))
       var node: Int32? = pl.unit
       var steps = 0

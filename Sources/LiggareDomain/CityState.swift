@@ -69,7 +69,8 @@ public struct CityState: Sendable {
     return UnitSnapshot(
       id: names.name(u), name: f.name, kind: f.kind, parentID: f.parent.map { names.name($0) },
       schoolForm: f.schoolForm, isOpen: f.isOpen, establishedOn: CivilDate(daysSinceEpoch: f.establishedOn),
-      closedOn: f.closedOn.map { CivilDate(daysSinceEpoch: $0) }, mergedIntoID: f.mergedInto.map { names.name($0) })
+      closedOn: f.closedOn.map { CivilDate(daysSinceEpoch: $0) },
+      mergedIntoID: f.mergedInto.map { names.name($0) })
   }
 
   /// The node `id` as it stood, or nil if it was not established by then.
@@ -127,7 +128,9 @@ public struct CityState: Sendable {
   func resolve(_ u0: Int32, fromDate d0: Int32, seq s0: UInt64) -> Int32 {
     var (u, d, s) = (u0, d0, s0)
     for _ in 0...chronicle.units.count {
-      guard let m = mergeTarget(of: u, afterDate: d, seq: s), case .merged(let into) = m.value else { return u }
+      guard let m = mergeTarget(of: u, afterDate: d, seq: s), case .merged(let into) = m.value else {
+        return u
+      }
       (u, d, s) = (into, m.date, m.seq)
     }
     return u
@@ -182,7 +185,8 @@ public struct CityState: Sendable {
     return visible(chronicle.persons[Int(p)].levels).map {
       LevelRecord(
         level: Int($0.value.level), date: CivilDate(daysSinceEpoch: $0.date),
-        examinerID: chronicle.personSymbols.name($0.value.examiner), eventID: chronicle.eventID(atSeq: $0.seq))
+        examinerID: chronicle.personSymbols.name($0.value.examiner), eventID: chronicle.eventID(atSeq: $0.seq)
+      )
     }
   }
 
@@ -230,7 +234,8 @@ public struct CityState: Sendable {
         }
         result.append(
           ExaminerChangeRecord(
-            personID: chronicle.personSymbols.name(p), date: CivilDate(daysSinceEpoch: v.date), change: change))
+            personID: chronicle.personSymbols.name(p), date: CivilDate(daysSinceEpoch: v.date), change: change
+          ))
       }
     }
     return result.sorted { ($0.date, $0.personID) < ($1.date, $1.personID) }
@@ -264,7 +269,8 @@ public struct CityState: Sendable {
   func courseDefinition(_ c: Int32) -> CourseDefinition? {
     // A course completed is valued by its definition; the latest visible one at any date serves
     // because a course is defined once (a retracted definition may be replaced).
-    chronicle.courses[Int(c)].latest(atOrBefore: Position.endOf(CivilDate(daysSinceEpoch: .max)), knownAt: knownAtSeq)?
+    chronicle.courses[Int(c)].latest(
+      atOrBefore: Position.endOf(CivilDate(daysSinceEpoch: .max)), knownAt: knownAtSeq)?
       .value
   }
 
@@ -287,7 +293,9 @@ public struct CityState: Sendable {
   public var goals: [GoalSnapshot] {
     var result: [GoalSnapshot] = []
     for g in 0..<Int32(chronicle.goalSymbols.count) {
-      guard let v = chronicle.goals[Int(g)].latest(atOrBefore: position, knownAt: knownAtSeq) else { continue }
+      guard let v = chronicle.goals[Int(g)].latest(atOrBefore: position, knownAt: knownAtSeq) else {
+        continue
+      }
       result.append(
         GoalSnapshot(
           id: chronicle.goalSymbols.name(g), scopeID: chronicle.unitSymbols.name(v.value.scope),

@@ -13,7 +13,8 @@ public enum Rulebook {
     if event.occurredOn > recordedOn {
       throw .occurredAfterRecorded(occurredOn: event.occurredOn, recordedOn: recordedOn)
     }
-    let state = CityState(chronicle: chronicle, position: .endOf(event.occurredOn), knownAtSeq: chronicle.lastSeq)
+    let state = CityState(
+      chronicle: chronicle, position: .endOf(event.occurredOn), knownAtSeq: chronicle.lastSeq)
     try check(event.payload, date: event.occurredOn, in: state, newIDsMustBeNew: true)
   }
 
@@ -112,7 +113,9 @@ public enum Rulebook {
     case .courseDefined(let course, let title, let hours, _):
       try nonEmpty(course, "course")
       try nonEmpty(title, "title")
-      if !(hours > 0) || !hours.isFinite { throw .outOfRange(field: "hours", value: "\(hours)", allowed: "> 0") }
+      if !(hours > 0) || !hours.isFinite {
+        throw .outOfRange(field: "hours", value: "\(hours)", allowed: "> 0")
+      }
       if newIDsMustBeNew, let c = chronicle.courseSymbols.symbol(for: course),
         chronicle.courses[Int(c)].contains(where: { $0.isVisible(knownAt: state.knownAtSeq) })
       {
@@ -125,7 +128,9 @@ public enum Rulebook {
         throw .outOfRange(field: "hours", value: "\(hours)", allowed: "> 0")
       }
     case .pimLevelAttained(let person, let level, let examiner):
-      guard (1...5).contains(level) else { throw .outOfRange(field: "level", value: "\(level)", allowed: "1–5") }
+      guard (1...5).contains(level) else {
+        throw .outOfRange(field: "level", value: "\(level)", allowed: "1–5")
+      }
       try registered(person, on: date, in: state)
       if person == examiner { throw .examinerIsCandidate(person) }
       try registered(examiner, on: date, in: state)

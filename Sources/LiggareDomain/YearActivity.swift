@@ -51,7 +51,9 @@ public struct PeriodActivity: Sendable {
         allLevelsAttained[slot] += 1
         let targets = nodes(for: p, on: v.date)
         if targets.isEmpty { unattributed.levelsAttained[slot] += 1 }
-        for n in targets { byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].levelsAttained[slot] += 1 }
+        for n in targets {
+          byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].levelsAttained[slot] += 1
+        }
       }
       for v in state.visible(history.completions) where range.contains(CivilDate(daysSinceEpoch: v.date)) {
         guard let record = state.completionRecord(v) else { continue }
@@ -59,7 +61,8 @@ public struct PeriodActivity: Sendable {
         let targets = nodes(for: p, on: v.date)
         if targets.isEmpty { unattributed.courseHours[record.area, default: 0] += record.hours }
         for n in targets {
-          byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].courseHours[record.area, default: 0] +=
+          byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].courseHours[
+            record.area, default: 0] +=
             record.hours
         }
       }

@@ -11,12 +11,15 @@ struct LogBuilder {
 
   /// Appends, or throws the rule it breaks.
   @discardableResult
-  mutating func append(_ payload: Payload, on date: String, id: String? = nil) throws(RuleViolation) -> Event {
+  mutating func append(_ payload: Payload, on date: String, id: String? = nil) throws(RuleViolation) -> Event
+  {
     try append(payload, on: LogBuilder.day(date), id: id)
   }
 
   @discardableResult
-  mutating func append(_ payload: Payload, on date: CivilDate, id: String? = nil) throws(RuleViolation) -> Event {
+  mutating func append(_ payload: Payload, on date: CivilDate, id: String? = nil) throws(RuleViolation)
+    -> Event
+  {
     clock.microseconds += 1_000_000
     let seq = chronicle.lastSeq + 1
     let event = Event(
@@ -29,14 +32,16 @@ struct LogBuilder {
 
   func state(asOf date: String, knownAtSeq: UInt64? = nil) -> CityState {
     CityState(
-      chronicle: chronicle, position: .endOf(LogBuilder.day(date)), knownAtSeq: knownAtSeq ?? chronicle.lastSeq)
+      chronicle: chronicle, position: .endOf(LogBuilder.day(date)),
+      knownAtSeq: knownAtSeq ?? chronicle.lastSeq)
   }
 
   /// A city with one board and two preschool units, and a registered examiner at the first unit.
   static func smallCity() throws -> LogBuilder {
     var log = LogBuilder()
     try log.append(
-      .unitEstablished(unit: "stad", name: "Staden", kind: .city, parent: nil, schoolForm: nil), on: "2010-01-01")
+      .unitEstablished(unit: "stad", name: "Staden", kind: .city, parent: nil, schoolForm: nil),
+      on: "2010-01-01")
     try log.append(
       .unitEstablished(unit: "n-1", name: "Nämnd 1", kind: .board, parent: "stad", schoolForm: nil),
       on: "2010-01-01")
@@ -53,7 +58,8 @@ struct LogBuilder {
     try log.append(.staffAssigned(person: "p-77", unit: "f-sol", role: .förskollärare), on: "2010-01-01")
     try log.append(.examinerAppointed(person: "p-77", unit: "f-sol", maxLevel: 3), on: "2012-01-10")
     try log.append(
-      .courseDefined(course: "pim-intro", title: "PIM intro", hours: 3, area: .digitalKompetens), on: "2010-01-01")
+      .courseDefined(course: "pim-intro", title: "PIM intro", hours: 3, area: .digitalKompetens),
+      on: "2010-01-01")
     return log
   }
 }

@@ -21,8 +21,11 @@ enum RandomLog {
     var rng = SplitMix64(state: seed)
     var log = LogBuilder()
     let start = CivilDate(parsing: "2010-01-01")!
-    func date(_ rng: inout SplitMix64) -> CivilDate { start.adding(days: Int.random(in: 0..<1500, using: &rng)) }
-    _ = try? log.append(.unitEstablished(unit: "stad", name: "Stad", kind: .city, parent: nil, schoolForm: nil), on: start)
+    func date(_ rng: inout SplitMix64) -> CivilDate {
+      start.adding(days: Int.random(in: 0..<1500, using: &rng))
+    }
+    _ = try? log.append(
+      .unitEstablished(unit: "stad", name: "Stad", kind: .city, parent: nil, schoolForm: nil), on: start)
     let boards = ["n1", "n2", "n3"]
     let units = (1...8).map { "u\($0)" }
     let persons = (1...14).map { "p\($0)" }
@@ -34,8 +37,11 @@ enum RandomLog {
       let b = boards.randomElement(using: &rng)!
       let payload: Payload
       switch Int.random(in: 0..<100, using: &rng) {
-      case 0..<6: payload = .unitEstablished(unit: b, name: "Nämnd \(b)", kind: .board, parent: "stad", schoolForm: nil)
-      case 6..<14: payload = .unitEstablished(unit: u, name: "Enhet \(u)", kind: .unit, parent: b, schoolForm: .grundskola)
+      case 0..<6:
+        payload = .unitEstablished(unit: b, name: "Nämnd \(b)", kind: .board, parent: "stad", schoolForm: nil)
+      case 6..<14:
+        payload = .unitEstablished(
+          unit: u, name: "Enhet \(u)", kind: .unit, parent: b, schoolForm: .grundskola)
       case 14..<16: payload = .unitRenamed(unit: u, name: "Nya \(u)")
       case 16..<19: payload = .unitMoved(unit: u, parent: b)
       case 19..<21: payload = .unitMerged(unit: u, into: units.randomElement(using: &rng)!)
@@ -45,11 +51,13 @@ enum RandomLog {
       case 32..<48: payload = .staffAssigned(person: p, unit: u, role: roles.randomElement(using: &rng)!)
       case 48..<52: payload = .staffLeft(person: p)
       case 52..<54: payload = .courseDefined(course: "k1", title: "Kurs", hours: 2.5, area: .infrastruktur)
-      case 54..<60: payload = .courseCompleted(person: p, course: "k1", hours: Bool.random(using: &rng) ? nil : 4)
+      case 54..<60:
+        payload = .courseCompleted(person: p, course: "k1", hours: Bool.random(using: &rng) ? nil : 4)
       case 60..<72:
         payload = .pimLevelAttained(
           person: p, level: Int.random(in: 1...5, using: &rng), examiner: persons.randomElement(using: &rng)!)
-      case 72..<82: payload = .examinerAppointed(person: p, unit: u, maxLevel: Int.random(in: 1...5, using: &rng))
+      case 72..<82:
+        payload = .examinerAppointed(person: p, unit: u, maxLevel: Int.random(in: 1...5, using: &rng))
       case 82..<85: payload = .examinerRoleEnded(person: p)
       case 85..<88:
         payload = .goalSet(
@@ -75,11 +83,14 @@ enum RandomLog {
       let date = CivilDate(parsing: "2009-12-01")!.adding(days: Int.random(in: 0..<1700, using: &rng))
       let k = UInt64.random(in: 0...UInt64(log.events.count), using: &rng)
       let reference = FullReplay(log.events, asOf: date, knownAtSeq: k)
-      let fast = FullReplay(reading: CityState(chronicle: log.chronicle, position: .endOf(date), knownAtSeq: k))
+      let fast = FullReplay(
+        reading: CityState(chronicle: log.chronicle, position: .endOf(date), knownAtSeq: k))
       #expect(fast.units == reference.units, "units differ at \(date) known at \(k), seed \(seed)")
-      #expect(fast.placements == reference.placements, "placements differ at \(date) known at \(k), seed \(seed)")
+      #expect(
+        fast.placements == reference.placements, "placements differ at \(date) known at \(k), seed \(seed)")
       #expect(fast.levels == reference.levels, "levels differ at \(date) known at \(k), seed \(seed)")
-      #expect(fast.examiners == reference.examiners, "examiners differ at \(date) known at \(k), seed \(seed)")
+      #expect(
+        fast.examiners == reference.examiners, "examiners differ at \(date) known at \(k), seed \(seed)")
       #expect(fast.goals == reference.goals, "goals differ at \(date) known at \(k), seed \(seed)")
       #expect(fast.registered == reference.registered)
       #expect(fast.courses == reference.courses)
@@ -96,8 +107,10 @@ enum RandomLog {
     for e in log.events[cut...] { resumed = resumed.recording(e) }
     for date in ["2011-06-30", "2012-12-31", "2014-01-15"] {
       let d = CivilDate(parsing: date)!
-      let a = FullReplay(reading: CityState(chronicle: resumed, position: .endOf(d), knownAtSeq: resumed.lastSeq))
-      let b = FullReplay(reading: CityState(chronicle: log.chronicle, position: .endOf(d), knownAtSeq: log.chronicle.lastSeq))
+      let a = FullReplay(
+        reading: CityState(chronicle: resumed, position: .endOf(d), knownAtSeq: resumed.lastSeq))
+      let b = FullReplay(
+        reading: CityState(chronicle: log.chronicle, position: .endOf(d), knownAtSeq: log.chronicle.lastSeq))
       #expect(a == b)
       let k = UInt64(cut)
       let early = FullReplay(reading: CityState(chronicle: checkpoint, position: .endOf(d), knownAtSeq: k))

@@ -22,8 +22,10 @@ import Testing
       try log.append(.pimLevelAttained(person: "p-77", level: 1, examiner: "p-77"), on: "2012-05-02")
     }
     try log.append(.personRegistered(person: "p-1"), on: "2012-01-01")
-    #expect(throws: RuleViolation.examinerLevelTooLow("p-77", maxLevel: 3, level: 4, on: LogBuilder.day("2012-05-02")))
-    {
+    #expect(
+      throws: RuleViolation.examinerLevelTooLow(
+        "p-77", maxLevel: 3, level: 4, on: LogBuilder.day("2012-05-02"))
+    ) {
       try log.append(.pimLevelAttained(person: "p-1", level: 4, examiner: "p-77"), on: "2012-05-02")
     }
     #expect(throws: RuleViolation.notAnExaminer("p-77", on: LogBuilder.day("2012-01-09"))) {
@@ -34,7 +36,8 @@ import Testing
   @Test func retractionRules() throws {
     var log = try LogBuilder.smallCity()
     try log.append(.personRegistered(person: "p-1"), on: "2012-01-01", id: "reg-1")
-    try log.append(.courseCompleted(person: "p-1", course: "pim-intro", hours: nil), on: "2012-04-13", id: "c-1")
+    try log.append(
+      .courseCompleted(person: "p-1", course: "pim-intro", hours: nil), on: "2012-04-13", id: "c-1")
     #expect(throws: RuleViolation.hasDependants("reg-1", dependants: ["c-1"])) {
       try log.append(.eventRetracted(event: "reg-1", reason: "fel"), on: "2012-05-01")
     }
@@ -93,8 +96,10 @@ import Testing
     #expect(throws: RuleViolation.hasPeople("f-sol", people: ["p-77"], on: LogBuilder.day("2013-01-01"))) {
       try log.append(.unitClosed(unit: "f-sol"), on: "2013-01-01")
     }
-    #expect(throws: RuleViolation.hasOpenChildren("n-1", children: ["f-ek", "f-sol"], on: LogBuilder.day("2013-01-01")))
-    {
+    #expect(
+      throws: RuleViolation.hasOpenChildren(
+        "n-1", children: ["f-ek", "f-sol"], on: LogBuilder.day("2013-01-01"))
+    ) {
       try log.append(.unitClosed(unit: "n-1"), on: "2013-01-01")
     }
     try log.append(.unitClosed(unit: "f-ek"), on: "2013-01-01")
@@ -102,23 +107,36 @@ import Testing
       try log.append(.unitClosed(unit: "f-ek"), on: "2013-02-01")
     }
     #expect(throws: RuleViolation.unitNotOpen("f-ek", on: LogBuilder.day("2013-02-01"))) {
-      try log.append(.goalSet(goal: "g", scope: "f-ek", minLevel: 3, targetShare: 1, deadline: LogBuilder.day("2013-12-31")), on: "2013-02-01")
+      try log.append(
+        .goalSet(
+          goal: "g", scope: "f-ek", minLevel: 3, targetShare: 1, deadline: LogBuilder.day("2013-12-31")),
+        on: "2013-02-01")
     }
   }
 
   @Test func shapeOfTheTree() throws {
     var log = try LogBuilder.smallCity()
     #expect(throws: RuleViolation.cityAlreadyExists("stad")) {
-      try log.append(.unitEstablished(unit: "stad2", name: "X", kind: .city, parent: nil, schoolForm: nil), on: "2011-01-01")
+      try log.append(
+        .unitEstablished(unit: "stad2", name: "X", kind: .city, parent: nil, schoolForm: nil),
+        on: "2011-01-01")
     }
-    #expect(throws: RuleViolation.wrongParentKind(unit: "f-x", kind: .unit, parent: "stad", parentKind: .city)) {
-      try log.append(.unitEstablished(unit: "f-x", name: "X", kind: .unit, parent: "stad", schoolForm: nil), on: "2011-01-01")
+    #expect(
+      throws: RuleViolation.wrongParentKind(unit: "f-x", kind: .unit, parent: "stad", parentKind: .city)
+    ) {
+      try log.append(
+        .unitEstablished(unit: "f-x", name: "X", kind: .unit, parent: "stad", schoolForm: nil),
+        on: "2011-01-01")
     }
-    #expect(throws: RuleViolation.wrongParentKind(unit: "f-sol", kind: .unit, parent: "f-ek", parentKind: .unit)) {
+    #expect(
+      throws: RuleViolation.wrongParentKind(unit: "f-sol", kind: .unit, parent: "f-ek", parentKind: .unit)
+    ) {
       try log.append(.unitMoved(unit: "f-sol", parent: "f-ek"), on: "2011-01-01")
     }
     #expect(throws: RuleViolation.alreadyExists(what: "enheten", id: "f-sol")) {
-      try log.append(.unitEstablished(unit: "f-sol", name: "X", kind: .unit, parent: "n-1", schoolForm: nil), on: "2011-01-01")
+      try log.append(
+        .unitEstablished(unit: "f-sol", name: "X", kind: .unit, parent: "n-1", schoolForm: nil),
+        on: "2011-01-01")
     }
     #expect(throws: RuleViolation.notAUnit("n-1", kind: .board)) {
       try log.append(.staffAssigned(person: "p-77", unit: "n-1", role: .rektor), on: "2011-01-01")
@@ -131,8 +149,13 @@ import Testing
 
   @Test func goalsReplacedByALaterGoalSet() throws {
     var log = try LogBuilder.smallCity()
-    try log.append(.goalSet(goal: "g", scope: "stad", minLevel: 3, targetShare: 1, deadline: LogBuilder.day("2013-12-31")), on: "2011-06-01")
-    try log.append(.goalSet(goal: "g", scope: "stad", minLevel: 2, targetShare: 0.8, deadline: LogBuilder.day("2014-12-31")), on: "2013-06-01")
+    try log.append(
+      .goalSet(goal: "g", scope: "stad", minLevel: 3, targetShare: 1, deadline: LogBuilder.day("2013-12-31")),
+      on: "2011-06-01")
+    try log.append(
+      .goalSet(
+        goal: "g", scope: "stad", minLevel: 2, targetShare: 0.8, deadline: LogBuilder.day("2014-12-31")),
+      on: "2013-06-01")
     #expect(log.state(asOf: "2012-12-31").goals.map(\.minLevel) == [3])
     #expect(log.state(asOf: "2013-12-31").goals.map(\.minLevel) == [2])
     let status = try #require(GoalStatus.evaluateAll(in: log.state(asOf: "2013-12-31")).first)
