@@ -1,0 +1,29 @@
+/// Why an event's `type` or `data` could not be read: names the field and what was expected.
+public enum EventDecodingError: Error, Sendable, Hashable {
+  case unknownType(String)
+  case dataNotAnObject
+  case missingField(String)
+  case unknownFields([String], type: String)
+  case wrongKind(field: String, expected: String)
+  case invalidValue(field: String, value: String, allowed: String)
+}
+
+extension EventDecodingError: CustomStringConvertible {
+  /// Swedish, naming the field.
+  public var description: String {
+    switch self {
+    case .unknownType(let t):
+      "okänd händelsetyp \"\(t)\"; tillåtna är \(EventType.allCases.map(\.rawValue).joined(separator: ", "))"
+    case .dataNotAnObject:
+      "fältet data måste vara ett JSON-objekt"
+    case .missingField(let f):
+      "fältet data.\(f) saknas"
+    case .unknownFields(let fields, let type):
+      "okänt fält för \(type): \(fields.map { "data.\($0)" }.joined(separator: ", "))"
+    case .wrongKind(let f, let expected):
+      "fältet data.\(f) måste vara \(expected)"
+    case .invalidValue(let f, let value, let allowed):
+      "fältet data.\(f) har värdet \"\(value)\"; tillåtet är \(allowed)"
+    }
+  }
+}

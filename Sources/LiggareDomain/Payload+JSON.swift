@@ -1,0 +1,176 @@
+public import LiggareBasics
+
+extension Payload {
+  /// Reads a payload from the contract's `type` and `data`.
+  ///
+  /// - Parameters:
+  ///   - type: the `type` name.
+  ///   - data: the `data` object.
+  ///   - personalDataAllowed: true for import (a `PersonRegistered` then needs `name`); false for
+  ///     the log's own records, which never hold personal data.
+  /// - Returns: the payload and, for an imported `PersonRegistered`, the personal data.
+  /// - Throws: `EventDecodingError` naming the unknown type or the field.
+  public static func decode(
+    type: String, data: JSONValue, personalDataAllowed: Bool
+  ) throws(EventDecodingError) -> (Payload, PersonalData?) {
+    guard let eventType = EventType(rawValue: type) else { throw .unknownType(type) }
+    guard case .object(let fields) = data else { throw .dataNotAnObject }
+    var r = DataReader(fields: fields)
+    let payload: Payload
+    var personal: PersonalData?
+    switch eventType {
+    case .unitEstablished:
+      payload = .unitEstablished(
+        unit: try r.string("unit"), name: try r.string("name"), kind: try r.enumeration("kind"),
+        parent: try r.optionalString("parent"), schoolForm: try r.optionalEnumeration("schoolForm"))
+    case .unitRenamed: payload = .unitRenamed(unit: try r.string("unit"), name: try r.string("name"))
+    case .unitMoved: payload = .unitMoved(unit: try r.string("unit"), parent: try r.string("parent"))
+    case .unitMerged: payload = .unitMerged(unit: try r.string("unit"), into: try r.string("into"))
+    case .unitClosed: payload = .unitClosed(unit: try r.string("unit"))
+    case .personRegistered:
+      payload = .personRegistered(person: try r.string("person"))
+      if personalDataAllowed {
+        personal = PersonalData(name: try r.string("name"), email: try r.optionalString("email"))
+      }
+    case .staffAssigned:
+      payload = .staffAssigned(
+        person: try r.string("person"), unit: try r.string("unit"), role: try r.enumeration("role"))
+    case .staffLeft: payload = .staffLeft(person: try r.string("person"))
+    case .courseDefined:
+      payload = .courseDefined(
+        course: try r.string("course"), title: try r.string("title"), hours: try r.number("hours"),
+        area: try r.enumeration("area"))
+    case .courseCompleted:
+      payload = .courseCompleted(
+        person: try r.string("person"), course: try r.string("course"), hours: try r.optionalNumber("hours"))
+    case .pimLevelAttained:
+      payload = .pimLevelAttained(
+        person: try r.string("person"), level: try r.integer("level"), examiner: try r.string("examiner"))
+    case .examinerAppointed:
+      payload = .examinerAppointed(
+        person: try r.string("person"), unit: try r.string("unit"), maxLevel: try r.integer("maxLevel"))
+    case .examinerRoleEnded: payload = .examinerRoleEnded(person: try r.string("person"))
+    case .goalSet:
+      let deadlineText = try r.string("deadline")
+      guard let deadline = CivilDate(parsing: deadlineText) else {
+        throw .invalidValue(field: "deadline", value: deadlineText, allowed: "ett datum ÅÅÅÅ-MM-DD")
+      }
+      payload = .goalSet(
+        goal: try r.string("goal"), scope: try r.string("scope"), minLevel: try r.integer("minLevel"),
+        targetShare: try r.number("targetShare"), deadline: deadline)
+    case .eventRetracted:
+      payload = .eventRetracted(event: try r.string("event"), reason: try r.string("reason"))
+    }
+    let unknown = r.unusedKeys
+    if !unknown.isEmpty { throw .unknownFields(unknown, type: type) }
+    return (payload, personal)
+  }
+
+  /// The `data` object as the log stores it (no personal data), or with it for export.
+  public func data(with personal: PersonalData? = nil) -> JSONValue {
+    var d: [String: JSONValue] = [:]
+    switch self {
+    case .unitEstablished(let unit, let name, let kind, let parent, let schoolForm):
+      d = ["unit": .string(unit), "name": .string(name), "kind": .string(kind.rawValue)]
+      if let parent { d["parent"] = .string(parent) }
+      if let schoolForm { d["schoolForm"] = .string(schoolForm.rawValue) }
+    case .unitRenamed(let unit, let name): d = ["unit": .string(unit), "name": .string(name)]
+    case .unitMoved(let unit, let parent): d = ["unit": .string(unit), "parent": .string(parent)]
+    case .unitMerged(let unit, let into): d = ["unit": .string(unit), "into": .string(into)]
+    case .unitClosed(let unit): d = ["unit": .string(unit)]
+    case .personRegistered(let person):
+      d = ["person": .string(person)]
+      if let personal {
+        d["name"] = .string(personal.name)
+        if let email = personal.email { d["email"] = .string(email) }
+      }
+    case .staffAssigned(let person, let unit, let role):
+      d = ["person": .string(person), "unit": .string(unit), "role": .string(role.rawValue)]
+    case .staffLeft(let person): d = ["person": .string(person)]
+    case .courseDefined(let course, let title, let hours, let area):
+      d = [
+        "course": .string(course), "title": .string(title), "hours": .number(hours),
+        "area": .string(area.rawValue),
+      ]
+    case .courseCompleted(let person, let course, let hours):
+      d = ["person": .string(person), "course": .string(course)]
+      if let hours { d["hours"] = .number(hours) }
+    case .pimLevelAttained(let person, let level, let examiner):
+      d = ["person": .string(person), "level": .number(Double(level)), "examiner": .string(examiner)]
+    case .examinerAppointed(let person, let unit, let maxLevel):
+      d = ["person": .string(person), "unit": .string(unit), "maxLevel": .number(Double(maxLevel))]
+    case .examinerRoleEnded(let person): d = ["person": .string(person)]
+    case .goalSet(let goal, let scope, let minLevel, let targetShare, let deadline):
+      d = [
+        "goal": .string(goal), "scope": .string(scope), "minLevel": .number(Double(minLevel)),
+        "targetShare": .number(targetShare), "deadline": .string(deadline.description),
+      ]
+    case .eventRetracted(let event, let reason): d = ["event": .string(event), "reason": .string(reason)]
+    }
+    return .object(d)
+  }
+}
+
+/// Reads typed fields from a `data` object and remembers which keys were read.
+struct DataReader {
+  let fields: [String: JSONValue]
+  var used: Set<String> = []
+
+  init(fields: [String: JSONValue]) {
+    self.fields = fields
+  }
+
+  var unusedKeys: [String] { fields.keys.filter { !used.contains($0) }.sorted() }
+
+  mutating func optionalString(_ key: String) throws(EventDecodingError) -> String? {
+    used.insert(key)
+    switch fields[key] {
+    case nil, .null?: return nil
+    case .string(let s)?: return s
+    default: throw .wrongKind(field: key, expected: "en sträng")
+    }
+  }
+
+  mutating func string(_ key: String) throws(EventDecodingError) -> String {
+    guard let s = try optionalString(key) else { throw .missingField(key) }
+    return s
+  }
+
+  mutating func optionalNumber(_ key: String) throws(EventDecodingError) -> Double? {
+    used.insert(key)
+    switch fields[key] {
+    case nil, .null?: return nil
+    case .number(let n)?: return n
+    default: throw .wrongKind(field: key, expected: "ett tal")
+    }
+  }
+
+  mutating func number(_ key: String) throws(EventDecodingError) -> Double {
+    guard let n = try optionalNumber(key) else { throw .missingField(key) }
+    return n
+  }
+
+  mutating func integer(_ key: String) throws(EventDecodingError) -> Int {
+    let n = try number(key)
+    guard n.rounded() == n, abs(n) < 1e9 else { throw .wrongKind(field: key, expected: "ett heltal") }
+    return Int(n)
+  }
+
+  mutating func optionalEnumeration<E: RawRepresentable & CaseIterable>(
+    _ key: String
+  ) throws(EventDecodingError) -> E? where E.RawValue == String {
+    guard let raw = try optionalString(key) else { return nil }
+    guard let value = E(rawValue: raw) else {
+      throw .invalidValue(
+        field: key, value: raw, allowed: E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+    }
+    return value
+  }
+
+  mutating func enumeration<E: RawRepresentable & CaseIterable>(
+    _ key: String
+  ) throws(EventDecodingError) -> E where E.RawValue == String {
+    guard let value: E = try optionalEnumeration(key) else { throw .missingField(key) }
+    return value
+  }
+}
