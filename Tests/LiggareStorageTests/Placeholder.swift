@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LiggareStorage
-
-@Test func moduleLoads() {
-  #expect(Bool(true))
-}
