@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// An open file descriptor with checked, EINTR-retrying wrappers of the calls the log needs.
+///
+/// A value type: ownership is the caller's, who must `close()` it exactly once.
+struct FileDescriptor {
+  let raw: Int32
+  let path: String
+
+  /// Opens `path`.
+  static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws(SystemCallError)
+    -> FileDescriptor
+  {
+    while true {
+      let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+      if fd >= 0 { return FileDescriptor(raw: fd, path: path) }
+      if errno != EINTR { throw SystemCallError(call: "open", path: path, errno: errno) }
+    }
+  }
+
+  func close() {
+    _ = Glibc.close(raw)
+  }
+
+  /// Writes all bytes, continuing after short writes.
+  func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemCallError) {
+    var done = 0
+    while done < bytes.count {
+      let n = Glibc.write(raw, bytes.baseAddress! + done, bytes.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw SystemCallError(call: "write", path: path, errno: errno)
+      }
+      done += n
+    }
+  }
+
+  func writeAll(_ bytes: [UInt8]) throws(SystemCallError) {
+    let result = bytes.withUnsafeBytes { raw in Result { () throws(SystemCallError) in try writeAll(raw) } }
+    try result.get()
+  }
+
+  /// Reads up to `count` bytes at `offset`; fewer only at end of file.
+  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SystemCallError) -> Int {
+    var done = 0
+    while done < buffer.count {
+      let n = pread(raw, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw SystemCallError(call: "pread", path: path, errno: errno)
+      }
+      if n == 0 { break }
+      done += n
+    }
+    return done
+  }
+
+  /// Reads `count` bytes at `offset` into a new array (shorter at end of file).
+  func read(count: Int, at offset: Int) throws(SystemCallError) -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: count)
+    let result = out.withUnsafeMutableBytes { buffer in
+      Result { () throws(SystemCallError) -> Int in try read(into: buffer, at: offset) }
+    }
+    let n = try result.get()
+    out.removeSubrange(n...)
+    return out
+  }
+
+  func sync() throws(SystemCallError) {
+    while fsync(raw) != 0 {
+      if errno != EINTR { throw SystemCallError(call: "fsync", path: path, errno: errno) }
+    }
+  }
+
+  func size() throws(SystemCallError) -> Int {
+    var st = stat()
+    guard fstat(raw, &st) == 0 else { throw SystemCallError(call: "fstat", path: path, errno: errno) }
+    return Int(st.st_size)
+  }
+
+  func truncate(to length: Int) throws(SystemCallError) {
+    while ftruncate(raw, off_t(length)) != 0 {
+      if errno != EINTR { throw SystemCallError(call: "ftruncate", path: path, errno: errno) }
+    }
+  }
+
+  func seekToEnd() throws(SystemCallError) {
+    guard lseek(raw, 0, SEEK_END) >= 0 else { throw SystemCallError(call: "lseek", path: path, errno: errno) }
+  }
+
+  /// Takes an exclusive advisory lock; false when another process holds it and `wait` is false.
+  func lockExclusively(wait: Bool) throws(SystemCallError) -> Bool {
+    while flock(raw, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+      if errno == EINTR { continue }
+      if errno == EWOULDBLOCK { return false }
+      throw SystemCallError(call: "flock", path: path, errno: errno)
+    }
+    return true
+  }
+}
+
+/// File-system calls that act on paths.
+enum FileSystem {
+  static func exists(_ path: String) -> Bool {
+    access(path, F_OK) == 0
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  static func makeDirectory(_ path: String) throws(SystemCallError) {
+    if mkdir(path, 0o755) != 0 && errno != EEXIST {
+      throw SystemCallError(call: "mkdir", path: path, errno: errno)
+    }
+  }
+
+  /// Makes a directory entry change (create, rename, unlink) durable.
+  static func syncDirectory(_ path: String) throws(SystemCallError) {
+    let fd = try FileDescriptor.open(path, O_RDONLY | O_DIRECTORY)
+    defer { fd.close() }
+    try fd.sync()
+  }
+
+  static func rename(_ from: String, _ to: String) throws(SystemCallError) {
+    guard Glibc.rename(from, to) == 0 else { throw SystemCallError(call: "rename", path: from, errno: errno) }
+  }
+
+  static func remove(_ path: String) throws(SystemCallError) {
+    guard unlink(path) == 0 || errno == ENOENT else {
+      throw SystemCallError(call: "unlink", path: path, errno: errno)
+    }
+  }
+
+  static func list(_ path: String) throws(SystemCallError) -> [String] {
+    guard let dir = opendir(path) else { throw SystemCallError(call: "opendir", path: path, errno: errno) }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// Writes a whole small file atomically: temporary file, fsync, rename, fsync of the folder.
+  static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(SystemCallError)
+  {
+    let temporary = path + ".tmp"
+    let fd = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
+    defer { fd.close() }
+    try fd.writeAll(bytes)
+    try fd.sync()
+    try rename(temporary, path)
+    try syncDirectory(directoryOf(path))
+  }
+
+  static func directoryOf(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+}

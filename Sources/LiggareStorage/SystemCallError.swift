@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A failed system call: which call, on which path, and errno.
+public struct SystemCallError: Error, Sendable, Hashable {
+  public var call: String
+  public var path: String
+  public var errno: Int32
+
+  /// Creates an error.
+  public init(call: String, path: String, errno: Int32) {
+    self.call = call
+    self.path = path
+    self.errno = errno
+  }
+}
+
+extension SystemCallError: CustomStringConvertible {
+  /// Swedish, with the system's own message for errno.
+  public var description: String {
+    let reason: String
+    switch errno {
+    case ENOENT: reason = "filen eller mappen finns inte"
+    case EACCES, EPERM: reason = "behörighet saknas"
+    case ENOSPC: reason = "disken är full"
+    case EROFS: reason = "filsystemet är skrivskyddat"
+    case EIO: reason = "in-/utmatningsfel på disken"
+    case EEXIST: reason = "finns redan"
+    case ENOTDIR: reason = "är inte en mapp"
+    default: reason = String(cString: strerror(errno))
+    }
+    return "\(call) misslyckades för \(path): \(reason) (errno \(errno))"
+  }
+}
