@@ -1,3 +1,5 @@
+public import LiggareBasics
+
 /// Why an event's `type` or `data` could not be read: names the field and what was expected.
 public enum EventDecodingError: Error, Sendable, Hashable {
   case unknownType(String)
@@ -6,6 +8,12 @@ public enum EventDecodingError: Error, Sendable, Hashable {
   case unknownFields([String], type: String)
   case wrongKind(field: String, expected: String)
   case invalidValue(field: String, value: String, allowed: String)
+  case syntax(JSONSyntaxError)
+  case notAnObject
+  case missingEnvelopeField(String)
+  case unknownEnvelopeField(String)
+  case invalidEnvelopeField(field: String, value: String, expected: String)
+  case duplicateEnvelopeField(String)
 }
 
 extension EventDecodingError: CustomStringConvertible {
@@ -24,6 +32,14 @@ extension EventDecodingError: CustomStringConvertible {
       "fältet data.\(f) måste vara \(expected)"
     case .invalidValue(let f, let value, let allowed):
       "fältet data.\(f) har värdet \"\(value)\"; tillåtet är \(allowed)"
+    case .syntax(let e): "\(e)"
+    case .notAnObject: "raden är inte ett JSON-objekt"
+    case .missingEnvelopeField(let f): "fältet \(f) saknas"
+    case .unknownEnvelopeField(let f):
+      "okänt fält \(f); tillåtna är id, type, occurredOn, recordedAt, actor och data"
+    case .invalidEnvelopeField(let f, let value, let expected):
+      "fältet \(f) har värdet \(value); det ska vara \(expected)"
+    case .duplicateEnvelopeField(let f): "fältet \(f) förekommer två gånger"
     }
   }
 }

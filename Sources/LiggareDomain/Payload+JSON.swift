@@ -13,8 +13,18 @@ extension Payload {
   public static func decode(
     type: String, data: JSONValue, personalDataAllowed: Bool
   ) throws(EventDecodingError) -> (Payload, PersonalData?) {
+    guard case .object(let members) = data else { throw .dataNotAnObject }
+    return try decode(
+      type: type, fields: members.map { ($0.key, $0.value) }, personalDataAllowed: personalDataAllowed)
+  }
+
+  /// Reads a payload from `data`'s members in a flat list (the log's codec avoids dictionaries).
+  ///
+  /// - Throws: `EventDecodingError` naming the unknown type or the field.
+  public static func decode(
+    type: String, fields: [(String, JSONValue)], personalDataAllowed: Bool
+  ) throws(EventDecodingError) -> (Payload, PersonalData?) {
     guard let eventType = EventType(rawValue: type) else { throw .unknownType(type) }
-    guard case .object(let fields) = data else { throw .dataNotAnObject }
     var r = DataReader(fields: fields)
     let payload: Payload
     var personal: PersonalData?
@@ -68,6 +78,11 @@ extension Payload {
 
   /// The `data` object as the log stores it (no personal data), or with it for export.
   public func data(with personal: PersonalData? = nil) -> JSONValue {
+    .object(Dictionary(fields(with: personal), uniquingKeysWith: { a, _ in a }))
+  }
+
+  /// The `data` members sorted by key, as the canonical form writes them.
+  public func fields(with personal: PersonalData? = nil) -> [(String, JSONValue)] {
     var d: [String: JSONValue] = [:]
     switch self {
     case .unitEstablished(let unit, let name, let kind, let parent, let schoolForm):
@@ -107,24 +122,29 @@ extension Payload {
       ]
     case .eventRetracted(let event, let reason): d = ["event": .string(event), "reason": .string(reason)]
     }
-    return .object(d)
+    return d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
   }
 }
 
 /// Reads typed fields from a `data` object and remembers which keys were read.
 struct DataReader {
-  let fields: [String: JSONValue]
-  var used: Set<String> = []
+  let fields: [(String, JSONValue)]
+  var used: [String] = []
 
-  init(fields: [String: JSONValue]) {
+  init(fields: [(String, JSONValue)]) {
     self.fields = fields
   }
 
-  var unusedKeys: [String] { fields.keys.filter { !used.contains($0) }.sorted() }
+  var unusedKeys: [String] { fields.map(\.0).filter { !used.contains($0) }.sorted() }
+
+  func value(_ key: String) -> JSONValue? {
+    for (k, v) in fields where k == key { return v }
+    return nil
+  }
 
   mutating func optionalString(_ key: String) throws(EventDecodingError) -> String? {
-    used.insert(key)
-    switch fields[key] {
+    used.append(key)
+    switch value(key) {
     case nil, .null?: return nil
     case .string(let s)?: return s
     default: throw .wrongKind(field: key, expected: "en sträng")
@@ -137,8 +157,8 @@ struct DataReader {
   }
 
   mutating func optionalNumber(_ key: String) throws(EventDecodingError) -> Double? {
-    used.insert(key)
-    switch fields[key] {
+    used.append(key)
+    switch value(key) {
     case nil, .null?: return nil
     case .number(let n)?: return n
     default: throw .wrongKind(field: key, expected: "ett tal")

@@ -1,0 +1,235 @@
+import LiggareBasics
+
+/// The log's own codec for events: the contract's envelope as canonical JSON, read and written by
+/// hand so that replay never goes through `Codable` or builds dictionaries.
+///
+/// Canonical form: keys sorted (`actor`, `data`, `id`, `occurredOn`, `recordedAt`, `type`; `data`'s
+/// keys sorted too), no spaces, minimal escapes, integral numbers without a fraction.
+public enum EventCodec {
+  /// Appends the canonical body of `event` (the log adds `seq` and the integrity fields).
+  ///
+  /// - Parameters:
+  ///   - event: the event.
+  ///   - personal: name and e-mail, only for export; the log's records never carry them.
+  ///   - out: the buffer to append to.
+  public static func writeBody(of event: Event, personal: PersonalData? = nil, to out: inout [UInt8]) {
+    out.append(contentsOf: #"{"actor":"#.utf8)
+    JSONWriter.writeString(event.actor, to: &out)
+    out.append(contentsOf: #","data":{"#.utf8)
+    for (i, (key, value)) in event.payload.fields(with: personal).enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      JSONWriter.writeString(key, to: &out)
+      out.append(UInt8(ascii: ":"))
+      JSONWriter.write(value, to: &out)
+    }
+    out.append(contentsOf: #"},"id":"#.utf8)
+    JSONWriter.writeString(event.id, to: &out)
+    out.append(contentsOf: #","occurredOn":""#.utf8)
+    out.append(contentsOf: event.occurredOn.description.utf8)
+    out.append(contentsOf: #"","recordedAt":""#.utf8)
+    out.append(contentsOf: event.recordedAt.description.utf8)
+    out.append(contentsOf: #"","type":""#.utf8)
+    out.append(contentsOf: event.payload.type.rawValue.utf8)
+    out.append(contentsOf: #""}"#.utf8)
+  }
+
+  /// The canonical body of `event` as a new array.
+  public static func body(of event: Event, personal: PersonalData? = nil) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(256)
+    writeBody(of: event, personal: personal, to: &out)
+    return out
+  }
+
+  /// Reads an envelope: a whole JSON object, or a prefix of one that ends after its last member
+  /// (a log record up to its integrity fields).
+  ///
+  /// - Parameters:
+  ///   - bytes: the object's bytes.
+  ///   - personalDataAllowed: whether `PersonRegistered` may (and must) carry `name`.
+  /// - Returns: the draft; absent `id`, `recordedAt` or `actor` stay nil.
+  /// - Throws: `EventDecodingError` naming the field.
+  public static func decodeEnvelope(
+    _ bytes: UnsafeRawBufferPointer, personalDataAllowed: Bool, isRecordPrefix: Bool = false
+  ) throws(EventDecodingError) -> EventDraft {
+    var reader = JSONReader(bytes)
+    do {
+      return try readEnvelope(
+        &reader, personalDataAllowed: personalDataAllowed, isRecordPrefix: isRecordPrefix)
+    } catch let error as EventDecodingError {
+      throw error
+    } catch let error as JSONSyntaxError {
+      throw .syntax(error)
+    } catch {
+      throw .notAnObject
+    }
+  }
+
+  /// Reads a log record's body as a complete event.
+  ///
+  /// - Throws: `EventDecodingError` when a field the log always writes is missing or invalid.
+  public static func decodeRecord(
+    _ bytes: UnsafeRawBufferPointer, seq: UInt64
+  ) throws(EventDecodingError) -> Event {
+    let draft = try decodeEnvelope(bytes, personalDataAllowed: false, isRecordPrefix: true)
+    guard let id = draft.id else { throw .missingEnvelopeField("id") }
+    guard let recordedAt = draft.recordedAt else { throw .missingEnvelopeField("recordedAt") }
+    guard let actor = draft.actor else { throw .missingEnvelopeField("actor") }
+    return Event(
+      seq: seq, id: id, occurredOn: draft.occurredOn, recordedAt: recordedAt, actor: actor,
+      payload: draft.payload)
+  }
+
+  static func readEnvelope(
+    _ r: inout JSONReader, personalDataAllowed: Bool, isRecordPrefix: Bool
+  ) throws -> EventDraft {
+    if r.bytes.count >= 3 && r.bytes[0] == 0xEF && r.bytes[1] == 0xBB && r.bytes[2] == 0xBF {
+      throw JSONSyntaxError(offset: 0, reason: .byteOrderMark)
+    }
+    r.skipWhitespace()
+    guard r.peek() == UInt8(ascii: "{") else {
+      if r.peek() == nil { throw EventDecodingError.notAnObject }
+      _ = try r.readValue()
+      throw EventDecodingError.notAnObject
+    }
+    r.offset += 1
+    var id: String?
+    var type: String?
+    var occurredOn: CivilDate?
+    var recordedAt: Timestamp?
+    var actor: String?
+    var data: [(String, JSONValue)]?
+    var seen: UInt8 = 0
+    r.skipWhitespace()
+    if r.peek() == UInt8(ascii: "}") {
+      r.offset += 1
+    } else {
+      while true {
+        r.skipWhitespace()
+        guard r.peek() == UInt8(ascii: "\"") else { throw r.unexpected("en nyckel inom citattecken") }
+        let key = try r.readString()
+        r.skipWhitespace()
+        try r.expect(UInt8(ascii: ":"), "':'")
+        r.skipWhitespace()
+        let bit: UInt8
+        switch key {
+        case "id":
+          bit = 1
+          id = try readText(&r, field: "id")
+        case "type":
+          bit = 2
+          type = try readText(&r, field: "type")
+        case "occurredOn":
+          bit = 4
+          let start = r.offset
+          let text = try readText(&r, field: "occurredOn")
+          guard let date = CivilDate(parsing: text) else {
+            throw EventDecodingError.invalidEnvelopeField(
+              field: "occurredOn", value: quoted(r, from: start), expected: "ett datum ÅÅÅÅ-MM-DD")
+          }
+          occurredOn = date
+        case "recordedAt":
+          bit = 8
+          let start = r.offset
+          let text = try readText(&r, field: "recordedAt")
+          guard let instant = Timestamp(parsing: text) else {
+            throw EventDecodingError.invalidEnvelopeField(
+              field: "recordedAt", value: quoted(r, from: start),
+              expected: "en tidpunkt i UTC, t.ex. 2012-04-20T08:12:00Z")
+          }
+          recordedAt = instant
+        case "actor":
+          bit = 16
+          actor = try readText(&r, field: "actor")
+        case "data":
+          bit = 32
+          data = try readDataMembers(&r)
+        default:
+          throw EventDecodingError.unknownEnvelopeField(key)
+        }
+        if seen & bit != 0 { throw EventDecodingError.duplicateEnvelopeField(key) }
+        seen |= bit
+        r.skipWhitespace()
+        // A record's body ends right after its last member (the log's own fields follow).
+        if isRecordPrefix && r.offset == r.bytes.count { break }
+        if r.peek() == UInt8(ascii: ",") {
+          r.offset += 1
+          continue
+        }
+        try r.expect(UInt8(ascii: "}"), "',' eller '}'")
+        r.skipWhitespace()
+        if r.offset != r.bytes.count { throw r.fail(.trailingContent) }
+        break
+      }
+    }
+    guard let type else { throw EventDecodingError.missingEnvelopeField("type") }
+    guard let occurredOn else { throw EventDecodingError.missingEnvelopeField("occurredOn") }
+    guard let data else { throw EventDecodingError.missingEnvelopeField("data") }
+    let (payload, personal) = try Payload.decode(
+      type: type, fields: data, personalDataAllowed: personalDataAllowed)
+    if id?.isEmpty == true {
+      throw EventDecodingError.invalidEnvelopeField(
+        field: "id", value: "\"\"", expected: "en icke-tom sträng")
+    }
+    return EventDraft(
+      id: id, occurredOn: occurredOn, recordedAt: recordedAt, actor: actor, payload: payload,
+      personalData: personal)
+  }
+
+  static func readText(_ r: inout JSONReader, field: String) throws -> String {
+    guard r.peek() == UInt8(ascii: "\"") else {
+      let start = r.offset
+      _ = try r.readValue()
+      throw EventDecodingError.invalidEnvelopeField(
+        field: field, value: quoted(r, from: start), expected: "en sträng")
+    }
+    return try r.readString()
+  }
+
+  static func quoted(_ r: JSONReader, from start: Int) -> String {
+    let end = min(r.offset, start + 60)
+    return String(decoding: UnsafeRawBufferPointer(rebasing: r.bytes[start..<end]), as: UTF8.self)
+  }
+
+  /// `data`'s members in order; values are scalars (the contract has no nested data).
+  static func readDataMembers(_ r: inout JSONReader) throws -> [(String, JSONValue)] {
+    guard r.peek() == UInt8(ascii: "{") else {
+      _ = try r.readValue()
+      throw EventDecodingError.dataNotAnObject
+    }
+    r.offset += 1
+    var members: [(String, JSONValue)] = []
+    r.skipWhitespace()
+    if r.peek() == UInt8(ascii: "}") {
+      r.offset += 1
+      return members
+    }
+    while true {
+      r.skipWhitespace()
+      let keyOffset = r.offset
+      guard r.peek() == UInt8(ascii: "\"") else { throw r.unexpected("en nyckel inom citattecken") }
+      let key = try r.readString()
+      r.skipWhitespace()
+      try r.expect(UInt8(ascii: ":"), "':'")
+      r.skipWhitespace()
+      let value: JSONValue
+      switch r.peek() {
+      case UInt8(ascii: "\"")?: value = .string(try r.readString())
+      case let c? where c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")):
+        value = .number(try r.readNumber())
+      default: value = try r.readValue(depth: 1)
+      }
+      for (k, _) in members where k == key {
+        throw JSONSyntaxError(offset: keyOffset, reason: .duplicateKey(key))
+      }
+      members.append((key, value))
+      r.skipWhitespace()
+      if r.peek() == UInt8(ascii: ",") {
+        r.offset += 1
+        continue
+      }
+      try r.expect(UInt8(ascii: "}"), "',' eller '}'")
+      return members
+    }
+  }
+}

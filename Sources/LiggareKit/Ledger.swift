@@ -1,0 +1,113 @@
+import Foundation
+public import LiggareBasics
+public import LiggareDomain
+public import LiggareStorage
+
+/// The event log with its meaning: events decoded into a `Chronicle`, every append checked by the
+/// `Rulebook`, personal data routed to the `PersonRegister`.
+///
+/// A `final class` because it owns an open log (and, for writers, its lock).
+public final class Ledger {
+  public let directory: String
+  public let log: EventLog
+  public internal(set) var chronicle: Chronicle
+  public internal(set) var register: PersonRegister
+  public let clock: LedgerClock
+  /// Who is logging, for events that do not name an actor.
+  public let actor: String
+  /// Content fingerprints by seq, built on first need (a re-sent id).
+  var fingerprints: [Int]?
+  /// Where the chronicle came from, for `stats` and the benchmarks.
+  public internal(set) var loadedFromCheckpoint: UInt64 = 0
+
+  init(directory: String, log: EventLog, register: PersonRegister, clock: LedgerClock, actor: String) {
+    self.directory = directory
+    self.log = log
+    self.chronicle = Chronicle()
+    self.register = register
+    self.clock = clock
+    self.actor = actor
+  }
+
+  /// Opens the ledger in `directory` and folds the log into a chronicle (from the checkpoint cache
+  /// when it matches the log).
+  ///
+  /// - Parameters:
+  ///   - directory: the log folder.
+  ///   - access: `.read`, or `.write(wait:)` to append.
+  ///   - createIfMissing: create an empty log (writers).
+  ///   - clock: where "now" comes from.
+  ///   - actor: default actor; nil means the OS user.
+  ///   - useCheckpoints: read and refresh the checkpoint cache.
+  /// - Throws: `LedgerError`.
+  public static func open(
+    directory: String, access: EventLog.Access, createIfMissing: Bool = false, clock: LedgerClock = .system,
+    actor: String? = nil, useCheckpoints: Bool = true
+  ) throws(LedgerError) -> Ledger {
+    let log: EventLog
+    do {
+      log = try EventLog.open(directory: directory, access: access, createIfMissing: createIfMissing)
+    } catch {
+      throw .log(error)
+    }
+    let register = try PersonRegister.load(path: directory + "/personregister.json")
+    let ledger = Ledger(
+      directory: directory, log: log, register: register, clock: clock,
+      actor: actor ?? OperatingSystemUser.name)
+    try ledger.load(useCheckpoints: useCheckpoints)
+    return ledger
+  }
+
+  /// Folds the log into the chronicle, starting from a checkpoint when one matches.
+  func load(useCheckpoints: Bool) throws(LedgerError) {
+    chronicle = try Ledger.fold(log, onto: Chronicle())
+  }
+
+  /// Folds the records after `chronicle.lastSeq` into it.
+  static func fold(_ log: EventLog, onto chronicle: Chronicle) throws(LedgerError) -> Chronicle {
+    var chronicle = chronicle
+    guard log.head.seq > chronicle.lastSeq else { return chronicle }
+    var failure: LedgerError?
+    do {
+      try log.forEachRecord(from: chronicle.lastSeq + 1) { record in
+        let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
+        do {
+          chronicle.record(try EventCodec.decodeRecord(body, seq: record.seq))
+        } catch let error as EventDecodingError {
+          failure = .corruptRecord(seq: record.seq, error: error)
+          throw error
+        }
+      }
+    } catch {
+      if let failure { throw failure }
+      if let logError = error as? LogError { throw .log(logError) }
+      throw .io(path: log.directory, reason: "\(error)")
+    }
+    return chronicle
+  }
+
+  /// The state as of `date` as known at `knownAt` (nil: everything in the log).
+  public func state(asOf date: CivilDate, knownAt: Timestamp? = nil) -> CityState {
+    let seq = knownAt.map { chronicle.lastSeq(knownAt: $0) } ?? chronicle.lastSeq
+    return CityState(chronicle: chronicle, position: .endOf(date), knownAtSeq: seq)
+  }
+
+  /// The chain hash of the record at `seq` (the empty log's zero hash for 0).
+  ///
+  /// - Throws: `LedgerError.log` if the record cannot be read.
+  public func recordHash(atSeq seq: UInt64) throws(LedgerError) -> SHA256.Digest {
+    guard seq > 0 else { return .zero }
+    if seq == log.head.seq { return log.head.hash }
+    var found = SHA256.Digest.zero
+    do {
+      try log.forEachRecord(from: seq, through: seq) { found = $0.hash }
+    } catch {
+      if let logError = error as? LogError { throw .log(logError) }
+      throw .io(path: directory, reason: "\(error)")
+    }
+    return found
+  }
+
+  /// Today's date in Stockholm, by the injected clock.
+  public var today: CivilDate { clock.now().stockholmDate }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import LiggareBasics
+public import LiggareDomain
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Names and e-mail of people, beside the log and never in it: a file readable only by its owner
+/// (mode 0600), rewritten atomically, from which `forget` erases a person for good.
+public struct PersonRegister: Sendable {
+  public static let formatName = "liggare-person-register"
+  public static let currentVersion = 1
+
+  public let path: String
+  public private(set) var people: [String: PersonalData]
+
+  /// Reads the register at `path`; a missing file is an empty register.
+  ///
+  /// - Throws: `LedgerError.register` for an unreadable file or an unknown format version.
+  public static func load(path: String) throws(LedgerError) -> PersonRegister {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return PersonRegister(path: path, people: [:])
+    }
+    let value: JSONValue
+    do {
+      value = try JSONValue.parse(Array(data))
+    } catch {
+      throw .register(path: path, reason: "filen går inte att läsa: \(error)")
+    }
+    guard value["format"]?.stringValue == formatName else {
+      throw .register(path: path, reason: "filen är inte ett Liggare-personregister")
+    }
+    guard value["version"]?.numberValue == Double(currentVersion) else {
+      throw .register(
+        path: path,
+        reason:
+          "formatversion \(value["version"].map(\.canonicalText) ?? "saknas") stöds inte; uppgradera Liggare")
+    }
+    var people: [String: PersonalData] = [:]
+    if case .object(let members)? = value["people"] {
+      for (key, entry) in members {
+        guard let name = entry["name"]?.stringValue else { continue }
+        people[key] = PersonalData(name: name, email: entry["email"]?.stringValue)
+      }
+    }
+    return PersonRegister(path: path, people: people)
+  }
+
+  /// The name of `person`, if registered and not forgotten.
+  public func name(of person: String) -> String? {
+    people[person]?.name
+  }
+
+  /// All names by person key, for views.
+  public var names: [String: String] {
+    people.mapValues(\.name)
+  }
+
+  /// Records or replaces a person's data.
+  public mutating func set(_ data: PersonalData, for person: String) {
+    people[person] = data
+  }
+
+  /// Erases a person's data; returns whether there was any.
+  @discardableResult
+  public mutating func forget(_ person: String) -> Bool {
+    people.removeValue(forKey: person) != nil
+  }
+
+  /// Writes the register: temporary file with mode 0600, fsync, rename, fsync of the folder.
+  ///
+  /// - Throws: `LedgerError.register` when the file cannot be written.
+  public func save() throws(LedgerError) {
+    var members: [String: JSONValue] = [:]
+    for (key, data) in people {
+      var entry: [String: JSONValue] = ["name": .string(data.name)]
+      if let email = data.email { entry["email"] = .string(email) }
+      members[key] = .object(entry)
+    }
+    let value: JSONValue = [
+      "format": .string(PersonRegister.formatName), "version": .number(Double(PersonRegister.currentVersion)),
+      "people": .object(members),
+    ]
+    let bytes = Array(value.prettyText.utf8)
+    let temporary = path + ".tmp"
+    let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .register(path: path, reason: "kan inte skrivas (errno \(errno))") }
+    fchmod(fd, 0o600)
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else {
+        Glibc.close(fd)
+        throw .register(path: path, reason: "kan inte skrivas (errno \(errno))")
+      }
+      written += n
+    }
+    guard fsync(fd) == 0 else {
+      Glibc.close(fd)
+      throw .register(path: path, reason: "fsync misslyckades (errno \(errno))")
+    }
+    Glibc.close(fd)
+    guard rename(temporary, path) == 0 else {
+      throw .register(path: path, reason: "kan inte byta namn (errno \(errno))")
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    let dirFD = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
+    if dirFD >= 0 {
+      fsync(dirFD)
+      Glibc.close(dirFD)
+    }
+  }
+}
