@@ -1,0 +1,192 @@
+import LiggareBasics
+import LiggareDomain
+
+/// Renders the report as Markdown for pasting into document templates: headings, paragraphs and
+/// pipe tables, with the parameters in an HTML comment on the first line.
+struct MarkdownReportRenderer {
+  typealias F = SwedishFormat
+  let report: AnnualReport
+
+  var y: Int { report.request.year }
+  var level: Int { report.referenceLevel }
+
+  /// Backslash-escapes the characters Markdown would read as markup (and `|`, which ends a cell),
+  /// and turns line breaks into spaces so a value never breaks a table row.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "#":
+        out.append("\\")
+        out.append(c)
+      case "\n", "\r", "\r\n": out.append(" ")
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+
+  func e(_ s: String) -> String { MarkdownReportRenderer.escape(s) }
+
+  func table(_ columns: [String], _ rows: [[String]], numericFrom: Int = 1) -> String {
+    var out = "| " + columns.map(e).joined(separator: " | ") + " |\n"
+    out += "|" + columns.indices.map { $0 >= numericFrom ? " ---: |" : " --- |" }.joined() + "\n"
+    for row in rows { out += "| " + row.map(e).joined(separator: " | ") + " |\n" }
+    return out + "\n"
+  }
+
+  func percent(_ share: Double?) -> String { share.map(F.percent) ?? "–" }
+
+  func points(_ now: Double?, _ before: Double?) -> String {
+    guard let now, let before else { return "–" }
+    return F.signedPoints((now - before) * 100)
+  }
+
+  var overviewRows: [NodeFigures] { [report.root] + report.boards.filter { $0.id != report.root.id } }
+
+  func label(_ n: NodeFigures) -> String {
+    guard !n.isOpen, let closed = n.closedOn else { return n.name }
+    if let into = n.mergedIntoID {
+      let target = report.units.first { $0.id == into }?.name ?? into
+      return "\(n.name) (uppgick i \(target) \(closed))"
+    }
+    return "\(n.name) (stängd \(closed))"
+  }
+
+  func render() -> [UInt8] {
+    let r = report
+    var md = "<!-- liggare-report \(r.request.encodedParameters) -->\n\n"
+    md += "# Årsredovisning \(y) – kompetensutveckling och PIM\n\n"
+    md += "**\(e(r.cityName))**" + (r.root.kind == .city ? "" : " · Omfattning: \(e(r.root.name))") + "\n\n"
+    md += "Ställning den \(F.longDate(r.asOf)) jämfört med \(F.longDate(r.previousAsOf)). Underlag: "
+    md += "händelseloggen till och med händelse \(r.head.seq) (hash `\(r.head.hash)`), "
+    md += "känd per \(F.timestamp(r.request.knownAt)).\n\n"
+
+    md += "## Sammanfattning\n\n"
+    for p in r.summary { md += e(p) + "\n\n" }
+
+    md += "## Personal och PIM-nivåer\n\n"
+    var columns = ["", "Personal \(y - 1)", "Personal \(y)"] + (0...5).map { "Nivå \($0)" }
+    for l in r.goalLevels { columns += ["Nivå ≥\(l) \(y - 1)", "Nivå ≥\(l) \(y)", "Förändring (p.e.)"] }
+    md += table(
+      columns,
+      overviewRows.map { n in
+        [label(n), F.integer(n.previousStaff), F.integer(n.staff)] + n.pimLevels.map(F.integer)
+          + r.goalLevels.flatMap { l in
+            [
+              percent(n.previousShare(atLeast: l)), percent(n.share(atLeast: l)),
+              points(n.share(atLeast: l), n.previousShare(atLeast: l)),
+            ]
+          }
+      })
+
+    md += "## Mål och måluppfyllelse\n\n"
+    if r.goals.isEmpty {
+      md += "Inga mål gällde för \(e(r.root.name)) vid årets slut.\n\n"
+    } else {
+      md += table(
+        [
+          "Mål", "Omfattning", "Nivå", "Målandel", "Slutdag", "Bedömt", "Andel \(y - 1)", "Andel", "Personal",
+          "Status",
+        ],
+        r.goals.map { g in
+          [
+            g.goal.id, g.scopeName, "\(g.goal.minLevel)", F.percent(g.goal.targetShare),
+            g.goal.deadline.description,
+            g.status.evaluatedOn.description, percent(g.previousShare), F.percent(g.status.share),
+            "\(F.integer(g.status.atLevel)) av \(F.integer(g.status.staff))", g.verdict,
+          ]
+        }, numericFrom: 2)
+    }
+    md += "Andel med \(ReportSummary.levelPhrase(level)) den 31 december varje år, \(e(r.root.name)):\n\n"
+    md += table(
+      ["År", "Personal", "Nivå ≥\(level)", "Andel"],
+      r.shareByYear.map { [String($0.year), F.integer($0.staff), F.integer($0.atLevel), percent($0.share)] })
+
+    md += "## Under året\n\n"
+    var levelRows = overviewRows.map { n in
+      [label(n)] + n.levelsAttained.map(F.integer) + [F.integer(n.totalLevelsAttained)]
+    }
+    var hourRows = overviewRows.map { n in
+      [label(n)] + StrategyArea.allCases.map { F.hours(n.courseHours[$0] ?? 0) }
+        + [F.hours(n.totalHours), n.hoursPerStaff.map { F.decimal($0, digits: 1) } ?? "–"]
+    }
+    if let u = r.unattributed {
+      levelRows.append(
+        ["Ej knutet till någon enhet"] + u.levelsAttained.map(F.integer) + [
+          F.integer(u.levelsAttained.reduce(0, +))
+        ])
+      hourRows.append(
+        ["Ej knutet till någon enhet"] + StrategyArea.allCases.map { F.hours(u.courseHours[$0] ?? 0) }
+          + [F.hours(u.totalHours), "–"])
+    }
+    md += "PIM-nivåer uppnådda under \(y):\n\n"
+    md += table(["", "Nivå 1", "Nivå 2", "Nivå 3", "Nivå 4", "Nivå 5", "Totalt"], levelRows)
+    md += "Kurstimmar under \(y) per strategiområde:\n\n"
+    md += table(
+      [
+        "", "Infrastruktur", "Digital kompetens", "Digitalt innehåll", "Samarbete och kommunikation",
+        "Uppföljning",
+        "Totalt", "Per anställd",
+      ], hourRows)
+
+    md += "## Examinatorer\n\n"
+    md += table(
+      ["", "31 dec \(y - 1)", "Förordnade \(y)", "Avslutade \(y)", "31 dec \(y)"],
+      overviewRows.map { n in
+        [
+          label(n), F.integer(n.previousExaminers), F.integer(n.examinersAppointed),
+          F.integer(n.examinersEnded),
+          F.integer(n.examiners),
+        ]
+      })
+    md += "### Enheter utan examinator vid årets slut\n\n"
+    if r.unitsWithoutExaminer.isEmpty {
+      md += "Alla öppna enheter med skolform har minst en examinator.\n\n"
+    } else {
+      md += table(
+        ["Enhet", "Nämnd", "Skolform", "Personal"],
+        r.unitsWithoutExaminer.map { [$0.name, $0.boardName, $0.schoolForm.rawValue, F.integer($0.staff)] },
+        numericFrom: 3)
+    }
+
+    md += "## Enheter längst från målet\n\n"
+    if r.furthestFromGoal.isEmpty {
+      md += "Ingen enhet har personal under nivå \(level).\n\n"
+    } else {
+      md += table(
+        ["Enhet", "Nämnd", "Personal", "Under nivå \(level)", "Andel nivå ≥\(level)", "Nivåer kvar i snitt"],
+        r.furthestFromGoal.map {
+          [
+            $0.name, $0.boardName, F.integer($0.staff), F.integer($0.below), F.percent($0.shareAtLevel),
+            F.decimal($0.averageGap, digits: 1),
+          ]
+        }, numericFrom: 2)
+    }
+
+    if !r.units.isEmpty {
+      md += "## Per enhet\n\n"
+      let boardNames = Dictionary(uniqueKeysWithValues: r.boards.map { ($0.id, $0.name) })
+      md += table(
+        [
+          "Enhet", "Nämnd", "Skolform", "Personal \(y - 1)", "Personal \(y)", "Nivå ≥\(level) \(y - 1)",
+          "Nivå ≥\(level) \(y)", "Förändring (p.e.)", "Nivåer uppnådda", "Kurstimmar", "Examinatorer",
+        ],
+        r.units.map { u in
+          [
+            label(u), u.parentID.flatMap { boardNames[$0] } ?? "", u.schoolForm?.rawValue ?? "–",
+            F.integer(u.previousStaff), F.integer(u.staff), percent(u.previousShare(atLeast: level)),
+            percent(u.share(atLeast: level)),
+            points(u.share(atLeast: level), u.previousShare(atLeast: level)),
+            F.integer(u.totalLevelsAttained), F.hours(u.totalHours), F.integer(u.examiners),
+          ]
+        }, numericFrom: 3)
+    }
+
+    md += "## Om rapporten\n\n"
+    md += "Siffrorna är beräknade ur händelseloggen så som den var känd \(F.timestamp(r.request.knownAt)); "
+    md += "händelser registrerade senare påverkar inte rapporten. Loggens huvud: händelse \(r.head.seq), "
+    md += "hash `\(r.head.hash)`. Kontrollera med `liggare report --verify FIL`.\n"
+    return Array(md.utf8)
+  }
+}

@@ -1,0 +1,154 @@
+import LiggareBasics
+
+/// Numbers, dates and counted nouns written the Swedish way, by hand: Foundation's `NumberFormatter`
+/// depends on locale data that is unreliable on Linux, and reports must be byte-identical everywhere.
+enum SwedishFormat {
+  /// Non-breaking space: between digit groups and before `%`, so a number never wraps apart.
+  static let nbsp = "\u{00A0}"
+  /// The typographic minus sign for text (CSV uses ASCII `-` so spreadsheets read the number).
+  static let minus = "\u{2212}"
+
+  /// Rounds half away from zero to `digits` decimals and returns the scaled integer.
+  static func scaled(_ value: Double, digits: Int) -> Int64 {
+    var factor = 1.0
+    for _ in 0..<digits { factor *= 10 }
+    let v = (value * factor).rounded(.toNearestOrAwayFromZero)
+    guard v.isFinite, abs(v) < 9e15 else { return 0 }
+    return Int64(v)
+  }
+
+  /// Groups the digits of a non-negative integer in threes with `separator`.
+  static func grouped(_ n: UInt64, separator: String) -> String {
+    let digits = String(n)
+    guard digits.count > 3 else { return digits }
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out += separator }
+      out.append(c)
+    }
+    return out
+  }
+
+  /// A number for reading: digit groups, decimal comma, `−` for negatives ("1 234,5", "−3,0").
+  static func decimal(_ value: Double, digits: Int) -> String {
+    number(scaled(value, digits: digits), digits: digits, group: nbsp, mark: ",", minus: minus)
+  }
+
+  /// An integer for reading, digit-grouped ("30 124").
+  static func integer(_ n: Int) -> String {
+    (n < 0 ? minus : "") + grouped(n.magnitude.toUInt64, separator: nbsp)
+  }
+
+  /// A number for a spreadsheet cell: no grouping, the dialect's decimal mark, ASCII minus.
+  static func plain(_ value: Double, digits: Int, mark: Character) -> String {
+    number(scaled(value, digits: digits), digits: digits, group: "", mark: mark, minus: "-")
+  }
+
+  static func number(_ scaled: Int64, digits: Int, group: String, mark: Character, minus: String) -> String {
+    var factor: UInt64 = 1
+    for _ in 0..<digits { factor *= 10 }
+    let magnitude = scaled.magnitude
+    var out = scaled < 0 ? minus : ""
+    out += grouped(magnitude / factor, separator: group)
+    if digits > 0 {
+      let fraction = String(magnitude % factor)
+      out.append(mark)
+      out += String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+    return out
+  }
+
+  /// Hours: whole hours without decimals, otherwise one decimal ("1 234", "2,5").
+  static func hours(_ h: Double) -> String {
+    let s = scaled(h, digits: 1)
+    return s % 10 == 0 ? decimal(h, digits: 0) : decimal(h, digits: 1)
+  }
+
+  /// Hours for a spreadsheet: one decimal when needed.
+  static func plainHours(_ h: Double, mark: Character) -> String {
+    let s = scaled(h, digits: 1)
+    return s % 10 == 0 ? plain(h, digits: 0, mark: mark) : plain(h, digits: 1, mark: mark)
+  }
+
+  /// A share as a percentage with one decimal ("41,2 %").
+  static func percent(_ share: Double) -> String {
+    decimal(share * 100, digits: 1) + nbsp + "%"
+  }
+
+  /// A share as a whole percentage for running text, with one decimal when that is needed to tell
+  /// it from `other` (so "ökade från 41 % till 41 %" never happens).
+  static func percentForText(_ share: Double, distinctFrom other: Double? = nil) -> String {
+    if let other, share != other, scaled(share * 100, digits: 0) == scaled(other * 100, digits: 0) {
+      return decimal(share * 100, digits: 1) + nbsp + "%"
+    }
+    return decimal(share * 100, digits: 0) + nbsp + "%"
+  }
+
+  /// A change in percentage points with its sign ("+22,0", "−3,5", "±0,0").
+  static func signedPoints(_ delta: Double) -> String {
+    let s = scaled(delta, digits: 1)
+    if s == 0 { return "±0,0" }
+    return (s > 0 ? "+" : "") + decimal(delta, digits: 1)
+  }
+
+  /// A change in a count with its sign ("+5", "−2", "±0").
+  static func signedInteger(_ delta: Int) -> String {
+    delta == 0 ? "±0" : (delta > 0 ? "+" : "") + integer(delta)
+  }
+
+  static let months = [
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+    "november", "december",
+  ]
+
+  /// "31 december 2012".
+  static func longDate(_ date: CivilDate) -> String {
+    let (y, m, d) = date.components
+    return "\(d) \(months[m - 1]) \(y)"
+  }
+
+  /// A timestamp for people: "2013-02-15 22:59:59 UTC" (the canonical form stays in the metadata).
+  static func timestamp(_ t: Timestamp) -> String {
+    let text = t.description
+    return String(text.replacingFirst("T", with: " ").dropLast()) + " UTC"
+  }
+
+  static let smallNumbers = [
+    "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+  ]
+
+  /// A count with its noun, small numbers in words as Swedish style prefers: "en enhet",
+  /// "ett mål", "tre enheter", "14 enheter".
+  static func count(_ n: Int, _ singular: String, _ plural: String, neuter: Bool = false) -> String {
+    if n == 1 { return (neuter ? "ett " : "en ") + singular }
+    let number = n >= 0 && n < smallNumbers.count ? smallNumbers[n] : integer(n)
+    return number + " " + plural
+  }
+
+  /// A number in words for small values, digits otherwise (for counts without a noun).
+  static func word(_ n: Int, neuter: Bool = false) -> String {
+    if n == 1 { return neuter ? "ett" : "en" }
+    return n >= 0 && n < smallNumbers.count ? smallNumbers[n] : integer(n)
+  }
+
+  /// "a, b och c".
+  static func list(_ items: [String]) -> String {
+    switch items.count {
+    case 0: return ""
+    case 1: return items[0]
+    default: return items.dropLast().joined(separator: ", ") + " och " + items[items.count - 1]
+    }
+  }
+}
+
+extension UInt {
+  var toUInt64: UInt64 { UInt64(self) }
+}
+
+extension String {
+  /// This string with the first occurrence of `target` replaced.
+  func replacingFirst(_ target: Character, with replacement: String) -> String {
+    guard let i = firstIndex(of: target) else { return self }
+    return String(self[..<i]) + replacement + String(self[index(after: i)...])
+  }
+}
