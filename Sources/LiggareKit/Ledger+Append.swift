@@ -118,16 +118,18 @@ extension Ledger {
   ///   - drafts: the events, in order.
   ///   - dryRun: check only.
   ///   - source: the input's name, for error messages.
+  ///   - lines: the input line of each draft, for error messages (default: its position).
   /// - Returns: what was appended and what was already there.
   /// - Throws: `LedgerError` naming the draft (line = position in `drafts`, from 1) and the rule.
   @discardableResult
-  public func append(_ drafts: [EventDraft], dryRun: Bool = false, source: String? = nil) throws(LedgerError)
-    -> AppendOutcome
-  {
+  public func append(
+    _ drafts: [EventDraft], dryRun: Bool = false, source: String? = nil, places lines: [Int]? = nil
+  ) throws(LedgerError) -> AppendOutcome {
     var s = makeStager()
     var bodies: [[UInt8]] = []
     for (i, draft) in drafts.enumerated() {
-      if let event = try stage(draft, at: .init(file: source, line: drafts.count > 1 ? i + 1 : nil), in: &s) {
+      let line = lines?[i] ?? (drafts.count > 1 ? i + 1 : nil)
+      if let event = try stage(draft, at: .init(file: source, line: line), in: &s) {
         bodies.append(EventCodec.body(of: event))
       }
     }

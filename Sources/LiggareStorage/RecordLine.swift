@@ -2,7 +2,9 @@
 ///
 ///     {…body fields…,"seq":N,"commit":true,"hash":"<64 hex>","crc":"<8 hex>"}\n
 ///
-/// `hash` = SHA-256(previous record's hash ‖ the line up to and including the `commit` value);
+/// `hash` = SHA-256(previous record's hash ‖ the line up to and including the `seq` value), so the
+/// chain depends on the events alone, not on how they were grouped into batches (an export
+/// re-imported in one batch reaches the same head hash);
 /// `crc` = CRC-32C of the line up to the `,"crc"` key. `commit` is true on the last record of a
 /// batch: records after the last commit are an unfinished batch, invisible to readers.
 /// The keys `seq`, `commit`, `hash` and `crc` are therefore reserved in bodies.
@@ -22,11 +24,11 @@ enum RecordLine {
     if body.count > 2 { out.append(UInt8(ascii: ",")) }
     out.append(contentsOf: seqKey)
     out.append(contentsOf: String(seq).utf8)
-    out.append(contentsOf: commit ? commitTrue : commitFalse)
     var hasher = SHA256()
     previous.bytes.withUnsafeBytes { hasher.update($0) }
     out.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[start...])) }
     let digest = hasher.finalize()
+    out.append(contentsOf: commit ? commitTrue : commitFalse)
     out.append(contentsOf: hashKey)
     digest.appendHex(to: &out)
     out.append(UInt8(ascii: "\""))
@@ -117,7 +119,7 @@ enum RecordLine {
     return .success(
       Parts(
         seq: seq, commit: commit, bodyEnd: separator == UInt8(ascii: "{") ? keyStart : keyStart - 1,
-        contentEnd: contentEnd, hash: hash, crc: crc,
+        contentEnd: seqEnd, hash: hash, crc: crc,
         crcCoverageEnd: crcCoverageEnd))
   }
 

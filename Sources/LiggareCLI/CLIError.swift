@@ -1,0 +1,34 @@
+import LiggareKit
+import LiggareStorage
+
+/// Why a command failed, and the exit status that says so.
+enum CLIError: Error {
+  /// Wrong arguments: exit 2, with a pointer to the help.
+  case usage(String, command: String)
+  /// Bad input or a rule broken: exit 1.
+  case failed(String)
+  /// The log is damaged: exit 3.
+  case damaged(String)
+
+  static func from(_ error: LedgerError) -> CLIError {
+    if case .log(.damaged(let damage)) = error { return .damaged("loggen är skadad: \(damage)") }
+    return .failed("\(error)")
+  }
+
+  var exitCode: Int32 {
+    switch self {
+    case .usage: 2
+    case .failed: 1
+    case .damaged: 3
+    }
+  }
+
+  var message: String {
+    switch self {
+    case .usage(let m, let command):
+      "fel: \(m)\nSe 'liggare help\(command.isEmpty ? "" : " " + command)'."
+    case .failed(let m): "fel: \(m)"
+    case .damaged(let m): "fel: \(m)"
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import LiggareKit
+
+/// `liggare import FILE|- [--dry-run]`: the contract's JSON Lines, all or nothing.
+enum ImportCommand {
+  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+    -> Int32
+  {
+    let args = try ParsedArguments(arguments, command: "import", options: [], flags: ["dry-run"])
+    guard args.positionals.count == 1 else {
+      throw .usage("ange en fil att importera (eller - för standard in)", command: "import")
+    }
+    let ledger = try context.openForWriting()
+    let outcome: AppendOutcome
+    do {
+      outcome = try ledger.importEvents(from: args.positionals[0], dryRun: args.has("dry-run"))
+    } catch {
+      throw CLIError.from(error)
+    }
+    console.line(Summary.outcome(outcome, verb: "importerade"))
+    return 0
+  }
+}
+
+/// Swedish sentences about what an append did.
+enum Summary {
+  static func outcome(_ o: AppendOutcome, verb: String) -> String {
+    let count = o.appended == 1 ? "1 händelse" : "\(Summary.number(o.appended)) händelser"
+    var text: String
+    if o.dryRun {
+      text = "Provkörning: \(count) skulle läggas till; inget skrevs."
+    } else if o.appended == 0 {
+      text = "Inget nytt: alla händelser fanns redan i loggen."
+    } else {
+      text = "Klart: \(verb) \(count) (seq \(o.firstSeq ?? 0)–\(o.head.seq))."
+    }
+    if o.alreadyPresent > 0 && o.appended > 0 || o.alreadyPresent > 0 && o.dryRun {
+      text += " \(Summary.number(o.alreadyPresent)) fanns redan och hoppades över."
+    }
+    text += "\nLoggens huvud: seq \(o.head.seq), hash \(o.head.hash.hex)"
+    return text
+  }
+
+  /// Thousands separated by a space, as Swedish writes them.
+  static func number(_ n: some BinaryInteger) -> String {
+    let digits = Array(String(n))
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 && c != "-" && digits[i - 1] != "-" { out.append(" ") }
+      out.append(c)
+    }
+    return out
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import LiggareBasics
+import LiggareKit
+import LiggareReports
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `liggare report --year Y [--known-at T] [--scope U] --format html|md|csv|json [-o FILE]`
+/// and `liggare report --verify FILE`.
+enum ReportCommand {
+  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+    -> Int32
+  {
+    let args = try ParsedArguments(
+      arguments, command: "report",
+      options: ["year", "known-at", "scope", "format", "csv-dialect", "o", "output", "verify"], flags: [])
+    let ledger = try context.openForReading()
+    if let file = args.value("verify") { return try verify(file, ledger, &console) }
+    guard let yearText = args.value("year"), let year = Int(yearText) else {
+      throw .usage("ange året med --year, t.ex. --year 2024", command: "report")
+    }
+    let formatText = args.value("format") ?? "html"
+    guard let format = ReportFormat(rawValue: formatText) else {
+      throw .usage("okänt format \"\(formatText)\"; välj html, md, csv eller json", command: "report")
+    }
+    let dialectText = args.value("csv-dialect") ?? "swedish"
+    guard let dialect = CSVDialect(rawValue: dialectText == "excel" ? "swedish" : dialectText) else {
+      throw .usage("okänd CSV-dialekt \"\(dialectText)\"; välj swedish eller rfc", command: "report")
+    }
+    let knownAt = try context.knownAt(args, command: "report") ?? context.clock.now()
+    let request = ReportRequest(
+      year: year, knownAt: knownAt, scope: args.value("scope"), format: format, csvDialect: dialect)
+    let bytes = try render(request, ledger)
+    if let output = args.value("o") ?? args.value("output") {
+      guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+        throw .failed("\(output): kan inte skrivas")
+      }
+      console.line(
+        "Årsredovisningen för \(year) är skriven till \(output) (\(Summary.number(bytes.count)) byte).")
+      console.line(
+        "Beräknad ur loggen till och med seq \(ledger.chronicle.lastSeq(knownAt: knownAt)), känt per \(knownAt)."
+      )
+    } else {
+      console.write(bytes)
+    }
+    return 0
+  }
+
+  static func render(_ request: ReportRequest, _ ledger: Ledger) throws(CLIError) -> [UInt8] {
+    let seq = ledger.chronicle.lastSeq(knownAt: request.knownAt)
+    let hash: String
+    do {
+      hash = try ledger.recordHash(atSeq: seq).hex
+    } catch {
+      throw CLIError.from(error)
+    }
+    do {
+      return try AnnualReport(
+        chronicle: ledger.chronicle, request: request, head: LogHeadInfo(seq: seq, hash: hash)
+      )
+      .rendered()
+    } catch {
+      throw .failed("\(error)")
+    }
+  }
+
+  static func verify(_ file: String, _ ledger: Ledger, _ console: inout Console) throws(CLIError) -> Int32 {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw .failed("\(file): filen finns inte")
+    }
+    let bytes = Array(data)
+    guard let request = AnnualReport.parameters(inReport: bytes) else {
+      throw .failed("\(file): hittar inga rapportparametrar; är filen en årsredovisning från Liggare?")
+    }
+    let again = try render(request, ledger)
+    if again == bytes {
+      console.line(
+        "STÄMMER: \(file) är identisk med årsredovisningen för \(request.year) beräknad ur loggen "
+          + "känd per \(request.knownAt).")
+      return 0
+    }
+    let at = AnnualReport.firstDifference(bytes, again) ?? 0
+    console.line(
+      "STÄMMER INTE: \(file) skiljer sig från en ny beräkning för \(request.year) känd per \(request.knownAt) "
+        + "(första skillnaden vid byte \(at)). Filen har ändrats, eller loggen har skrivits om.")
+    return 1
+  }
+}

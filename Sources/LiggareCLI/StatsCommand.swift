@@ -1,0 +1,42 @@
+import LiggareBasics
+import LiggareDomain
+import LiggareKit
+
+/// `liggare stats`: what the log holds, by type and year.
+enum StatsCommand {
+  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+    -> Int32
+  {
+    _ = try ParsedArguments(arguments, command: "stats", options: [], flags: [])
+    let ledger = try context.openForReading()
+    let c = ledger.chronicle
+    console.line("Logg: \(context.logDirectory)")
+    console.line("Händelser: \(Summary.number(c.eventCount)) (seq 1–\(c.lastSeq))")
+    console.line("Loggens huvud: seq \(ledger.log.head.seq), hash \(ledger.log.head.hash.hex)")
+    if let latest = c.latestRecordedAt { console.line("Senast registrerad: \(latest)") }
+    var byType: [EventType: Int] = [:]
+    var byYear: [Int: Int] = [:]
+    var retracted = 0
+    for seq in stride(from: UInt64(1), through: c.lastSeq, by: 1) {
+      byType[c.eventType(atSeq: seq), default: 0] += 1
+      byYear[c.occurredOn(atSeq: seq).year, default: 0] += 1
+      if c.retraction(ofSeq: seq) != nil { retracted += 1 }
+    }
+    console.line("Tillbakadragna: \(Summary.number(retracted))")
+    console.line("Personer i personregistret: \(Summary.number(ledger.register.people.count))")
+    console.line("")
+    console.line("Per typ:")
+    for type in EventType.allCases where byType[type] != nil {
+      console.line(
+        "  " + type.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + pad(byType[type]!))
+    }
+    console.line("Per år (occurredOn):")
+    for year in byYear.keys.sorted() { console.line("  \(year)                " + pad(byYear[year]!)) }
+    return 0
+  }
+
+  static func pad(_ n: Int) -> String {
+    let s = Summary.number(n)
+    return String(repeating: " ", count: max(0, 12 - s.count)) + s
+  }
+}

@@ -1,0 +1,54 @@
+import LiggareDomain
+import LiggareKit
+import LiggareStorage
+
+/// `liggare verify`: every record's checksum, seq and hash chain; then the domain's findings.
+enum VerifyCommand {
+  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+    -> Int32
+  {
+    _ = try ParsedArguments(arguments, command: "verify", options: [], flags: [])
+    let log: EventLog
+    do {
+      log = try EventLog.open(directory: context.logDirectory, access: .read)
+    } catch {
+      if case .damaged(let damage) = error {
+        console.line("SKADAD: \(damage)")
+        return 3
+      }
+      throw .failed("\(error)")
+    }
+    let result: VerificationResult
+    do {
+      result = try log.verify()
+    } catch {
+      throw .failed("\(error)")
+    }
+    if let damage = result.damage {
+      console.line("SKADAD: \(damage)")
+      console.line("Poster före skadan är oförändrade; kontakta den som ansvarar för säkerhetskopiorna.")
+      return 3
+    }
+    console.line(
+      "OK: \(Summary.number(result.records)) poster i \(result.segments) segment "
+        + "(\(Summary.number(result.bytes)) byte); kontrollsummor, seq och hashkedja stämmer.")
+    console.line("Loggens huvud: seq \(result.head.seq), hash \(result.head.hash.hex)")
+    let ledger = try context.openForReading()
+    let findings: [Finding]
+    do {
+      findings = try ledger.findings()
+    } catch {
+      throw CLIError.from(error)
+    }
+    if findings.isEmpty {
+      console.line("Inga tveksamma händelser: alla uppfyller reglerna med det som är känt nu.")
+    } else {
+      console.line(
+        "\(findings.count) tveksamma händelser (registrerade enligt reglerna, men senare händelser "
+          + "gör dem tveksamma; de räknas som de är):")
+      for f in findings.prefix(50) { console.line("  seq \(f.seq) (\(f.eventID)): \(f.violation)") }
+      if findings.count > 50 { console.line("  … och \(findings.count - 50) till") }
+    }
+    return 0
+  }
+}
