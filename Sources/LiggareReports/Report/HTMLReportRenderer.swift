@@ -13,10 +13,12 @@ struct HTMLReportRenderer {
     var isRowHeader = false
     var isNumber = false
     var rawHTML = false
+    var noWrap = false
 
     static func head(_ t: String) -> Cell { Cell(text: t, isRowHeader: true) }
     static func num(_ t: String) -> Cell { Cell(text: t, isNumber: true) }
     static func txt(_ t: String) -> Cell { Cell(text: t) }
+    static func date(_ t: String) -> Cell { Cell(text: t, noWrap: true) }
   }
 
   /// A group of rows, optionally under a row-group heading (a board in the unit table).
@@ -71,7 +73,8 @@ struct HTMLReportRenderer {
           if cell.isRowHeader {
             h += "<th scope=\"row\">\(content)</th>"
           } else {
-            h += cell.isNumber ? "<td class=\"num\">\(content)</td>" : "<td>\(content)</td>"
+            let cls = cell.isNumber ? " class=\"num\"" : cell.noWrap ? " class=\"nowrap\"" : ""
+            h += "<td\(cls)>\(content)</td>"
           }
         }
         h += "</tr>\n"
@@ -159,14 +162,17 @@ struct HTMLReportRenderer {
 
   func staffSection() -> String {
     let rows = overviewRows
-    var columns = ["", "Personal \(y - 1)", "Personal \(y)"]
-    columns += (0...5).map { "Nivå \($0)" }
-    for l in report.goalLevels {
-      columns += ["Nivå ≥\(l) \(y - 1)", "Nivå ≥\(l) \(y)", "Förändring (p.e.)"]
+    let countColumns = ["", "Personal \(y - 1)", "Personal \(y)"] + (0...5).map { "Nivå \($0)" }
+    let countRows = rows.map { n -> [Cell] in
+      [.head(nodeLabel(n)), .num(F.integer(n.previousStaff)), .num(F.integer(n.staff))]
+        + n.pimLevels.map { .num(F.integer($0)) }
     }
-    let tableRows = rows.map { n -> [Cell] in
-      var r: [Cell] = [.head(nodeLabel(n)), .num(F.integer(n.previousStaff)), .num(F.integer(n.staff))]
-      r += n.pimLevels.map { .num(F.integer($0)) }
+    var shareColumns = [""]
+    for l in report.goalLevels {
+      shareColumns += ["Nivå ≥\(l) \(y - 1)", "Nivå ≥\(l) \(y)", "Förändring (p.e.)"]
+    }
+    let shareRows = rows.map { n -> [Cell] in
+      var r: [Cell] = [.head(nodeLabel(n))]
       for l in report.goalLevels {
         r += [
           .num(percent(n.previousShare(atLeast: l))), .num(percent(n.share(atLeast: l))),
@@ -183,10 +189,13 @@ struct HTMLReportRenderer {
         "Fördelning på PIM-nivåer den \(F.longDate(report.asOf)). Mörkare fält är högre nivåer; nivå 0 är "
         + "streckad.")
     body += table(
-      caption:
-        "Personal och PIM-nivåer den 31 december \(y) (antal per nivå) och andel på målnivå jämfört med \(y - 1)",
-      columns: columns, groups: [RowGroup(heading: nil, rows: tableRows)],
+      caption: "Personal den 31 december \(y - 1) och \(y), och antal per PIM-nivå \(y)",
+      columns: countColumns, groups: [RowGroup(heading: nil, rows: countRows)],
       note: "Personal räknas per nämnd enligt organisationen vid respektive årsskifte.")
+    body += table(
+      caption: "Andel av personalen på målnivåerna, \(y) jämfört med \(y - 1)",
+      columns: shareColumns, groups: [RowGroup(heading: nil, rows: shareRows)],
+      note: "Förändring i procentenheter (p.e.).")
     return section("personal", "Personal och PIM-nivåer", body)
   }
 
@@ -199,7 +208,7 @@ struct HTMLReportRenderer {
         [
           .head("\(g.goal.id)"), .txt(g.scopeName), .num("\(g.goal.minLevel)"),
           .num(F.percent(g.goal.targetShare)),
-          .txt(g.goal.deadline.description), .txt(g.status.evaluatedOn.description),
+          .date(g.goal.deadline.description), .date(g.status.evaluatedOn.description),
           .num(percent(g.previousShare)), .num(F.percent(g.status.share)),
           .num("\(F.integer(g.status.atLevel)) av \(F.integer(g.status.staff))"), .txt(g.verdict),
         ]
@@ -401,7 +410,7 @@ struct HTMLReportRenderer {
     .masthead h1 .sub { display: block; font-size: 1.1rem; font-weight: 400; opacity: 0.92; }
     .masthead .scope { margin: 0 0 0.4rem; font-weight: 600; }
     .masthead .meta { margin: 0; font-size: 0.85rem; opacity: 0.92; }
-    .masthead code { color: #fff; }
+    .masthead code { color: #fff; white-space: nowrap; word-break: normal; }
     h2 { font-size: 1.35rem; margin: 2rem 0 0.8rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--accent);
       color: var(--accent); }
     h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
@@ -419,12 +428,15 @@ struct HTMLReportRenderer {
     figure { margin: 1rem 0 1.4rem; }
     figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 0.3rem; }
     svg.chart { width: 100%; height: auto; display: block; }
+    figure { overflow-x: auto; }
     .table-wrap { overflow-x: auto; margin: 0.8rem 0; }
     table { border-collapse: collapse; width: 100%; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
     th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
     thead th { border-bottom: 2px solid var(--ink); font-weight: 600; text-align: left; }
-    th.num, td.num { text-align: right; white-space: nowrap; }
+    th.num, td.num { text-align: right; }
+    td.num, td.nowrap { white-space: nowrap; }
+    thead th { font-size: 0.82rem; line-height: 1.25; vertical-align: bottom; }
     tbody th[scope="row"] { text-align: left; font-weight: 500; }
     tr.group th { background: var(--wash); text-align: left; font-weight: 700; }
     tbody tr:first-child th[scope="row"] { font-weight: 600; }
@@ -443,6 +455,9 @@ struct HTMLReportRenderer {
       .masthead h1 { font-size: 1.6rem; }
       .summary { padding: 0.1rem 0.9rem 0.9rem; }
       .about dl { grid-template-columns: 1fr; }
+      svg.chart { min-width: 500px; }
+      caption { max-width: calc(100vw - 2rem); }
+      th, td { padding: 0.3rem 0.35rem; }
     }
     @media print {
       @page { size: A4; margin: 16mm 14mm 18mm; }

@@ -28,9 +28,12 @@ struct MarkdownReportRenderer {
 
   func e(_ s: String) -> String { MarkdownReportRenderer.escape(s) }
 
-  func table(_ columns: [String], _ rows: [[String]], numericFrom: Int = 1) -> String {
+  /// A pipe table; columns from `numericFrom` on are right-aligned, except those in `text`.
+  func table(_ columns: [String], _ rows: [[String]], numericFrom: Int = 1, text: Set<Int> = []) -> String {
     var out = "| " + columns.map(e).joined(separator: " | ") + " |\n"
-    out += "|" + columns.indices.map { $0 >= numericFrom ? " ---: |" : " --- |" }.joined() + "\n"
+    out +=
+      "|" + columns.indices.map { $0 >= numericFrom && !text.contains($0) ? " ---: |" : " --- |" }.joined()
+      + "\n"
     for row in rows { out += "| " + row.map(e).joined(separator: " | ") + " |\n" }
     return out + "\n"
   }
@@ -96,7 +99,7 @@ struct MarkdownReportRenderer {
             g.status.evaluatedOn.description, percent(g.previousShare), F.percent(g.status.share),
             "\(F.integer(g.status.atLevel)) av \(F.integer(g.status.staff))", g.verdict,
           ]
-        }, numericFrom: 2)
+        }, numericFrom: 2, text: [4, 5, 9])
     }
     md += "Andel med \(ReportSummary.levelPhrase(level)) den 31 december varje år, \(e(r.root.name)):\n\n"
     md += table(

@@ -40,8 +40,8 @@ enum ReportCharts {
 
   /// 100 % stacked bars of the PIM level distribution, one bar per node.
   static func levelDistribution(id: String, rows: [NodeFigures], year: Int) -> String {
-    let labelWidth = 210.0
-    let barWidth = 480.0
+    let labelWidth = 170.0
+    let barWidth = 390.0
     let rowHeight = 30.0
     let top = 44.0
     let height = Int(top + rowHeight * Double(rows.count) + 8)
@@ -53,7 +53,7 @@ enum ReportCharts {
             .joined(separator: ", "))
     }.joined(separator: ". ")
     var svg = open(
-      id: id, width: 720, height: height,
+      id: id, width: 640, height: height,
       title: "PIM-nivåer per \(rows.count > 1 ? "nämnd" : "enhet") \(year)",
       desc: "Andel av personalen på varje PIM-nivå den 31 december \(year). " + desc + ".")
     svg +=
@@ -62,17 +62,17 @@ enum ReportCharts {
       + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#b8c0cc\" stroke-width=\"2\"/></pattern></defs>"
     // Legend: one swatch per level, labelled, so colour is never the only cue.
     for level in 0...5 {
-      let x = labelWidth + Double(level) * 80
+      let x = labelWidth + Double(level) * 75
       let fill = level == 0 ? "url(#\(id)-hatch)" : levelFills[level]
       svg +=
         "<rect x=\"\(n(x))\" y=\"8\" width=\"16\" height=\"16\" fill=\"\(fill)\" stroke=\"#6b7785\" "
         + "stroke-width=\"0.5\"/>"
-      svg += text(x + 21, 21, "Nivå \(level)", size: 12)
+      svg += text(x + 21, 21, "Nivå \(level)", size: 13)
     }
     for (i, row) in rows.enumerated() {
       let y = top + Double(i) * rowHeight
       svg += text(
-        labelWidth - 8, y + 15, shortened(row.name), anchor: "end", size: 12,
+        labelWidth - 8, y + 15, shortened(row.name, 24), anchor: "end", size: 13,
         weight: i == 0 ? "600" : nil)
       guard row.staff > 0 else {
         svg += text(labelWidth, y + 15, "ingen personal", size: 12, fill: "#5b6672")
@@ -92,7 +92,7 @@ enum ReportCharts {
         x += w
       }
       svg += text(
-        labelWidth + barWidth + 8, y + 15, "\(F.integer(row.staff)) pers.", size: 11, fill: "#5b6672")
+        labelWidth + barWidth + 8, y + 15, "\(F.integer(row.staff)) pers.", size: 12, fill: "#5b6672")
     }
     return svg + "</svg>"
   }
@@ -101,7 +101,7 @@ enum ReportCharts {
   static func shareOverYears(
     id: String, points: [YearShare], level: Int, target: Double?, subject: String
   ) -> String {
-    let (left, right, top, bottom) = (56.0, 690.0, 24.0, 230.0)
+    let (left, right, top, bottom) = (56.0, 620.0, 24.0, 230.0)
     let count = points.count
     func x(_ i: Int) -> Double {
       count <= 1 ? (left + right) / 2 : left + 20 + (right - left - 40) * Double(i) / Double(count - 1)
@@ -111,7 +111,7 @@ enum ReportCharts {
       "\(p.year): " + (p.share.map { F.percentForText($0) } ?? "ingen personal")
     }.joined(separator: ", ")
     var svg = open(
-      id: id, width: 720, height: 270,
+      id: id, width: 640, height: 270,
       title: "Andel med \(ReportSummary.levelPhrase(level)) per år, \(subject)",
       desc: "Andel av personalen med \(ReportSummary.levelPhrase(level)) den 31 december varje år: \(desc)."
         + (target.map { " Målet är \(F.percentForText($0))." } ?? ""))
@@ -162,24 +162,24 @@ enum ReportCharts {
 
   /// Course hours by strategy area as horizontal bars with their values.
   static func hoursByArea(id: String, hours: [StrategyArea: Double], year: Int) -> String {
-    let labelWidth = 230.0
-    let barWidth = 380.0
+    let labelWidth = 210.0
+    let barWidth = 330.0
     let rowHeight = 30.0
     let maxHours = StrategyArea.allCases.map { hours[$0] ?? 0 }.max() ?? 0
     let desc = StrategyArea.allCases.map { "\($0.rawValue): \(F.hours(hours[$0] ?? 0)) timmar" }
       .joined(separator: ", ")
     var svg = open(
-      id: id, width: 720, height: Int(rowHeight * 5 + 12), title: "Kurstimmar per strategiområde \(year)",
+      id: id, width: 640, height: Int(rowHeight * 5 + 12), title: "Kurstimmar per strategiområde \(year)",
       desc: "Kurstimmar under \(year) per område i IT-strategin: \(desc).")
     for (i, area) in StrategyArea.allCases.enumerated() {
       let y = 6 + Double(i) * rowHeight
       let value = hours[area] ?? 0
       let w = maxHours > 0 ? barWidth * value / maxHours : 0
-      svg += text(labelWidth - 8, y + 15, area.rawValue.capitalizedFirst, anchor: "end", size: 12)
+      svg += text(labelWidth - 8, y + 15, area.rawValue.capitalizedFirst, anchor: "end", size: 13)
       svg +=
         "<rect x=\"\(n(labelWidth))\" y=\"\(n(y))\" width=\"\(n(max(w, 1)))\" height=\"20\" "
         + "fill=\"#416599\"/>"
-      svg += text(labelWidth + max(w, 1) + 8, y + 15, "\(F.hours(value)) h", size: 12, weight: "600")
+      svg += text(labelWidth + max(w, 1) + 8, y + 15, "\(F.hours(value)) h", size: 13, weight: "600")
     }
     return svg + "</svg>"
   }

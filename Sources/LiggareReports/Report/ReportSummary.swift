@@ -110,14 +110,14 @@ enum ReportSummary {
       let shortfall = F.decimal((g.goal.targetShare - g.status.share) * 100, digits: 1)
       switch (g.deadlinePassed, g.status.isMet) {
       case (true, true):
-        return "\(desc) uppnåddes: andelen var \(share) vid slutdagen."
+        return "\(desc), uppnåddes: andelen var \(share) vid slutdagen."
       case (true, false):
         return
-          "\(desc) uppnåddes inte: andelen var \(share) vid slutdagen, \(shortfall) procentenheter under målet."
+          "\(desc), uppnåddes inte: andelen var \(share) vid slutdagen, \(shortfall) procentenheter under målet."
       case (false, true):
-        return "\(desc) är redan uppnått med \(share)."
+        return "\(desc), är redan uppnått med \(share)."
       case (false, false):
-        return "\(desc) är ännu inte uppnått: andelen är \(share), \(shortfall) procentenheter från målet."
+        return "\(desc), är ännu inte uppnått: andelen är \(share), \(shortfall) procentenheter från målet."
       }
     }.joined(separator: " ")
   }
@@ -140,7 +140,7 @@ enum ReportSummary {
       } else {
         let most = reached.max { root.levelsAttained[$0 - 1] < root.levelsAttained[$1 - 1] }!
         sentences.append(
-          "Under \(y) uppnåddes \(F.integer(total)) \(levelWord), flest på nivå \(most) "
+          "Under \(y) uppnåddes \(F.word(total)) \(levelWord), flest på nivå \(most) "
             + "(\(F.integer(root.levelsAttained[most - 1]))).")
       }
     }

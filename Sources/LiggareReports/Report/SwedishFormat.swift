@@ -36,7 +36,7 @@ enum SwedishFormat {
 
   /// An integer for reading, digit-grouped ("30 124").
   static func integer(_ n: Int) -> String {
-    (n < 0 ? minus : "") + grouped(n.magnitude.toUInt64, separator: nbsp)
+    (n < 0 ? minus : "") + grouped(UInt64(n.magnitude), separator: nbsp)
   }
 
   /// A number for a spreadsheet cell: no grouping, the dialect's decimal mark, ASCII minus.
@@ -139,10 +139,6 @@ enum SwedishFormat {
     default: return items.dropLast().joined(separator: ", ") + " och " + items[items.count - 1]
     }
   }
-}
-
-extension UInt {
-  var toUInt64: UInt64 { UInt64(self) }
 }
 
 extension String {

@@ -121,7 +121,8 @@ struct ReportLogBuilder {
     try log.append(.registered("p9"), on: "2012-07-01")
     try log.append(.staffAssigned(person: "p9", unit: "g-berg", role: .fritidspedagog), on: "2012-07-01")
     try log.append(.examinerAppointed(person: "p6", unit: "g-berg", maxLevel: 2), on: "2012-08-01")
-    try log.append(.courseCompleted(person: "p4", course: "kurs-a", hours: nil), on: "2012-09-01")
+    try log.append(
+      .courseCompleted(person: "p4", course: "kurs-a", hours: nil), on: "2012-09-01", id: "kurs-p4")
     try log.append(
       .courseCompleted(person: "p5", course: "kurs-b", hours: nil), on: "2012-10-15", id: "fel-kurs")
     try log.append(.examinerRoleEnded(person: "p3"), on: "2012-11-01")
