@@ -1,0 +1,110 @@
+public import LiggareBasics
+public import LiggareDomain
+
+/// `liggare city`: one row per board (staff, level distribution, share at each city goal, examiners,
+/// units without examiner, hours this year) and a row for the whole city.
+///
+/// City goals are those scoped to the city; goals scoped to a board or a unit show in `UnitView`.
+/// Hours are attributed where the work was done (contract decision 8), so a board's row counts the
+/// hours of units that were under it on the completion date; hours of people who were not staff on
+/// that date belong to no board and are shown on a line of their own.
+public struct CityView: Sendable {
+  let state: CityState
+  let knownAt: Timestamp?
+  let names: ViewNames
+  /// Nil when no city is established on the date (an empty or young log).
+  let figures: ViewFigures?
+  let cityID: String?
+  let boards: [ViewNodeRow]
+  let total: ViewNodeRow?
+
+  /// Reads the whole city; a log without a city gives a view saying so.
+  ///
+  /// - Parameters:
+  ///   - names: person id → name from the person register (possibly empty).
+  ///   - knownAt: the moment the knowledge is as of, shown in the header when given.
+  public init(state: CityState, names: [String: String], knownAt: Timestamp? = nil) {
+    self.state = state
+    self.knownAt = knownAt
+    self.names = ViewNames(names: names)
+    let tree = ViewTree(state.allUnits)
+    cityID = tree.cityID
+    guard let city = tree.cityID else {
+      figures = nil
+      boards = []
+      total = nil
+      return
+    }
+    let goals = state.goals.filter { $0.scopeID == city }
+    let figures = ViewFigures(state: state, tree: tree, goals: goals)
+    self.figures = figures
+    boards = figures.childRows(of: city, goals: goals)
+    total = figures.row(city, goals: goals)
+  }
+
+  /// The view for the terminal, Swedish, every line at most 100 columns.
+  public var text: String {
+    guard let figures, let total, let cityID else {
+      return [ViewFormat.header(state: state, knownAt: knownAt), "Ingen stad är upprättad."]
+        .map { TextTable.fit($0) + "\n" }.joined()
+    }
+    let tree = figures.tree
+    var out = ["Stad: \(tree.label(cityID))", ViewFormat.header(state: state, knownAt: knownAt), ""]
+    out.append(
+      "Personal: \(ViewFormat.integer(total.staff)), examinatorer: \(ViewFormat.integer(total.examiners)), "
+        + "kurstimmar \(figures.yearStart)–\(state.asOf): \(ViewFormat.hours(total.hours))")
+    out += ["", "Mål för hela staden"]
+    out +=
+      total.goals.isEmpty
+      ? ["Inga mål för hela staden."] : ViewNodeRow.goalTable(total.goals, tree: tree).lines
+    out += ["", "Nämnder"]
+    out +=
+      ViewNodeRow.table(
+        boards, total: ("Hela staden", total), nameTitle: "Nämnd", goalCount: total.goals.count,
+        examinerless: true, tree: tree
+      ).lines
+    out.append("N0–N5: personal per PIM-nivå. M1…: andel på målets nivå. Exam.: examinatorer.")
+    out.append("Utan exam.: enheter med skolform utan examinator. Timmar: kurstimmar i år.")
+    let unattributed = figures.activity.unattributed.totalHours
+    if unattributed > 0 {
+      out.append(
+        "Kurstimmar av personer som inte var personal på kursdagen: \(ViewFormat.hours(unattributed))")
+    }
+    if !total.unitsWithoutExaminer.isEmpty {
+      out += ["", "Enheter utan examinator"]
+      var table = TextTable(columns: [
+        TextTable.Column("Nämnd", truncatable: true), TextTable.Column("Enhet", truncatable: true),
+        TextTable.Column("Skolform"),
+      ])
+      for board in boards {
+        for unit in tree.sortedByName(board.unitsWithoutExaminer) {
+          table.append([tree.name(board.id), tree.label(unit), tree.nodes[unit]?.schoolForm?.rawValue ?? ""])
+        }
+      }
+      out += table.lines
+    }
+    return out.map { TextTable.fit($0) + "\n" }.joined()
+  }
+
+  /// The view as JSON (docs/json.md, "city").
+  public var json: JSONValue {
+    var o = ViewJSON.header(view: "city", state: state, knownAt: knownAt)
+    guard let figures, let total, let cityID else {
+      o["city"] = .null
+      o["goals"] = []
+      o["boards"] = []
+      o["total"] = .null
+      o["unattributedHours"] = 0
+      return .object(o)
+    }
+    let tree = figures.tree
+    o["city"] = ViewJSON.unit(cityID, tree)
+    o["goals"] = .array(total.goals.map { .object(ViewJSON.goal($0.goal, tree)) })
+    o["boards"] = .array(boards.map { $0.json(tree) })
+    o["total"] = total.json(tree)
+    o["hoursThisYear"] = ViewJSON.hours(
+      figures.activity.byNode[cityID], from: figures.yearStart, to: state.asOf)
+    o["unattributedHours"] = .number(figures.activity.unattributed.totalHours)
+    return .object(o)
+  }
+}

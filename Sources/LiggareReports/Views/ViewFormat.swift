@@ -1,0 +1,79 @@
+import LiggareBasics
+import LiggareDomain
+
+/// Numbers and words written the Swedish way for the terminal views, by hand: Foundation's
+/// `NumberFormatter` depends on locale data that is unreliable on Linux, and output must be
+/// byte-identical everywhere. Digit groups use a plain space, which every terminal shows one
+/// column wide; decimals use a comma.
+enum ViewFormat {
+  /// Groups the digits of an integer in threes: "48 213".
+  static func integer(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = n < 0 ? "-" : ""
+    for (i, c) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out += " " }
+      out.append(c)
+    }
+    return out
+  }
+
+  /// A value with exactly `digits` decimals, rounded half away from zero: "87,5".
+  static func decimal(_ value: Double, digits: Int) -> String {
+    var factor = 1
+    for _ in 0..<digits { factor *= 10 }
+    let scaled = (value * Double(factor)).rounded(.toNearestOrAwayFromZero)
+    guard scaled.isFinite, abs(scaled) < 9e15 else { return "–" }
+    let n = Int(scaled)
+    let magnitude = abs(n)
+    let whole = integer(magnitude / factor)
+    let sign = n < 0 ? "-" : ""
+    guard digits > 0 else { return sign + whole }
+    let fraction = String(magnitude % factor)
+    return sign + whole + "," + String(repeating: "0", count: digits - fraction.count) + fraction
+  }
+
+  /// Hours with at most one decimal, and none when whole: "7", "7,5", "1 200".
+  static func hours(_ h: Double) -> String {
+    let text = decimal(h, digits: 1)
+    return text.hasSuffix(",0") ? String(text.dropLast(2)) : text
+  }
+
+  /// A share 0–1 as a percentage with one decimal: "87,5 %".
+  static func percent(_ share: Double) -> String {
+    decimal(share * 100, digits: 1) + " %"
+  }
+
+  /// The share of `part` in `whole`, or "–" when there is no one to count.
+  static func share(_ part: Int, of whole: Int) -> String {
+    whole == 0 ? "–" : percent(Double(part) / Double(whole))
+  }
+
+  /// "ja" or "nej".
+  static func yesNo(_ value: Bool) -> String {
+    value ? "ja" : "nej"
+  }
+
+  /// The text with its first character upper-cased ("förskola, under …" → "Förskola, under …").
+  static func capitalized(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
+  }
+
+  /// The Swedish word for a node kind.
+  static func kind(_ kind: UnitKind) -> String {
+    switch kind {
+    case .city: "stad"
+    case .board: "nämnd"
+    case .unit: "enhet"
+    }
+  }
+
+  /// The line every view starts its body with: which date, and which knowledge.
+  static func header(state: CityState, knownAt: Timestamp?) -> String {
+    let moment = knownAt.map { " (\($0))" } ?? ""
+    if state.knownAtSeq == 0 {
+      return "Per \(state.asOf), enligt loggen före första händelsen\(moment)"
+    }
+    return "Per \(state.asOf), enligt loggen till och med händelse \(integer(Int(state.knownAtSeq)))\(moment)"
+  }
+}
