@@ -16,19 +16,28 @@ struct ReportPerformanceTests {
       seq += 1
       clock.microseconds += 1000
       c.record(
-        Event(seq: seq, id: "e\(seq)", occurredOn: CivilDate(parsing: date)!, recordedAt: clock, actor: "t", payload: p))
+        Event(
+          seq: seq, id: "e\(seq)", occurredOn: CivilDate(parsing: date)!, recordedAt: clock, actor: "t",
+          payload: p))
     }
-    add(.unitEstablished(unit: "stad", name: "Storstad", kind: .city, parent: nil, schoolForm: nil), "2005-01-01")
+    add(
+      .unitEstablished(unit: "stad", name: "Storstad", kind: .city, parent: nil, schoolForm: nil),
+      "2005-01-01")
     for b in 0..<14 {
-      add(.unitEstablished(unit: "n\(b)", name: "Nämnd \(b)", kind: .board, parent: "stad", schoolForm: nil), "2005-01-01")
+      add(
+        .unitEstablished(unit: "n\(b)", name: "Nämnd \(b)", kind: .board, parent: "stad", schoolForm: nil),
+        "2005-01-01")
     }
     for u in 0..<700 {
       add(
-        .unitEstablished(unit: "u\(u)", name: "Enhet \(u)", kind: .unit, parent: "n\(u % 14)", schoolForm: .grundskola),
+        .unitEstablished(
+          unit: "u\(u)", name: "Enhet \(u)", kind: .unit, parent: "n\(u % 14)", schoolForm: .grundskola),
         "2005-01-01")
     }
     for a in 0..<5 {
-      add(.courseDefined(course: "k\(a)", title: "Kurs", hours: 3, area: StrategyArea.allCases[a]), "2005-01-01")
+      add(
+        .courseDefined(course: "k\(a)", title: "Kurs", hours: 3, area: StrategyArea.allCases[a]), "2005-01-01"
+      )
     }
     for u in 0..<700 {
       add(.personRegistered(person: "x\(u)"), "2005-01-01")
@@ -58,7 +67,8 @@ struct ReportPerformanceTests {
     let head = LogHeadInfo(seq: chronicle.lastSeq, hash: "h")
     let clock = ContinuousClock()
     let census = clock.measure {
-      _ = Census(CityState(chronicle: chronicle, position: .endOf(CivilDate.endOfYear(2012)), knownAtSeq: head.seq))
+      _ = Census(
+        CityState(chronicle: chronicle, position: .endOf(CivilDate.endOfYear(2012)), knownAtSeq: head.seq))
     }
     var report: AnnualReport?
     let build = try clock.measure {
@@ -69,11 +79,14 @@ struct ReportPerformanceTests {
     let render = clock.measure {
       for format in ReportFormat.allCases {
         let r = try! AnnualReport(
-          chronicle: chronicle, request: ReportRequest(year: 2012, knownAt: knownAt, format: format), head: head)
+          chronicle: chronicle, request: ReportRequest(year: 2012, knownAt: knownAt, format: format),
+          head: head)
         sizes.append(r.rendered().count)
       }
     }
-    print("events \(chronicle.eventCount), one census \(census), report \(build), 4 formats (incl. builds) \(render)")
+    print(
+      "events \(chronicle.eventCount), one census \(census), report \(build), 4 formats (incl. builds) \(render)"
+    )
     print("sizes \(sizes), units \(report?.units.count ?? 0)")
     #expect(report?.root.staff == 30_000)
   }
