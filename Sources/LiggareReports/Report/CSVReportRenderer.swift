@@ -32,7 +32,7 @@ struct CSVReportRenderer {
     let needsQuotes = value.contains {
       $0 == dialect.separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n"
     }
-    return needsQuotes ? "\"" + value.replacingOccurrences("\"", "\"\"") + "\"" : value
+    return needsQuotes ? "\"" + value.reportReplacing("\"", with: "\"\"") + "\"" : value
   }
 
   func int(_ n: Int) -> Cell { .number(String(n)) }

@@ -19,15 +19,15 @@ enum HTMLText {
 
   /// Reverses `escape` (and the numeric forms), for reading parameters back out of a report.
   static func unescape(_ text: String) -> String {
-    text.replacingOccurrences("&lt;", "<").replacingOccurrences("&gt;", ">")
-      .replacingOccurrences("&quot;", "\"").replacingOccurrences("&#39;", "'")
-      .replacingOccurrences("&amp;", "&")
+    text.reportReplacing("&lt;", with: "<").reportReplacing("&gt;", with: ">")
+      .reportReplacing("&quot;", with: "\"").reportReplacing("&#39;", with: "'")
+      .reportReplacing("&amp;", with: "&")
   }
 }
 
 extension String {
   /// Every occurrence of `target` replaced by `replacement` (without Foundation).
-  func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+  func reportReplacing(_ target: String, with replacement: String) -> String {
     guard !target.isEmpty else { return self }
     var out = ""
     var rest = self[...]

@@ -175,7 +175,7 @@ enum ReportCharts {
       let y = 6 + Double(i) * rowHeight
       let value = hours[area] ?? 0
       let w = maxHours > 0 ? barWidth * value / maxHours : 0
-      svg += text(labelWidth - 8, y + 15, area.rawValue.capitalizedFirst, anchor: "end", size: 13)
+      svg += text(labelWidth - 8, y + 15, area.rawValue.reportCapitalized, anchor: "end", size: 13)
       svg +=
         "<rect x=\"\(n(labelWidth))\" y=\"\(n(y))\" width=\"\(n(max(w, 1)))\" height=\"20\" "
         + "fill=\"#416599\"/>"

@@ -7,6 +7,6 @@ enum ReportShell {
         || "-_.:/".unicodeScalars.contains(c)
     }
     if safe, !text.isEmpty { return text }
-    return "'" + text.replacingOccurrences("'", "'\\''") + "'"
+    return "'" + text.reportReplacing("'", with: "'\\''") + "'"
   }
 }

@@ -98,14 +98,14 @@ enum ReportSummary {
       if open > 0 {
         let early = goals.filter { !$0.deadlinePassed && $0.status.isMet }.count
         text +=
-          (text.isEmpty ? "" : " ") + "\(F.count(open, "mål", "mål", neuter: true).capitalizedFirst) "
+          (text.isEmpty ? "" : " ") + "\(F.count(open, "mål", "mål", neuter: true).reportCapitalized) "
           + (open == 1 ? "har" : "har") + " slutdag senare"
           + (early > 0 ? ", varav \(F.word(early, neuter: true)) redan är uppnått." : ".")
       }
       return text
     }
     return goals.map { g in
-      let desc = goalDescription(g).capitalizedFirst
+      let desc = goalDescription(g).reportCapitalized
       let share = F.percentForText(g.status.share)
       let shortfall = F.decimal((g.goal.targetShare - g.status.share) * 100, digits: 1)
       switch (g.deadlinePassed, g.status.isMet) {
@@ -165,7 +165,7 @@ enum ReportSummary {
       let levels = u.levelsAttained.reduce(0, +)
       if levels > 0 { parts.append("\(F.count(levels, "PIM-nivå", "PIM-nivåer"))") }
       sentences.append(
-        "\(F.list(parts).capitalizedFirst) avsåg personer som inte var anställda i pedagogisk roll den dagen; "
+        "\(F.list(parts).reportCapitalized) avsåg personer som inte var anställda i pedagogisk roll den dagen; "
           + "de redovisas på en egen rad.")
     }
     return sentences.joined(separator: " ")
@@ -207,11 +207,11 @@ enum ReportSummary {
         sentences.append("En av \(F.word(withForm)) enheter saknar examinator: \(missing[0].name).")
       } else if missing.count <= 3 {
         sentences.append(
-          "\(F.word(missing.count).capitalizedFirst) av \(F.word(withForm)) enheter saknar examinator: "
+          "\(F.word(missing.count).reportCapitalized) av \(F.word(withForm)) enheter saknar examinator: "
             + "\(F.list(missing.map(\.name))).")
       } else {
         sentences.append(
-          "\(F.word(missing.count).capitalizedFirst) av \(F.word(withForm)) enheter med skolform saknar examinator vid årets slut."
+          "\(F.word(missing.count).reportCapitalized) av \(F.word(withForm)) enheter med skolform saknar examinator vid årets slut."
         )
       }
     }
@@ -221,7 +221,7 @@ enum ReportSummary {
 
 extension String {
   /// The string with its first letter upper-cased ("tre" → "Tre").
-  var capitalizedFirst: String {
+  var reportCapitalized: String {
     guard let first else { return self }
     return first.uppercased() + dropFirst()
   }

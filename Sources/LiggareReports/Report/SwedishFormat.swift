@@ -110,7 +110,7 @@ enum SwedishFormat {
   /// A timestamp for people: "2013-02-15 22:59:59 UTC" (the canonical form stays in the metadata).
   static func timestamp(_ t: Timestamp) -> String {
     let text = t.description
-    return String(text.replacingFirst("T", with: " ").dropLast()) + " UTC"
+    return String(text.reportReplacingFirst("T", with: " ").dropLast()) + " UTC"
   }
 
   static let smallNumbers = [
@@ -143,7 +143,7 @@ enum SwedishFormat {
 
 extension String {
   /// This string with the first occurrence of `target` replaced.
-  func replacingFirst(_ target: Character, with replacement: String) -> String {
+  func reportReplacingFirst(_ target: Character, with replacement: String) -> String {
     guard let i = firstIndex(of: target) else { return self }
     return String(self[..<i]) + replacement + String(self[index(after: i)...])
   }

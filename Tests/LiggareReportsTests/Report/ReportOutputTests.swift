@@ -91,7 +91,7 @@ import Testing
         #expect(!text.contains(sep + name + sep))
       }
       // Every line ends in CRLF: no bare LF outside quoted cells in this file.
-      #expect(!text.replacingOccurrences("\r\n", "").contains("\n"))
+      #expect(!text.reportReplacing("\r\n", with: "").contains("\n"))
     }
   }
 
@@ -142,10 +142,11 @@ import Testing
     let html = String(decoding: try ReportLogBuilder.city().report(format: .html).rendered(), as: UTF8.self)
     #expect(!html.contains("<script"))
     #expect(
-      !html.contains("http://") || html.components("http://") == html.components("http://www.w3.org/2000/svg")
+      !html.contains("http://")
+        || html.occurrences(of: "http://") == html.occurrences(of: "http://www.w3.org/2000/svg")
     )
     #expect(!html.contains("https://"))
-    #expect(html.components("role=\"img\"") == 3)
+    #expect(html.occurrences(of: "role=\"img\"") == 3)
     #expect(html.contains("<th scope=\"col\""))
     #expect(html.contains("<caption>"))
     #expect(html.contains("@media print"))
@@ -154,7 +155,7 @@ import Testing
 
 extension String {
   /// How often `needle` occurs.
-  func components(_ needle: String) -> Int {
+  func occurrences(of needle: String) -> Int {
     var count = 0
     var rest = self[...]
     while let r = rest.firstRange(of: needle) {
