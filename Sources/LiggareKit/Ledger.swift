@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 public import LiggareBasics
 public import LiggareDomain
@@ -64,25 +65,55 @@ public final class Ledger {
   }
 
   /// Folds the records after `chronicle.lastSeq` into it.
+  ///
+  /// Two threads: one reads, checks and decodes records in chunks, the other folds them, so both
+  /// cores work (decoding and folding cost about the same).
   static func fold(_ log: EventLog, onto chronicle: Chronicle) throws(LedgerError) -> Chronicle {
     var chronicle = chronicle
     guard log.head.seq > chronicle.lastSeq else { return chronicle }
-    var failure: LedgerError?
-    do {
-      try log.forEachRecord(from: chronicle.lastSeq + 1) { record in
-        let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
-        do {
-          chronicle.record(try EventCodec.decodeRecord(body, seq: record.seq))
-        } catch let error as EventDecodingError {
-          failure = .corruptRecord(seq: record.seq, error: error)
-          throw error
+    let queue = BlockingQueue<[Event]>(capacity: 8)
+    let reader = UncheckedBox((log, chronicle.lastSeq + 1))
+    let failure = UncheckedBox<LedgerError?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      defer {
+        queue.close()
+        done.signal()
+      }
+      var chunk: [Event] = []
+      chunk.reserveCapacity(4096)
+      do {
+        try reader.value.0.forEachRecord(from: reader.value.1) { record in
+          let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
+          do {
+            chunk.append(try EventCodec.decodeRecord(body, seq: record.seq))
+          } catch let error as EventDecodingError {
+            failure.value = .corruptRecord(seq: record.seq, error: error)
+            throw error
+          }
+          if chunk.count == 4096 {
+            queue.put(chunk)
+            chunk.removeAll(keepingCapacity: true)
+          }
+        }
+        if !chunk.isEmpty { queue.put(chunk) }
+      } catch {
+        if failure.value == nil {
+          if let logError = error as? LogError {
+            failure.value = .log(logError)
+          } else {
+            failure.value = .io(path: reader.value.0.directory, reason: "\(error)")
+          }
         }
       }
-    } catch {
-      if let failure { throw failure }
-      if let logError = error as? LogError { throw .log(logError) }
-      throw .io(path: log.directory, reason: "\(error)")
     }
+    thread.stackSize = 8 << 20
+    thread.start()
+    while let events = queue.take() {
+      for event in events { chronicle.record(event) }
+    }
+    done.wait()
+    if let error = failure.value { throw error }
     return chronicle
   }
 

@@ -62,15 +62,15 @@ extension EventLog {
             var hasher = SHA256()
             previous.bytes.withUnsafeBytes { hasher.update($0) }
             hasher.update(UnsafeRawBufferPointer(rebasing: line[..<parts.contentEnd]))
-            guard hasher.finalize() == parts.hash else {
+            guard hasher.finalize() == RecordLine.hash(in: line, at: parts.hashStart) else {
               throw LogError.damaged(
                 LogDamage(file: segment.path, byteOffset: offset, seq: expected, kind: .hashMismatch))
             }
           }
-          chain = parts.hash
+          chain = RecordLine.hash(in: line, at: parts.hashStart) ?? .zero
         }
         if parts.seq >= first {
-          try body(RecordView(seq: parts.seq, line: line, bodyEnd: parts.bodyEnd, hash: parts.hash))
+          try body(RecordView(seq: parts.seq, line: line, bodyEnd: parts.bodyEnd, hashStart: parts.hashStart))
         }
         if parts.seq == end { return }
         expected += 1

@@ -164,14 +164,14 @@ public final class EventLog {
     let anchor = readHeadFile()
     while let last = segments.last {
       let file = try system { try MappedFile(path: last.path) }
-      if let (end, parts) = EventLog.lastCommit(in: file.bytes) {
+      if let (end, parts, hash) = EventLog.lastCommit(in: file.bytes) {
         if end < file.bytes.count {
           try refuseToLoseCommitted(anchor: anchor, recoveredSeq: parts.seq, file: last.path, offset: end)
           if case .write = access {
             try quarantine(tailOf: last.path, from: end, bytes: file.bytes)
           }
         }
-        head = LogHead(seq: parts.seq, hash: parts.hash)
+        head = LogHead(seq: parts.seq, hash: hash)
         committedEnd = end
         return
       }
@@ -206,7 +206,7 @@ public final class EventLog {
   }
 
   /// The end offset (after the newline) and parts of the last committed record in a segment.
-  static func lastCommit(in bytes: UnsafeRawBufferPointer) -> (Int, RecordLine.Parts)? {
+  static func lastCommit(in bytes: UnsafeRawBufferPointer) -> (Int, RecordLine.Parts, SHA256.Digest)? {
     var end = bytes.count
     // A partial last line (no newline) is torn by definition.
     while end > 0 && bytes[end - 1] != 0x0A { end -= 1 }
@@ -215,7 +215,11 @@ public final class EventLog {
       var start = lineEnd
       while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
       let line = UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd])
-      if case .success(let parts) = RecordLine.parse(line), parts.commit { return (end, parts) }
+      if case .success(let parts) = RecordLine.parse(line), parts.commit,
+        let hash = RecordLine.hash(in: line, at: parts.hashStart)
+      {
+        return (end, parts, hash)
+      }
       end = start
     }
     return nil

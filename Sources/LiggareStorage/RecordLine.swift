@@ -54,7 +54,8 @@ enum RecordLine {
     var bodyEnd: Int
     /// End of the bytes the chain hash covers.
     var contentEnd: Int
-    var hash: SHA256.Digest
+    /// Offset of the 64 hex digits of the chain hash.
+    var hashStart: Int
     var crc: UInt32
     /// End of the bytes the CRC covers.
     var crcCoverageEnd: Int
@@ -82,9 +83,10 @@ enum RecordLine {
     let crcCoverageEnd = crcStart - crcKey.count
     guard line[crcCoverageEnd - 1] == 0x22 else { return .failure(.malformed("fältet hash är ogiltigt")) }
     let hashStart = crcCoverageEnd - 1 - 64
-    guard hashStart > hashKey.count, matches(line, at: hashStart - hashKey.count, hashKey),
-      let hash = SHA256.Digest(hex: UnsafeRawBufferPointer(rebasing: line[hashStart..<(hashStart + 64)]))
-    else { return .failure(.malformed("fältet hash saknas eller är ogiltigt")) }
+    // The hex digits are covered by the CRC; they are decoded only when someone asks for the hash.
+    guard hashStart > hashKey.count, matches(line, at: hashStart - hashKey.count, hashKey) else {
+      return .failure(.malformed("fältet hash saknas eller är ogiltigt"))
+    }
     let contentEnd = hashStart - hashKey.count
     let commit: Bool
     let seqEnd: Int
@@ -119,8 +121,13 @@ enum RecordLine {
     return .success(
       Parts(
         seq: seq, commit: commit, bodyEnd: separator == UInt8(ascii: "{") ? keyStart : keyStart - 1,
-        contentEnd: seqEnd, hash: hash, crc: crc,
+        contentEnd: seqEnd, hashStart: hashStart, crc: crc,
         crcCoverageEnd: crcCoverageEnd))
+  }
+
+  /// The chain hash written in `line` (nil when its digits are not lowercase hex).
+  static func hash(in line: UnsafeRawBufferPointer, at start: Int) -> SHA256.Digest? {
+    SHA256.Digest(hex: UnsafeRawBufferPointer(rebasing: line[start..<(start + 64)]))
   }
 
   @inline(__always)

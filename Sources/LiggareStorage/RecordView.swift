@@ -5,8 +5,10 @@ public struct RecordView {
   public let line: UnsafeRawBufferPointer
   /// Where the body's fields end in `line` (the `,"seq"` key starts there).
   public let bodyEnd: Int
-  /// The record's chain hash.
-  public let hash: SHA256.Digest
+  let hashStart: Int
+
+  /// The record's chain hash (decoded from the line on each call).
+  public var hash: SHA256.Digest { RecordLine.hash(in: line, at: hashStart) ?? .zero }
 
   /// The caller's original JSON object, rebuilt (a copy; for cold paths).
   public var body: [UInt8] {

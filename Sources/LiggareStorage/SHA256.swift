@@ -16,6 +16,28 @@ public struct SHA256: Sendable {
       self.bytes = bytes
     }
 
+    /// Parses 64 lowercase hex digits from a buffer (the log's hot path).
+    public init?(hex: UnsafeRawBufferPointer) {
+      guard hex.count == 64 else { return nil }
+      var out = [UInt8](repeating: 0, count: 32)
+      for i in 0..<32 {
+        guard let high = Digest.nibble(hex[2 * i]), let low = Digest.nibble(hex[2 * i + 1]) else {
+          return nil
+        }
+        out[i] = high << 4 | low
+      }
+      self.bytes = out
+    }
+
+    @inline(__always)
+    static func nibble(_ c: UInt8) -> UInt8? {
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+      default: nil
+      }
+    }
+
     /// Parses 64 lowercase hex digits.
     public init?(hex: some Collection<UInt8>) {
       guard hex.count == 64 else { return nil }
