@@ -138,6 +138,17 @@ import Testing
     #expect(text.contains("3 kurstimmar och en PIM-nivå avsåg personer"))
   }
 
+  @Test func summaryWordingFollowsOtherFigures() throws {
+    // 2011: one examiner appointed (p3 at Eken); Bergsskolan and Solrosen have none; no goal is due.
+    let text = try ReportLogBuilder.city().report(year: 2011).summary.joined(separator: "\n")
+    #expect(text.contains("ökade från 0\u{A0}% till 14\u{A0}%"))
+    #expect(text.contains("Under året förordnades en examinator; vid årets slut fanns två examinatorer."))
+    #expect(text.contains("Två av tre enheter saknar examinator: Bergsskolan och Solrosens förskola."))
+    #expect(text.contains("är ännu inte uppnått"))
+    #expect(!text.contains("uppnåddes inte"))
+    #expect(text.contains("Inga kurstimmar registrerades under året."))
+  }
+
   @Test func scopedReportCoversTheNodeAndWhatIsUnderIt() throws {
     let syd = try ReportLogBuilder.city().report(scope: "n-syd")
     #expect(syd.root.id == "n-syd")
