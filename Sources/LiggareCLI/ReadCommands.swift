@@ -5,6 +5,7 @@ enum ReadCommands {
   ) throws(CLIError) -> Int32? {
     switch name {
     case "report": return try ReportCommand.run(rest, context, &console)
+    case "person", "unit", "gaps", "city": return try ViewCommand.run(name, rest, context, &console)
     default: return nil
     }
   }
