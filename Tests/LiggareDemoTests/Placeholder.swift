@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LiggareDemo
-
-@Test func moduleLoads() {
-  #expect(Bool(true))
-}
