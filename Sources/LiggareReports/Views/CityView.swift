@@ -35,7 +35,7 @@ public struct CityView: Sendable {
       total = nil
       return
     }
-    let goals = state.goals.filter { $0.scopeID == city }
+    let goals = ViewGoals.inForce(state).filter { $0.scopeID == city }
     let figures = ViewFigures(state: state, tree: tree, goals: goals)
     self.figures = figures
     boards = figures.childRows(of: city, goals: goals)
@@ -49,7 +49,10 @@ public struct CityView: Sendable {
         .map { TextTable.fit($0) + "\n" }.joined()
     }
     let tree = figures.tree
-    var out = ["Stad: \(tree.label(cityID))", ViewFormat.header(state: state, knownAt: knownAt), ""]
+    var out = [
+      "Stad: \(tree.label(cityID, width: ViewFormat.room(after: "Stad: ")))",
+      ViewFormat.header(state: state, knownAt: knownAt), "",
+    ]
     out.append(
       "Personal: \(ViewFormat.integer(total.staff)), examinatorer: \(ViewFormat.integer(total.examiners)), "
         + "kurstimmar \(figures.yearStart)–\(state.asOf): \(ViewFormat.hours(total.hours))")
@@ -74,11 +77,13 @@ public struct CityView: Sendable {
       out += ["", "Enheter utan examinator"]
       var table = TextTable(columns: [
         TextTable.Column("Nämnd", truncatable: true), TextTable.Column("Enhet", truncatable: true),
-        TextTable.Column("Skolform"),
+        TextTable.Column("Id"), TextTable.Column("Skolform"),
       ])
       for board in boards {
         for unit in tree.sortedByName(board.unitsWithoutExaminer) {
-          table.append([tree.name(board.id), tree.label(unit), tree.nodes[unit]?.schoolForm?.rawValue ?? ""])
+          table.append([
+            tree.name(board.id), tree.name(unit), unit, tree.nodes[unit]?.schoolForm?.rawValue ?? "",
+          ])
         }
       }
       out += table.lines

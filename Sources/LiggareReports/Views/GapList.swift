@@ -33,7 +33,7 @@ public struct GapList: Sendable {
     knownAt: Timestamp? = nil
   ) throws(ViewError) {
     unit = try ViewLookup.unit(id, in: state)
-    let inForce = state.goals
+    let inForce = ViewGoals.inForce(state)
     goal = try goalID.map { g throws(ViewError) in try ViewLookup.goal(g, in: state, goals: inForce) }
     goals = goal.map { [$0] } ?? inForce
     self.state = state
@@ -47,9 +47,9 @@ public struct GapList: Sendable {
 
   /// The view for the terminal, Swedish, every line at most 100 columns.
   public var text: String {
-    var title = "Luckor: \(tree.label(unit.id))"
-    if let goal { title += ", mål \(goal.id) (nivå ≥\(goal.minLevel))" }
-    var out = [title, ViewFormat.header(state: state, knownAt: knownAt), ""]
+    var out = ["Luckor: \(tree.label(unit.id, width: ViewFormat.room(after: "Luckor: ")))"]
+    if let goal { out.append("Mål: \(goal.id) (nivå ≥\(goal.minLevel))") }
+    out += [ViewFormat.header(state: state, knownAt: knownAt), ""]
     let people = Set(rows.map(\.personID)).count
     out.append(
       "\(ViewFormat.integer(people)) av \(ViewFormat.integer(staff)) i personalen under målnivån"

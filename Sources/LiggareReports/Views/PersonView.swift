@@ -44,7 +44,7 @@ public struct PersonView: Sendable {
     examinerChanges = state.examinerChanges(in: allTime).filter { $0.personID == person }
     if let placement, placement.role.countsAsStaff {
       let level = self.level
-      goals = ViewGoals.applying(state.goals, at: placement.unitID, tree: tree).map {
+      goals = ViewGoals.applying(ViewGoals.inForce(state), at: placement.unitID, tree: tree).map {
         ($0, max(0, $0.minLevel - level))
       }
     } else {
@@ -67,26 +67,29 @@ public struct PersonView: Sendable {
   /// The view for the terminal, Swedish, every line at most 100 columns.
   public var text: String {
     var out: [String] = [
-      "Person: \(names.labeled(personID))", ViewFormat.header(state: state, knownAt: knownAt), "",
+      "Person: \(names.labeled(personID, width: ViewFormat.room(after: "Person: ")))",
+      ViewFormat.header(state: state, knownAt: knownAt), "",
     ]
     if let placement {
-      var unit = "Enhet:       \(tree.label(placement.unitID))"
-      if let board = tree.board(of: placement.unitID) { unit += ", \(tree.label(board))" }
-      out.append(unit)
+      let width = ViewFormat.room(after: "Enhet:       ")
+      out.append("Enhet:       \(tree.label(placement.unitID, width: width))")
+      if let board = tree.board(of: placement.unitID) {
+        out.append("Nämnd:       \(tree.label(board, width: width))")
+      }
       let note = placement.role.countsAsStaff ? "" : " (räknas inte som personal)"
       out.append("Roll:        \(placement.role.rawValue)\(note), sedan \(placement.since)")
     } else {
       out.append("Enhet:       ingen placering (slutat eller aldrig placerad)")
     }
     if let record = levelRecord {
-      out.append(
-        "PIM-nivå:    \(level), uppnådd \(record.date), examinator \(names.labeled(record.examinerID))")
+      let prefix = "PIM-nivå:    \(level), uppnådd \(record.date), examinator "
+      out.append(prefix + names.labeled(record.examinerID, width: ViewFormat.room(after: prefix)))
     } else {
       out.append("PIM-nivå:    0 (ingen nivå uppnådd)")
     }
     if let role = examinerRole {
-      out.append(
-        "Examinator:  för \(tree.label(role.unitID)), upp till nivå \(role.maxLevel), sedan \(role.since)")
+      let prefix = "Examinator:  upp till nivå \(role.maxLevel) sedan \(role.since), för "
+      out.append(prefix + tree.label(role.unitID, width: ViewFormat.room(after: prefix)))
     } else {
       out.append("Examinator:  nej")
     }
@@ -156,7 +159,8 @@ public struct PersonView: Sendable {
       for c in examinerChanges {
         switch c.change {
         case .appointed(let unit, let maxLevel):
-          table.append([c.date.description, "förordnad för \(tree.label(unit)), upp till nivå \(maxLevel)"])
+          // The unit comes last so that a cut name never hides the level.
+          table.append([c.date.description, "förordnad upp till nivå \(maxLevel) för \(tree.label(unit))"])
         case .ended:
           table.append([c.date.description, "förordnandet upphörde"])
         }

@@ -36,7 +36,7 @@ public struct UnitView: Sendable {
     self.knownAt = knownAt
     self.names = ViewNames(names: names)
     let tree = ViewTree(state.allUnits)
-    let goals = ViewGoals.applying(state.goals, at: id, tree: tree)
+    let goals = ViewGoals.applying(ViewGoals.inForce(state), at: id, tree: tree)
     figures = ViewFigures(state: state, tree: tree, goals: goals)
     own = figures.row(id, goals: goals)
     children = unit.kind == .unit ? [] : figures.childRows(of: id, goals: goals)
@@ -61,15 +61,20 @@ public struct UnitView: Sendable {
   /// The view for the terminal, Swedish, every line at most 100 columns.
   public var text: String {
     let kindTitle = ViewFormat.capitalized(ViewFormat.kind(unit.kind))
-    var out = ["\(kindTitle): \(tree.label(unit.id))"]
-    var facts: [String] = []
-    if let form = unit.schoolForm { facts.append(form.rawValue) }
-    if let parent = unit.parentID { facts.append("under \(tree.label(parent))") }
-    if !unit.isOpen, let closed = unit.closedOn {
-      facts.append(
-        unit.mergedIntoID.map { "sammanslagen med \(tree.label($0)) \(closed)" } ?? "stängd \(closed)")
+    var out = ["\(kindTitle): \(tree.label(unit.id, width: ViewFormat.room(after: kindTitle + ": ")))"]
+    // Each line ends in the node it names, so a cut name never hides a date or a form.
+    if let parent = unit.parentID {
+      let prefix = ViewFormat.capitalized((unit.schoolForm.map { "\($0.rawValue), " } ?? "") + "under ")
+      out.append(prefix + tree.label(parent, width: ViewFormat.room(after: prefix)))
     }
-    if !facts.isEmpty { out.append(ViewFormat.capitalized(facts.joined(separator: ", "))) }
+    if !unit.isOpen, let closed = unit.closedOn {
+      if let into = unit.mergedIntoID {
+        let prefix = "Sammanslagen \(closed) med "
+        out.append(prefix + tree.label(into, width: ViewFormat.room(after: prefix)))
+      } else {
+        out.append("Stängd \(closed)")
+      }
+    }
     out += [
       ViewFormat.header(state: state, knownAt: knownAt), "", "Personal: \(ViewFormat.integer(own.staff))", "",
     ]

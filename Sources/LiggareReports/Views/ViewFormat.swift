@@ -53,6 +53,20 @@ enum ViewFormat {
     value ? "ja" : "nej"
   }
 
+  /// "Name (id)" in at most `width` characters: the name is cut (with "…") before the id is, because
+  /// the id is what the user types next.
+  static func label(name: String, id: String, width: Int = .max) -> String {
+    let full = "\(name) (\(id))"
+    guard full.count > width else { return full }
+    let room = width - id.count - 3
+    return room >= 2 ? "\(TextTable.truncated(name, to: room)) (\(id))" : TextTable.truncated(full, to: width)
+  }
+
+  /// The room left on a line of the standard width after `prefix`.
+  static func room(after prefix: String) -> Int {
+    TextTable.standardWidth - prefix.count
+  }
+
   /// The text with its first character upper-cased ("förskola, under …" → "Förskola, under …").
   static func capitalized(_ text: String) -> String {
     guard let first = text.first else { return text }

@@ -24,6 +24,12 @@ struct ViewGoals: Sendable {
     return ViewGoalShare(goal: goal, nodeID: nodeID, evaluatedOn: date, staff: staff, atLevel: atLevel)
   }
 
+  /// The goals in force on the state's date (the latest `GoalSet` of each id), in id order: the
+  /// state lists them in the order the log first named them.
+  static func inForce(_ state: CityState) -> [GoalSnapshot] {
+    state.goals.sorted { $0.id < $1.id }
+  }
+
   /// The goals among `goals` that apply at `nodeID`: scoped to it or to a node above it.
   static func applying(_ goals: [GoalSnapshot], at nodeID: String, tree: ViewTree) -> [GoalSnapshot] {
     let chain = Set(tree.chain(nodeID))

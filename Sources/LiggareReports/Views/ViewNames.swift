@@ -14,8 +14,8 @@ struct ViewNames: Sendable {
     name(id) ?? id
   }
 
-  /// "Name (key)", or the key alone when there is no name.
-  func labeled(_ id: String) -> String {
-    name(id).map { "\($0) (\(id))" } ?? id
+  /// "Name (key)", or the key alone when there is no name; the name cut to fit `width` when needed.
+  func labeled(_ id: String, width: Int = .max) -> String {
+    name(id).map { ViewFormat.label(name: $0, id: id, width: width) } ?? id
   }
 }

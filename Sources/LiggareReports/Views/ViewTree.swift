@@ -44,9 +44,9 @@ struct ViewTree: Sendable {
     nodes[id]?.name ?? id
   }
 
-  /// "Name (id)" for text.
-  func label(_ id: String) -> String {
-    nodes[id].map { "\($0.name) (\(id))" } ?? id
+  /// "Name (id)" for text, the name cut to fit `width` when needed.
+  func label(_ id: String, width: Int = .max) -> String {
+    nodes[id].map { ViewFormat.label(name: $0.name, id: id, width: width) } ?? id
   }
 
   /// The nearest board at or above `id`.
