@@ -11,6 +11,8 @@ struct CommandContext {
   var wait: Bool
   var actor: String?
   var clock: LedgerClock
+  /// False with `LIGGARE_NO_CHECKPOINTS=1`: replay the whole log (benchmarks, diagnosis).
+  var useCheckpoints = true
 
   /// Reads `--log`, `--wait` and `--actor` wherever they stand, and `LIGGARE_LOG` / `LIGGARE_NOW`.
   ///
@@ -47,13 +49,16 @@ struct CommandContext {
       }
       clock = .fixed(instant)
     }
-    return CommandContext(logDirectory: log, wait: wait, actor: actor, clock: clock)
+    var context = CommandContext(logDirectory: log, wait: wait, actor: actor, clock: clock)
+    context.useCheckpoints = getenv("LIGGARE_NO_CHECKPOINTS").map { String(cString: $0) } != "1"
+    return context
   }
 
   /// Opens the ledger for reading.
   func openForReading() throws(CLIError) -> Ledger {
     do {
-      return try Ledger.open(directory: logDirectory, access: .read, clock: clock, actor: actor)
+      return try Ledger.open(
+        directory: logDirectory, access: .read, clock: clock, actor: actor, useCheckpoints: useCheckpoints)
     } catch {
       throw CLIError.from(error)
     }

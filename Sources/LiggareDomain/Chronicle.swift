@@ -10,7 +10,7 @@ public import LiggareBasics
 /// definition written out, and the property tests hold the two to each other.
 public struct Chronicle: Sendable {
   /// The seq of the last event folded in; 0 for an empty log.
-  public private(set) var lastSeq: UInt64 = 0
+  public internal(set) var lastSeq: UInt64 = 0
 
   var unitSymbols = SymbolTable()
   var personSymbols = SymbolTable()
@@ -21,12 +21,14 @@ public struct Chronicle: Sendable {
   var persons: [PersonHistory] = []
   var courses: [[Version<CourseDefinition>]] = []
   var goals: [[Version<GoalDefinition>]] = []
+  /// Every course completion, in seq order.
+  var completions: [Version<CourseCompletion>] = []
 
   /// Per seq (index seq - 1): what the event touched, for retractions and look-ups by id.
   var locators: [EventLocator] = []
   /// Recorded time per seq, to turn a `knownAt` instant into a seq (recorded time never goes back).
   var recordedTimes: [Int64] = []
-  var seqByEventID: [String: UInt64] = [:]
+  var eventIDs = EventIDTable()
 
   /// Creates an empty chronicle.
   public init() {}
@@ -36,12 +38,12 @@ public struct Chronicle: Sendable {
 
   /// The seq of the event with `id`, if it is in the log.
   public func seq(ofEvent id: String) -> UInt64? {
-    seqByEventID[id]
+    eventIDs.seq(of: id)
   }
 
   /// The id of the event at `seq`.
   public func eventID(atSeq seq: UInt64) -> String {
-    locators[Int(seq - 1)].id
+    eventIDs.id(atSeq: seq)
   }
 
   /// The type of the event at `seq`.
@@ -92,7 +94,7 @@ public struct Chronicle: Sendable {
     lastSeq = event.seq
     let date = event.occurredOn.daysSinceEpoch
     let seq = event.seq
-    var locator = EventLocator(id: event.id, type: event.payload.type, date: date, entity: -1)
+    var locator = EventLocator(type: event.payload.type, date: date, entity: -1)
     switch event.payload {
     case .unitEstablished(let unit, let name, let kind, let parent, let schoolForm):
       let u = unitSymbol(unit)
@@ -142,9 +144,9 @@ public struct Chronicle: Sendable {
     case .courseCompleted(let person, let course, let hours):
       let p = personSymbol(person)
       let c = courseSymbol(course)
-      persons[Int(p)].completions.insertInFoldOrder(
-        Version(date: date, seq: seq, value: CourseCompletion(course: c, hours: hours)))
-      locator.entity = p
+      completions.append(
+        Version(date: date, seq: seq, value: CourseCompletion(person: p, course: c, hours: hours)))
+      locator.entity = Int32(truncatingIfNeeded: completions.count - 1)
     case .pimLevelAttained(let person, let level, let examiner):
       let p = personSymbol(person)
       let e = personSymbol(examiner)
@@ -171,7 +173,7 @@ public struct Chronicle: Sendable {
             scope: s, minLevel: Int8(clamping: minLevel), targetShare: targetShare, deadline: deadline)))
       locator.entity = g
     case .eventRetracted(let target, _):
-      if let t = seqByEventID[target], locators[Int(t - 1)].retractedBy == .max,
+      if let t = eventIDs.seq(of: target), locators[Int(t - 1)].retractedBy == .max,
         locators[Int(t - 1)].type != .eventRetracted
       {
         markRetracted(seq: t, by: seq)
@@ -181,7 +183,7 @@ public struct Chronicle: Sendable {
     }
     locators.append(locator)
     recordedTimes.append(event.recordedAt.microseconds)
-    if seqByEventID[event.id] == nil { seqByEventID[event.id] = seq }
+    eventIDs.append(event.id)
   }
 
   private mutating func markRetracted(seq t: UInt64, by r: UInt64) {
@@ -195,7 +197,7 @@ public struct Chronicle: Sendable {
     case .personRegistered: persons[e].registrations.markRetracted(seq: t, by: r)
     case .staffAssigned, .staffLeft: persons[e].placements.markRetracted(seq: t, by: r)
     case .courseDefined: courses[e].markRetracted(seq: t, by: r)
-    case .courseCompleted: persons[e].completions.markRetracted(seq: t, by: r)
+    case .courseCompleted: completions[e].retractedBy = r
     case .pimLevelAttained: persons[e].levels.markRetracted(seq: t, by: r)
     case .examinerAppointed, .examinerRoleEnded: persons[e].examinerRoles.markRetracted(seq: t, by: r)
     case .goalSet: goals[e].markRetracted(seq: t, by: r)
@@ -230,7 +232,6 @@ public struct Chronicle: Sendable {
 
 /// What one event touched: enough to retract it and to find it by id.
 struct EventLocator: Sendable {
-  var id: String
   var type: EventType
   var date: Int32
   /// The symbol of the unit, person, course or goal the event is about (-1 when none).

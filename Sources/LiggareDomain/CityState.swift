@@ -244,11 +244,19 @@ public struct CityState: Sendable {
   /// Courses the person completed by then, optionally only those dated in `range`.
   public func completions(of person: String, in range: ClosedRange<CivilDate>? = nil) -> [CompletionRecord] {
     guard let p = personSymbol(person) else { return [] }
-    return visible(chronicle.persons[Int(p)].completions).compactMap { v in
-      let date = CivilDate(daysSinceEpoch: v.date)
-      if let range, !range.contains(date) { return nil }
-      return completionRecord(v)
+    var own: [Version<CourseCompletion>] = []
+    for v in chronicle.completions where v.value.person == p && isVisibleHere(v) {
+      if let range, !range.contains(CivilDate(daysSinceEpoch: v.date)) { continue }
+      own.append(v)
     }
+    own.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
+    return own.compactMap { completionRecord($0) }
+  }
+
+  /// Whether a version counts in this state: dated at or before the position, known and not retracted.
+  @inline(__always)
+  func isVisibleHere<V>(_ v: Version<V>) -> Bool {
+    v.isAtOrBefore(position) && v.isVisible(knownAt: knownAtSeq)
   }
 
   func completionRecord(_ v: Version<CourseCompletion>) -> CompletionRecord? {

@@ -38,10 +38,10 @@ enum Dependants {
       add(own.placements) { _ in true }
       add(own.levels) { _ in true }
       add(own.examinerRoles) { _ in true }
-      add(own.completions) { _ in true }
+      add(chronicle.completions) { $0.person == e }
       for person in chronicle.persons { add(person.levels) { $0.examiner == e } }
     case .courseDefined:
-      for person in chronicle.persons { add(person.completions) { $0.course == e } }
+      add(chronicle.completions) { $0.course == e }
     case .examinerAppointed:
       // A level depends on the appointment that was in force for its examiner when it was examined.
       for person in chronicle.persons {

@@ -27,8 +27,12 @@ struct LevelAttainment: Sendable {
   var examiner: Int32
 }
 
-/// A course completed; `hours` nil means the course's own.
+/// A course completed by a person; `hours` nil means the course's own.
+///
+/// Completions are most of the log, so they live in one array in seq order (appending touches
+/// only its end) rather than in per-person histories (one cache miss per event while folding).
 struct CourseCompletion: Sendable {
+  var person: Int32
   var course: Int32
   var hours: Double?
 }
@@ -54,5 +58,4 @@ struct PersonHistory: Sendable {
   var placements: [Version<PlacementChange>] = []
   var levels: [Version<LevelAttainment>] = []
   var examinerRoles: [Version<ExaminerChange>] = []
-  var completions: [Version<CourseCompletion>] = []
 }

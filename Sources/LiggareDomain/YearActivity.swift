@@ -55,16 +55,17 @@ public struct PeriodActivity: Sendable {
           byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].levelsAttained[slot] += 1
         }
       }
-      for v in state.visible(history.completions) where range.contains(CivilDate(daysSinceEpoch: v.date)) {
-        guard let record = state.completionRecord(v) else { continue }
-        hoursByPerson[chronicle.personSymbols.name(p), default: 0] += record.hours
-        let targets = nodes(for: p, on: v.date)
-        if targets.isEmpty { unattributed.courseHours[record.area, default: 0] += record.hours }
-        for n in targets {
-          byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].courseHours[
-            record.area, default: 0] +=
-            record.hours
-        }
+    }
+    for v in chronicle.completions
+    where state.isVisibleHere(v) && range.contains(CivilDate(daysSinceEpoch: v.date)) {
+      let p = v.value.person
+      guard let record = state.completionRecord(v) else { continue }
+      hoursByPerson[chronicle.personSymbols.name(p), default: 0] += record.hours
+      let targets = nodes(for: p, on: v.date)
+      if targets.isEmpty { unattributed.courseHours[record.area, default: 0] += record.hours }
+      for n in targets {
+        byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].courseHours[record.area, default: 0] +=
+          record.hours
       }
     }
   }

@@ -157,6 +157,10 @@ extension Ledger {
     }
     chronicle = s.working
     fingerprints = nil
+    if chronicle.lastSeq >= loadedFromCheckpoint + CheckpointCache.refreshAfter {
+      CheckpointCache(directory: directory).store(chronicle, head: log.head)
+      loadedFromCheckpoint = chronicle.lastSeq
+    }
     if !s.personal.isEmpty {
       for (person, data) in s.personal { register.set(data, for: person) }
       try register.save()

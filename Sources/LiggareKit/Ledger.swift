@@ -61,7 +61,16 @@ public final class Ledger {
 
   /// Folds the log into the chronicle, starting from a checkpoint when one matches.
   func load(useCheckpoints: Bool) throws(LedgerError) {
-    chronicle = try Ledger.fold(log, onto: Chronicle())
+    var start = Chronicle()
+    let cache = CheckpointCache(directory: directory)
+    if useCheckpoints, let cached = cache.load(matching: log) {
+      start = cached
+      loadedFromCheckpoint = cached.lastSeq
+    }
+    chronicle = try Ledger.fold(log, onto: start)
+    if useCheckpoints && chronicle.lastSeq >= loadedFromCheckpoint + CheckpointCache.refreshAfter {
+      cache.store(chronicle, head: log.head)
+    }
   }
 
   /// Folds the records after `chronicle.lastSeq` into it.

@@ -1,0 +1,173 @@
+import LiggareBasics
+
+extension Chronicle {
+  /// The chronicle as bytes for the checkpoint cache: plain arrays as raw memory (fast to load),
+  /// the few records holding strings (units, courses, symbols) field by field.
+  ///
+  /// Raw memory depends on the compiled code, so the cache must key it by the code version.
+  public func checkpointBytes() -> [UInt8] {
+    var w = BinaryWriter()
+    w.write(Int(lastSeq))
+    for table in [unitSymbols, personSymbols, courseSymbols, goalSymbols] {
+      w.write(table.names.count)
+      for name in table.names { w.write(name) }
+    }
+    w.write(units.count)
+    for history in units {
+      w.write(history.count)
+      for v in history {
+        w.writePlain([v.date])
+        w.writePlain([v.seq, v.retractedBy])
+        switch v.value {
+        case .established(let name, let kind, let parent, let form):
+          w.write(0)
+          w.write(name)
+          w.writePlain([kind])
+          w.writePlain([parent ?? -1])
+          w.writePlain([form])
+        case .renamed(let name):
+          w.write(1)
+          w.write(name)
+        case .moved(let parent):
+          w.write(2)
+          w.writePlain([parent])
+        case .merged(let into):
+          w.write(3)
+          w.writePlain([into])
+        case .closed: w.write(4)
+        }
+      }
+    }
+    w.write(persons.count)
+    for p in persons {
+      w.writePlain(p.registrations)
+      w.writePlain(p.placements)
+      w.writePlain(p.levels)
+      w.writePlain(p.examinerRoles)
+    }
+    w.write(courses.count)
+    for history in courses {
+      w.write(history.count)
+      for v in history {
+        w.writePlain([v.date])
+        w.writePlain([v.seq, v.retractedBy])
+        w.write(v.value.title)
+        w.writePlain([v.value.hours])
+        w.writePlain([v.value.area])
+      }
+    }
+    w.write(goals.count)
+    for history in goals { w.writePlain(history) }
+    w.writePlain(completions)
+    w.writePlain(locators)
+    w.writePlain(recordedTimes)
+    w.writePlain(eventIDs.bytes)
+    w.writePlain(eventIDs.ends)
+    w.writePlain(eventIDs.slots)
+    w.write(eventIDs.distinct)
+    return w.bytes
+  }
+
+  /// Reads `checkpointBytes()`; nil when the bytes are not a whole, consistent chronicle.
+  public init?(checkpointBytes bytes: UnsafeRawBufferPointer) {
+    var r = BinaryReader(bytes)
+    do throws(BinaryReader.Malformed) {
+      var c = Chronicle()
+      c.lastSeq = UInt64(try r.readInt())
+      var tables: [SymbolTable] = []
+      for _ in 0..<4 {
+        var table = SymbolTable()
+        let n = try r.readInt()
+        guard n >= 0 else { return nil }
+        for _ in 0..<n { _ = table.intern(try r.readString()) }
+        tables.append(table)
+      }
+      (c.unitSymbols, c.personSymbols, c.courseSymbols, c.goalSymbols) = (
+        tables[0], tables[1], tables[2], tables[3]
+      )
+      let unitCount = try r.readInt()
+      guard unitCount == c.unitSymbols.count else { return nil }
+      c.units.reserveCapacity(unitCount)
+      for _ in 0..<unitCount {
+        let n = try r.readInt()
+        guard n >= 0 else { return nil }
+        var history: [Version<UnitChange>] = []
+        for _ in 0..<n {
+          guard let date = try r.readPlain(Int32.self).first else { return nil }
+          let seqs = try r.readPlain(UInt64.self)
+          guard seqs.count == 2 else { return nil }
+          let value: UnitChange
+          switch try r.readInt() {
+          case 0:
+            let name = try r.readString()
+            guard let kind = try r.readPlain(UnitKind.self).first,
+              let parent = try r.readPlain(Int32.self).first,
+              let form = try r.readPlain(SchoolForm?.self).first
+            else { return nil }
+            value = .established(name: name, kind: kind, parent: parent < 0 ? nil : parent, schoolForm: form)
+          case 1: value = .renamed(try r.readString())
+          case 2:
+            guard let p = try r.readPlain(Int32.self).first else { return nil }
+            value = .moved(parent: p)
+          case 3:
+            guard let i = try r.readPlain(Int32.self).first else { return nil }
+            value = .merged(into: i)
+          case 4: value = .closed
+          default: return nil
+          }
+          history.append(Version(date: date, seq: seqs[0], retractedBy: seqs[1], value: value))
+        }
+        c.units.append(history)
+      }
+      let personCount = try r.readInt()
+      guard personCount == c.personSymbols.count else { return nil }
+      c.persons.reserveCapacity(personCount)
+      for _ in 0..<personCount {
+        var p = PersonHistory()
+        p.registrations = try r.readPlain()
+        p.placements = try r.readPlain()
+        p.levels = try r.readPlain()
+        p.examinerRoles = try r.readPlain()
+        c.persons.append(p)
+      }
+      let courseCount = try r.readInt()
+      guard courseCount == c.courseSymbols.count else { return nil }
+      for _ in 0..<courseCount {
+        let n = try r.readInt()
+        guard n >= 0 else { return nil }
+        var history: [Version<CourseDefinition>] = []
+        for _ in 0..<n {
+          guard let date = try r.readPlain(Int32.self).first else { return nil }
+          let seqs = try r.readPlain(UInt64.self)
+          let title = try r.readString()
+          guard seqs.count == 2, let hours = try r.readPlain(Double.self).first,
+            let area = try r.readPlain(StrategyArea.self).first
+          else { return nil }
+          history.append(
+            Version(
+              date: date, seq: seqs[0], retractedBy: seqs[1],
+              value: CourseDefinition(title: title, hours: hours, area: area)))
+        }
+        c.courses.append(history)
+      }
+      let goalCount = try r.readInt()
+      guard goalCount == c.goalSymbols.count else { return nil }
+      for _ in 0..<goalCount { c.goals.append(try r.readPlain()) }
+      c.completions = try r.readPlain()
+      c.locators = try r.readPlain()
+      c.recordedTimes = try r.readPlain()
+      c.eventIDs.bytes = try r.readPlain()
+      c.eventIDs.ends = try r.readPlain()
+      c.eventIDs.slots = try r.readPlain()
+      c.eventIDs.distinct = try r.readInt()
+      let n = Int(c.lastSeq)
+      guard r.isAtEnd, c.locators.count == n, c.recordedTimes.count == n, c.eventIDs.ends.count == n,
+        c.eventIDs.ends.last ?? 0 == c.eventIDs.bytes.count, c.eventIDs.slots.count.nonzeroBitCount == 1,
+        c.eventIDs.slots.count >= 2 * c.eventIDs.distinct
+      else { return nil }
+      self = c
+    } catch {
+      return nil
+    }
+  }
+}

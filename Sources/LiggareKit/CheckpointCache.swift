@@ -1,0 +1,86 @@
+import Foundation
+import LiggareBasics
+import LiggareDomain
+import LiggareStorage
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A rebuildable cache of the folded chronicle beside the log (`cache/chronicle.checkpoint`),
+/// keyed by the log head it was built from and the code that built it.
+///
+/// One snapshot is enough: the chronicle is bitemporal, so it answers every (as-of, known-at)
+/// question up to its seq without replaying. A cache that does not match the log (another head
+/// hash at its seq, a later seq, other code, a bad checksum) is ignored, never trusted; deleting
+/// it changes no answer, only the time to the first answer.
+struct CheckpointCache {
+  static let formatName = "liggare-checkpoint"
+  static let formatVersion = 1
+  /// Rewrite the cache when the log has grown by at least this many events since it was built.
+  static let refreshAfter: UInt64 = 1000
+
+  let directory: String
+  var path: String { directory + "/cache/chronicle.checkpoint" }
+
+  /// The running executable's identity (size and modification time): raw memory in the cache is
+  /// laid out by this code, so another build must not read it.
+  static let codeVersion: String = {
+    var st = stat()
+    guard stat("/proc/self/exe", &st) == 0 else { return "okänd" }
+    return "\(formatVersion)-\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+  }()
+
+  /// The cached chronicle if it matches `log`; nil otherwise.
+  func load(matching log: EventLog) -> Chronicle? {
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+      return nil
+    }
+    return data.withUnsafeBytes { raw -> Chronicle? in
+      guard let newline = raw.firstIndex(of: 0x0A), newline < 1024,
+        let header = try? JSONValue.parse(Array(raw[..<newline])),
+        header["format"]?.stringValue == CheckpointCache.formatName,
+        header["version"]?.numberValue == Double(CheckpointCache.formatVersion),
+        header["code"]?.stringValue == CheckpointCache.codeVersion,
+        let seqValue = header["seq"]?.numberValue, let hash = header["hash"]?.stringValue,
+        let crcText = header["crc"]?.stringValue, let crc = UInt32(crcText, radix: 16)
+      else { return nil }
+      let seq = UInt64(seqValue)
+      guard seq > 0, seq <= log.head.seq, hash == CheckpointCache.hash(of: log, atSeq: seq)?.hex else {
+        return nil
+      }
+      let payload = UnsafeRawBufferPointer(rebasing: raw[(newline + 1)...])
+      guard CRC32C.checksum(payload) == crc, let chronicle = Chronicle(checkpointBytes: payload),
+        chronicle.lastSeq == seq
+      else { return nil }
+      return chronicle
+    }
+  }
+
+  static func hash(of log: EventLog, atSeq seq: UInt64) -> SHA256.Digest? {
+    if seq == log.head.seq { return log.head.hash }
+    var found: SHA256.Digest?
+    try? log.forEachRecord(from: seq, through: seq) { found = $0.hash }
+    return found
+  }
+
+  /// Writes the cache atomically (temporary file and rename); failures are ignored: it is a cache.
+  func store(_ chronicle: Chronicle, head: LogHead) {
+    guard chronicle.lastSeq == head.seq, head.seq > 0 else { return }
+    let payload = chronicle.checkpointBytes()
+    let header: JSONValue = [
+      "format": .string(CheckpointCache.formatName),
+      "version": .number(Double(CheckpointCache.formatVersion)),
+      "code": .string(CheckpointCache.codeVersion), "seq": .number(Double(head.seq)),
+      "hash": .string(head.hash.hex),
+      "crc": .string(String(CRC32C.checksum(payload), radix: 16)),
+    ]
+    var bytes = Array(header.canonicalText.utf8)
+    bytes.append(0x0A)
+    bytes.append(contentsOf: payload)
+    try? FileManager.default.createDirectory(atPath: directory + "/cache", withIntermediateDirectories: true)
+    let temporary = path + ".\(getpid()).tmp"
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
+    if rename(temporary, path) != 0 { unlink(temporary) }
+  }
+}
