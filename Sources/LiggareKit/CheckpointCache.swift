@@ -16,7 +16,7 @@ import LiggareStorage
 /// it changes no answer, only the time to the first answer.
 struct CheckpointCache {
   static let formatName = "liggare-checkpoint"
-  static let formatVersion = 1
+  static let formatVersion = 2
   /// Rewrite the cache when the log has grown by at least this many events since it was built.
   static let refreshAfter: UInt64 = 1000
 
@@ -43,18 +43,29 @@ struct CheckpointCache {
         header["version"]?.numberValue == Double(CheckpointCache.formatVersion),
         header["code"]?.stringValue == CheckpointCache.codeVersion,
         let seqValue = header["seq"]?.numberValue, let hash = header["hash"]?.stringValue,
-        let crcText = header["crc"]?.stringValue, let crc = UInt32(crcText, radix: 16)
+        let sumText = header["checksum"]?.stringValue, let sum = UInt64(sumText, radix: 16)
       else { return nil }
       let seq = UInt64(seqValue)
       guard seq > 0, seq <= log.head.seq, hash == CheckpointCache.hash(of: log, atSeq: seq)?.hex else {
         return nil
       }
       let payload = UnsafeRawBufferPointer(rebasing: raw[(newline + 1)...])
-      guard CRC32C.checksum(payload) == crc, let chronicle = Chronicle(checkpointBytes: payload),
+      guard CacheChecksum.of(payload) == sum, let chronicle = Chronicle(checkpointBytes: payload),
         chronicle.lastSeq == seq
       else { return nil }
       return chronicle
     }
+  }
+
+  static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      done += n
+    }
+    return true
   }
 
   static func hash(of log: EventLog, atSeq seq: UInt64) -> SHA256.Digest? {
@@ -73,14 +84,21 @@ struct CheckpointCache {
       "version": .number(Double(CheckpointCache.formatVersion)),
       "code": .string(CheckpointCache.codeVersion), "seq": .number(Double(head.seq)),
       "hash": .string(head.hash.hex),
-      "crc": .string(String(CRC32C.checksum(payload), radix: 16)),
+      "checksum": .string(String(payload.withUnsafeBytes { CacheChecksum.of($0) }, radix: 16)),
     ]
-    var bytes = Array(header.canonicalText.utf8)
-    bytes.append(0x0A)
-    bytes.append(contentsOf: payload)
+    var headerBytes = Array(header.canonicalText.utf8)
+    headerBytes.append(0x0A)
     try? FileManager.default.createDirectory(atPath: directory + "/cache", withIntermediateDirectories: true)
     let temporary = path + ".\(getpid()).tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
+    // Two writes, no concatenated copy: the payload is hundreds of MB at city scale.
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return }
+    let complete = CheckpointCache.writeAll(headerBytes, to: fd) && CheckpointCache.writeAll(payload, to: fd)
+    close(fd)
+    guard complete else {
+      unlink(temporary)
+      return
+    }
     if rename(temporary, path) != 0 { unlink(temporary) }
   }
 }
