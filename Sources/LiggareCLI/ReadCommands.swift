@@ -6,6 +6,7 @@ enum ReadCommands {
     switch name {
     case "report": return try ReportCommand.run(rest, context, &console)
     case "person", "unit", "gaps", "city": return try ViewCommand.run(name, rest, context, &console)
+    case "demo": return try DemoCommand.run(rest, context, &console)
     default: return nil
     }
   }
