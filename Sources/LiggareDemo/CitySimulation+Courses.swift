@@ -11,12 +11,20 @@ extension CitySimulation {
     let staffCount = nodes[Int(u)].staff.count
     guard staffCount > 0 else { return }
     let form = nodes[Int(u)].schoolForm
-    var offered: [Int] = []
-    for (i, c) in CourseOffer.catalogue.enumerated() where c.isGiven(on: day, form: form) {
-      offered.append(i)
+    // One course among those given that day to this form, counted and picked without allocating.
+    let schedule = CourseOffer.schedule
+    var offered = 0
+    for entry in schedule where entry.isGiven(on: day, form: form) { offered += 1 }
+    guard offered > 0 else { return }
+    var r = rng.below(offered)
+    var c = 0
+    for (i, entry) in schedule.enumerated() where entry.isGiven(on: day, form: form) {
+      if r == 0 {
+        c = i
+        break
+      }
+      r -= 1
     }
-    guard !offered.isEmpty else { return }
-    let c = rng.pick(offered)
     let course = CourseOffer.catalogue[c]
     let attendees = max(1, min(staffCount, Int((Double(staffCount) * rng.between(0.15, 0.75)).rounded())))
     // A partial shuffle puts the attendees first in the staff list.

@@ -40,8 +40,10 @@ struct CitySimulation {
 
   var calendar: [[SimulationAction]]
   var scripts: [Int32: [ScriptedChange]] = [:]
-  /// Events of the week being simulated, in generation order (which is recording order).
-  var output: [GeneratedEvent] = []
+  /// Events of the week being simulated, in generation order (which is recording order), and the
+  /// day each is recorded on (kept apart so that setting `recordedAt` later mutates in place).
+  var outputDrafts: [EventDraft] = []
+  var outputDays: [Int32] = []
   /// December completions logged in February, by the week whose batch records them.
   var late: [Int: [LateCompletion]] = [:]
   /// Mistaken completions waiting for their retraction: the event id and the reason.
@@ -135,12 +137,11 @@ struct CitySimulation {
   ) {
     let id = Self.eventID(prefix, nextNumber)
     nextNumber += 1
-    output.append(
-      GeneratedEvent(
-        recordDay: Self.recordDay(for: day),
-        draft: EventDraft(
-          id: id, occurredOn: CivilDate(daysSinceEpoch: day), actor: actor, payload: payload,
-          personalData: personalData)))
+    outputDays.append(Self.recordDay(for: day))
+    outputDrafts.append(
+      EventDraft(
+        id: id, occurredOn: CivilDate(daysSinceEpoch: day), actor: actor, payload: payload,
+        personalData: personalData))
   }
 
   /// "<prefix>-<number>", built byte by byte: millions of ids, each short enough to need no heap.
@@ -165,11 +166,8 @@ struct CitySimulation {
 
   /// Who logs events about node `u`: its board's PIM coordinator (the node's own, for a board).
   func actor(of u: Int32) -> String {
-    let node = nodes[Int(u)]
-    switch node.kind {
-    case .unit: return nodes[Int(node.parent)].actor
-    case .board, .city: return node.actor
-    }
+    // Fields one by one: copying the whole node would retain all its arrays and strings.
+    nodes[Int(u)].kind == .unit ? nodes[Int(nodes[Int(u)].parent)].actor : nodes[Int(u)].actor
   }
 
   /// Whether late records wait for week `week` or later.
@@ -180,58 +178,60 @@ struct CitySimulation {
   /// The week's events in recording order with their `recordedAt` set: each recording day's events
   /// spread evenly over its working hours (07:45–17:00 Stockholm time), late records first.
   mutating func drainWeek(_ week: Int) -> [EventDraft] {
-    let normal = output
-    output = []
-    var lateEvents: [GeneratedEvent] = []
+    var drafts: [EventDraft] = []
+    var days: [Int32] = []
+    swap(&drafts, &outputDrafts)
+    swap(&days, &outputDays)
     if let records = late.removeValue(forKey: week) {
-      lateEvents = records.sorted { ($0.recordDay, $0.number) < ($1.recordDay, $1.number) }.map(lateEvent)
-    }
-    var merged: [GeneratedEvent]
-    if lateEvents.isEmpty {
-      merged = normal
-    } else {
-      merged = []
-      merged.reserveCapacity(normal.count + lateEvents.count)
+      // Only February weeks have late lists: merge them in front of the same day's events.
+      let lateEvents = records.sorted { ($0.recordDay, $0.number) < ($1.recordDay, $1.number) }
+      var mergedDrafts: [EventDraft] = []
+      var mergedDays: [Int32] = []
+      mergedDrafts.reserveCapacity(drafts.count + lateEvents.count)
+      mergedDays.reserveCapacity(drafts.count + lateEvents.count)
       var j = 0
-      for event in normal {
-        while j < lateEvents.count, lateEvents[j].recordDay <= event.recordDay {
-          merged.append(lateEvents[j])
+      for (draft, day) in zip(drafts, days) {
+        while j < lateEvents.count, lateEvents[j].recordDay <= day {
+          mergedDrafts.append(lateDraft(lateEvents[j]))
+          mergedDays.append(lateEvents[j].recordDay)
           j += 1
         }
-        merged.append(event)
+        mergedDrafts.append(draft)
+        mergedDays.append(day)
       }
-      merged.append(contentsOf: lateEvents[j...])
+      for record in lateEvents[j...] {
+        mergedDrafts.append(lateDraft(record))
+        mergedDays.append(record.recordDay)
+      }
+      drafts = mergedDrafts
+      days = mergedDays
     }
-    var drafts: [EventDraft] = []
-    drafts.reserveCapacity(merged.count)
     var start = 0
-    while start < merged.count {
-      let day = merged[start].recordDay
+    while start < drafts.count {
+      let day = days[start]
       var end = start
-      while end < merged.count, merged[end].recordDay == day { end += 1 }
+      while end < drafts.count, days[end] == day { end += 1 }
       let opening = Stockholm.startOfDay(CivilDate(daysSinceEpoch: day)).microseconds + 27_900_000_000
       let span: Int64 = 33_300_000_000
       let count = Int64(end - start)
       for i in start..<end {
-        var draft = merged[i].draft
         let offset = span * Int64(i - start) / count
-        draft.recordedAt = Timestamp(microseconds: opening + offset - offset % 1_000_000)
-        drafts.append(draft)
+        drafts[i].recordedAt = Timestamp(microseconds: opening + offset - offset % 1_000_000)
       }
       start = end
     }
+    outputDrafts.reserveCapacity(drafts.count)
+    outputDays.reserveCapacity(drafts.count)
     return drafts
   }
 
-  func lateEvent(_ record: LateCompletion) -> GeneratedEvent {
+  func lateDraft(_ record: LateCompletion) -> EventDraft {
     let course = CourseOffer.catalogue[Int(record.course)]
-    return GeneratedEvent(
-      recordDay: record.recordDay,
-      draft: EventDraft(
-        id: Self.eventID(UInt8(ascii: "c"), record.number), occurredOn: CivilDate(daysSinceEpoch: record.day),
-        actor: nodes[Int(record.board)].actor,
-        payload: .courseCompleted(
-          person: personIDs[Int(record.person)], course: course.id,
-          hours: record.halfHours ? course.hours / 2 : nil)))
+    return EventDraft(
+      id: Self.eventID(UInt8(ascii: "c"), record.number), occurredOn: CivilDate(daysSinceEpoch: record.day),
+      actor: nodes[Int(record.board)].actor,
+      payload: .courseCompleted(
+        person: personIDs[Int(record.person)], course: course.id,
+        hours: record.halfHours ? course.hours / 2 : nil))
   }
 }

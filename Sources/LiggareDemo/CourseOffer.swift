@@ -17,14 +17,24 @@ struct CourseOffer {
   let until: Int32
   let audience: Audience
 
-  func isGiven(on day: Int32, form: SchoolForm?) -> Bool {
-    guard day >= from, day <= until else { return false }
-    switch audience {
-    case .everyone: return true
-    case .preschools: return form == .förskola
-    case .schools: return form != .förskola
+  /// When and for whom a course is given, without its strings: a session scans it, millions of times.
+  struct Schedule {
+    let from: Int32
+    let until: Int32
+    let audience: Audience
+
+    func isGiven(on day: Int32, form: SchoolForm?) -> Bool {
+      guard day >= from, day <= until else { return false }
+      switch audience {
+      case .everyone: return true
+      case .preschools: return form == .förskola
+      case .schools: return form != .förskola
+      }
     }
   }
+
+  /// The catalogue's schedules, in catalogue order.
+  static let schedule = catalogue.map { Schedule(from: $0.from, until: $0.until, audience: $0.audience) }
 
   /// The catalogue over the strategy's five areas, from the PIM years to generative AI.
   static let catalogue: [CourseOffer] = {

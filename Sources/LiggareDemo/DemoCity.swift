@@ -49,6 +49,14 @@ public struct DemoCity: Sendable {
         simulation.simulate(day: day)
       }
       let drafts = simulation.drainWeek(week)
+      if drafts.count <= Self.maxBatchSize {
+        if !drafts.isEmpty {
+          summary.add(drafts)
+          try body(drafts)
+        }
+        week += 1
+        continue
+      }
       var start = 0
       while start < drafts.count {
         let end = min(drafts.count, start + Self.maxBatchSize)

@@ -8,7 +8,13 @@ public struct DemoSummary: Sendable, Hashable {
   /// Events emitted, in all.
   public var eventCount = 0
   /// Events emitted per type.
-  public var countsByType: [EventType: Int] = [:]
+  public var countsByType: [EventType: Int] {
+    var result: [EventType: Int] = [:]
+    for (i, type) in EventType.allCases.enumerated() where counts[i] > 0 { result[type] = counts[i] }
+    return result
+  }
+  /// Counts in `EventType.allCases` order (an array: a dictionary per event would be slow).
+  private var counts = [Int](repeating: 0, count: EventType.allCases.count)
   /// People registered.
   public var personCount = 0
   /// Batches the caller received.
@@ -27,10 +33,31 @@ public struct DemoSummary: Sendable, Hashable {
     batchCount += 1
     eventCount += batch.count
     for draft in batch {
-      countsByType[draft.payload.type, default: 0] += 1
+      counts[Self.slot(draft.payload.type)] += 1
     }
-    personCount = countsByType[.personRegistered] ?? 0
+    personCount = counts[Self.slot(.personRegistered)]
     if firstRecordedAt == nil { firstRecordedAt = batch.first?.recordedAt }
     if let last = batch.last?.recordedAt { lastRecordedAt = last }
+  }
+
+  /// The position of `type` in `EventType.allCases`.
+  static func slot(_ type: EventType) -> Int {
+    switch type {
+    case .unitEstablished: 0
+    case .unitRenamed: 1
+    case .unitMoved: 2
+    case .unitMerged: 3
+    case .unitClosed: 4
+    case .personRegistered: 5
+    case .staffAssigned: 6
+    case .staffLeft: 7
+    case .courseDefined: 8
+    case .courseCompleted: 9
+    case .pimLevelAttained: 10
+    case .examinerAppointed: 11
+    case .examinerRoleEnded: 12
+    case .goalSet: 13
+    case .eventRetracted: 14
+    }
   }
 }

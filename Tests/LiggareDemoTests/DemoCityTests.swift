@@ -148,6 +148,8 @@ import Testing
       }
     }
     print("city scale: \(count) events generated in \(generation)")
+    let summary = DemoCity(scale: .city).generate { _ in }
+    for type in EventType.allCases { print("  \(type.rawValue): \(summary.countsByType[type, default: 0])") }
     #expect(count > 2_000_000 && count < 3_000_000)
     var log = DemoLog()
     let appending = try clock.measure {
@@ -160,6 +162,29 @@ import Testing
     let (atLevel, staff) = census.share(of: "stad", atLeast: 3)
     print("city scale: \(staff) staff on 2013-12-31, share at level 3: \(Double(atLevel) / Double(staff))")
     #expect(staff > 25_000 && staff < 35_000)
+  }
+
+  /// Generates the national scale (only streamed: 25 million events are too many to check here).
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["LIGGARE_SLOW_TESTS"] == "1"))
+  func nationalScaleStreams() {
+    let clock = ContinuousClock()
+    var count = 0
+    var largest = 0
+    var previous = Timestamp.distantPast
+    var ordered = true
+    let time = clock.measure {
+      DemoCity(scale: .national).generate { batch in
+        count += batch.count
+        largest = max(largest, batch.count)
+        for d in batch {
+          if d.recordedAt! < previous { ordered = false }
+          previous = d.recordedAt!
+        }
+      }
+    }
+    print("national scale: \(count) events in \(time), largest batch \(largest)")
+    #expect(ordered)
+    #expect(count > 20_000_000)
   }
 }
 
