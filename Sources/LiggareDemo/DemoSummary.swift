@@ -2,7 +2,7 @@ public import LiggareBasics
 public import LiggareDomain
 
 /// What a generation produced, for the CLI and the README to print.
-public struct DemoSummary: Sendable, Hashable {
+public struct DemoSummary: Sendable, Hashable, CustomStringConvertible {
   /// The city's name.
   public var cityName: String
   /// Events emitted, in all.
@@ -26,6 +26,28 @@ public struct DemoSummary: Sendable, Hashable {
   /// Creates an empty summary.
   public init(cityName: String) {
     self.cityName = cityName
+  }
+
+  /// In Swedish, for the CLI: "Norrvik stad: 2 278 601 händelser (…)".
+  public var description: String {
+    func n(_ type: EventType) -> String { Self.grouped(counts[Self.slot(type)]) }
+    let first = firstRecordedAt.map { "\($0.stockholmDate)" } ?? "–"
+    let last = lastRecordedAt.map { "\($0.stockholmDate)" } ?? "–"
+    return "\(cityName): \(Self.grouped(eventCount)) händelser registrerade \(first) – \(last); "
+      + "\(n(.unitEstablished)) enheter och nämnder, \(n(.personRegistered)) personer, "
+      + "\(n(.courseCompleted)) genomförda kurser, \(n(.pimLevelAttained)) PIM-nivåer, "
+      + "\(n(.examinerAppointed)) examinatorsförordnanden, \(n(.eventRetracted)) återkallelser"
+  }
+
+  /// Thousands separated by spaces, the Swedish way ("2 278 601").
+  static func grouped(_ value: Int) -> String {
+    let digits = String(value)
+    var result = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { result.append(" ") }
+      result.append(c)
+    }
+    return result
   }
 
   /// Counts one batch.

@@ -30,6 +30,8 @@ import Testing
     #expect(batches.flatMap { $0 } == DemoCity(scale: .small).allDrafts())
     #expect(summary.eventCount == batches.reduce(0) { $0 + $1.count })
     #expect(summary.countsByType[.courseCompleted, default: 0] > summary.eventCount / 2)
+    #expect(summary.description.hasPrefix("Norrvik stad: "))
+    #expect(summary.description.contains(" personer"))
   }
 
   @Test func smallCityHasTheStoriesOfARealOne() throws {
@@ -161,6 +163,17 @@ import Testing
     let census = Census(log.state(asOf: "2013-12-31"))
     let (atLevel, staff) = census.share(of: "stad", atLeast: 3)
     print("city scale: \(staff) staff on 2013-12-31, share at level 3: \(Double(atLevel) / Double(staff))")
+    let state = log.state(asOf: "2018-06-30")
+    let schools = state.allUnits.filter { $0.kind == .unit && $0.isOpen && $0.schoolForm != nil }
+    let roles = state.examinerRolesByUnit
+    let covered = schools.filter { roles[$0.id] != nil }.count
+    print(
+      "city scale: \(covered) of \(schools.count) units with a school form have an examiner on 2018-06-30")
+    #expect(Double(covered) >= 0.8 * Double(schools.count))
+    var smallSummary = DemoSummary(cityName: "")
+    let small = clock.measure { smallSummary = DemoCity(scale: .small).generate { _ in } }
+    print("small scale: \(smallSummary.eventCount) events generated in \(small)")
+    print(summary)
     #expect(staff > 25_000 && staff < 35_000)
   }
 
