@@ -99,6 +99,7 @@ public struct CityView: Sendable {
       o["goals"] = []
       o["boards"] = []
       o["total"] = .null
+      o["hoursThisYear"] = .null
       o["unattributedHours"] = 0
       return .object(o)
     }

@@ -54,6 +54,12 @@ import Testing
       names: [:])
     #expect(v.text == "Per 2012-01-01, enligt loggen före första händelsen\nIngen stad är upprättad.\n")
     #expect(v.json["city"] == .null)
+    #expect(
+      v.json.viewsKeys == [
+        "asOf", "boards", "city", "goals", "hoursThisYear", "knownAt", "knownAtSeq", "total",
+        "unattributedHours",
+        "view",
+      ])
   }
 
   @Test func jsonShape() throws {
