@@ -15,14 +15,9 @@ public enum EventCodec {
   public static func writeBody(of event: Event, personal: PersonalData? = nil, to out: inout [UInt8]) {
     out.append(contentsOf: #"{"actor":"#.utf8)
     JSONWriter.writeString(event.actor, to: &out)
-    out.append(contentsOf: #","data":{"#.utf8)
-    for (i, (key, value)) in event.payload.fields(with: personal).enumerated() {
-      if i > 0 { out.append(UInt8(ascii: ",")) }
-      JSONWriter.writeString(key, to: &out)
-      out.append(UInt8(ascii: ":"))
-      JSONWriter.write(value, to: &out)
-    }
-    out.append(contentsOf: #"},"id":"#.utf8)
+    out.append(contentsOf: #","data":"#.utf8)
+    event.payload.writeCanonicalData(with: personal, to: &out)
+    out.append(contentsOf: #","id":"#.utf8)
     JSONWriter.writeString(event.id, to: &out)
     out.append(contentsOf: #","occurredOn":""#.utf8)
     out.append(contentsOf: event.occurredOn.description.utf8)

@@ -21,30 +21,47 @@ extension Ledger {
     var reader = try LineReader(path: path)
     defer { reader.close() }
     var s = makeStager()
-    if !dryRun {
-      do {
-        try log.beginBatch(expectingHead: log.head)
-      } catch {
-        throw .log(error)
-      }
-    }
     let name = reader.name
-    var body: [UInt8] = []
-    body.reserveCapacity(512)
+    if dryRun {
+      var pending: [Event] = []
+      while try reader.next(
+        limit: Ledger.maxLineBytes,
+        { (line, number) throws(LedgerError) in
+          try importLine(line, at: .init(file: name, line: number), into: &s, staged: &pending)
+          pending.removeAll(keepingCapacity: true)
+        })
+      {}
+      try confirmDuplicates(s)
+      return try finish(s, dryRun: true) { () throws(LogError) in }
+    }
+    do {
+      try log.beginBatch(expectingHead: log.head)
+    } catch {
+      throw .log(error)
+    }
+    // This thread reads, decodes and checks; a second one encodes, hashes and writes, so both
+    // cores work on a large import.
+    let writer = BatchWriterThread(log: log)
+    var pending: [Event] = []
+    pending.reserveCapacity(1024)
     do {
       while try reader.next(
         limit: Ledger.maxLineBytes,
         { (line, number) throws(LedgerError) in
-          try importLine(line, at: .init(file: name, line: number), into: &s, body: &body, dryRun: dryRun)
+          try importLine(line, at: .init(file: name, line: number), into: &s, staged: &pending)
+          if pending.count >= 1024 {
+            try writer.send(pending)
+            pending.removeAll(keepingCapacity: true)
+          }
         })
       {}
+      if !pending.isEmpty { try writer.send(pending) }
+      try writer.finish()
       try confirmDuplicates(s)
     } catch {
-      if !dryRun { try? log.abandonBatch() }
+      writer.cancel()
+      try? log.abandonBatch()
       throw error
-    }
-    if dryRun {
-      return try finish(s, dryRun: true) { () throws(LogError) in }
     }
     if s.appended == 0 {
       try? log.abandonBatch()
@@ -56,8 +73,7 @@ extension Ledger {
   }
 
   func importLine(
-    _ line: UnsafeRawBufferPointer, at place: LedgerError.Place, into s: inout Stager, body: inout [UInt8],
-    dryRun: Bool
+    _ line: UnsafeRawBufferPointer, at place: LedgerError.Place, into s: inout Stager, staged: inout [Event]
   ) throws(LedgerError) {
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
     let draft: EventDraft
@@ -66,13 +82,6 @@ extension Ledger {
     } catch {
       throw .decoding(place: place, error: error)
     }
-    guard let event = try stage(draft, at: place, in: &s), !dryRun else { return }
-    body.removeAll(keepingCapacity: true)
-    EventCodec.writeBody(of: event, to: &body)
-    do {
-      try log.add(body)
-    } catch {
-      throw .log(error)
-    }
+    if let event = try stage(draft, at: place, in: &s) { staged.append(event) }
   }
 }

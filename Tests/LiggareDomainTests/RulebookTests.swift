@@ -195,3 +195,39 @@ import Testing
     }
   }
 }
+
+@Suite struct CanonicalDataTests {
+  static let samples: [Payload] = [
+    .unitEstablished(unit: "u", name: "Å \"x\"", kind: .unit, parent: "n", schoolForm: .anpassadSkola),
+    .unitEstablished(unit: "stad", name: "Staden", kind: .city, parent: nil, schoolForm: nil),
+    .unitRenamed(unit: "u", name: "Ny"), .unitMoved(unit: "u", parent: "n"),
+    .unitMerged(unit: "u", into: "v"),
+    .unitClosed(unit: "u"), .personRegistered(person: "p"),
+    .staffAssigned(person: "p", unit: "u", role: .förskollärare), .staffLeft(person: "p"),
+    .courseDefined(course: "c", title: "T\n", hours: 2.5, area: .samarbeteOchKommunikation),
+    .courseCompleted(person: "p", course: "c", hours: nil),
+    .courseCompleted(person: "p", course: "c", hours: 1.25),
+    .pimLevelAttained(person: "p", level: 3, examiner: "e"),
+    .examinerAppointed(person: "e", unit: "u", maxLevel: 5),
+    .examinerRoleEnded(person: "e"),
+    .goalSet(
+      goal: "g", scope: "stad", minLevel: 3, targetShare: 0.95, deadline: CivilDate(parsing: "2013-12-31")!),
+    .eventRetracted(event: "x", reason: "fel person"),
+  ]
+
+  /// The hand-ordered writer must produce exactly what sorting the dictionary produces.
+  @Test(arguments: samples)
+  func handWrittenOrderEqualsSortedDictionary(_ payload: Payload) {
+    var fast: [UInt8] = []
+    payload.writeCanonicalData(to: &fast)
+    var sorted: [UInt8] = []
+    JSONWriter.write(payload.data(), to: &sorted)
+    #expect(fast == sorted)
+    let personal = PersonalData(name: "Åsa", email: "a@b.se")
+    var fastPersonal: [UInt8] = []
+    payload.writeCanonicalData(with: personal, to: &fastPersonal)
+    var sortedPersonal: [UInt8] = []
+    JSONWriter.write(payload.data(with: personal), to: &sortedPersonal)
+    #expect(fastPersonal == sortedPersonal)
+  }
+}
