@@ -49,6 +49,28 @@ public struct GapRow: Sendable, Hashable {
             goalLevel: goal.minLevel, gap: goal.minLevel - member.level))
       }
     }
-    return rows.sorted(by: precedes)
+    return sortedForAction(rows)
+  }
+
+  /// `rows` in the order of `precedes`, with each collation key computed once per row rather than
+  /// once per comparison (a city-wide list has tens of thousands of rows).
+  static func sortedForAction(_ rows: [GapRow]) -> [GapRow] {
+    var unitKeys: [String: String] = [:]
+    let keyed = rows.map { row -> (row: GapRow, unit: String, name: String) in
+      let unit = unitKeys[row.unitName] ?? ViewCollation.key(row.unitName)
+      unitKeys[row.unitName] = unit
+      return (row, unit, ViewCollation.key(row.name ?? row.personID))
+    }
+    return keyed.sorted { a, b in
+      if a.row.gap != b.row.gap { return a.row.gap > b.row.gap }
+      if a.unit != b.unit { return a.unit < b.unit }
+      if a.row.unitName != b.row.unitName { return a.row.unitName < b.row.unitName }
+      if a.row.unitID != b.row.unitID { return a.row.unitID < b.row.unitID }
+      if a.name != b.name { return a.name < b.name }
+      let (na, nb) = (a.row.name ?? a.row.personID, b.row.name ?? b.row.personID)
+      if na != nb { return na < nb }
+      if a.row.personID != b.row.personID { return a.row.personID < b.row.personID }
+      return a.row.goalID < b.row.goalID
+    }.map(\.row)
   }
 }

@@ -28,6 +28,12 @@ import Testing
     #expect(list.text.contains("6 av 9 i personalen under målnivån (8 rader, en per person och mål)."))
   }
 
+  @Test func fastSortAgreesWithTheComparator() throws {
+    let rows = try gaps("stad").rows
+    let shuffled = rows.reversed() + rows.shuffled()
+    #expect(GapRow.sortedForAction(Array(shuffled)) == shuffled.sorted(by: GapRow.precedes))
+  }
+
   @Test func oneGoalOnly() throws {
     let list = try gaps("stad", goal: "g-stad")
     #expect(list.rows.map(\.personID) == ["e-2", "e-1", "p-3", "p-6"])
