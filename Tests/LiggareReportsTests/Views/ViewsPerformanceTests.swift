@@ -1,3 +1,4 @@
+import Foundation
 import LiggareBasics
 import LiggareDomain
 import Testing
@@ -6,7 +7,9 @@ import Testing
 
 /// A city of the real size (30 000 staff, 700 units), folded straight into a chronicle (the rulebook
 /// is not what is measured), to keep every view far from O(staff × units).
-@Suite struct ViewsPerformanceTests {
+/// City-scale run of every view, on demand: `LIGGARE_PERF=1 swift test --filter ViewsPerformance`.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["LIGGARE_PERF"] == "1"))
+struct ViewsPerformanceTests {
   static let city: Chronicle = {
     var chronicle = Chronicle()
     var seq: UInt64 = 0
@@ -74,9 +77,7 @@ import Testing
     try time("unit u1") { try UnitView(state: state, unit: "u1", names: [:]).json.canonicalText }
     try time("gaps stad") { try GapList(state: state, unit: "stad", names: [:]).json.canonicalText }
     try time("person p1") { try PersonView(state: state, person: "p1", names: [:]).text }
+    // Speed is judged by Scripts/bench, not by a time bound in a test; this prints for a look.
     print(timings.map { "\($0.0): \($0.1)" }.joined(separator: ", "))
-    // Debug builds are several times slower than release; the bound catches a quadratic loop
-    // (30 000 × 700 steps take far longer), not a few percent.
-    for (name, d) in timings { #expect(d < .seconds(3), "\(name) took \(d)") }
   }
 }
