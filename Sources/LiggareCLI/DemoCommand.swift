@@ -49,6 +49,7 @@ enum DemoCommand {
     } catch {
       throw .failed("\(error)")
     }
+    ledger.saveCheckpoint()
     let knownAt = ledger.chronicle.latestRecordedAt ?? started
     let request = ReportRequest(year: year, knownAt: knownAt, format: .html)
     let bytes = try ReportCommand.render(request, ledger)

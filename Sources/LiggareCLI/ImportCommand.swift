@@ -16,6 +16,7 @@ enum ImportCommand {
     } catch {
       throw CLIError.from(error)
     }
+    ledger.saveCheckpoint()
     console.line(Summary.outcome(outcome, verb: "importerade"))
     return 0
   }

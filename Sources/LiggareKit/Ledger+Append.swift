@@ -81,8 +81,18 @@ extension Ledger {
     return event
   }
 
-  func makeStager() -> Stager {
-    Stager(working: chronicle, latest: chronicle.latestRecordedAt, now: clock.now())
+  /// Moves the chronicle into a stager (no copy of its arrays); `handBack` returns it.
+  func makeStager() throws(LedgerError) -> Stager {
+    if needsReload { try load(useCheckpoints: true) }
+    let working = current
+    current = Chronicle()
+    return Stager(working: working, latest: working.latestRecordedAt, now: clock.now())
+  }
+
+  /// Takes the chronicle back from a stager; `dirty` when it holds events that were not appended.
+  func handBack(_ s: Stager, dirty: Bool) {
+    current = s.working
+    needsReload = dirty
   }
 
   /// Re-sent ids must carry the same content as the events already in the log.
@@ -125,15 +135,20 @@ extension Ledger {
   public func append(
     _ drafts: [EventDraft], dryRun: Bool = false, source: String? = nil, places lines: [Int]? = nil
   ) throws(LedgerError) -> AppendOutcome {
-    var s = makeStager()
+    var s = try makeStager()
     var bodies: [[UInt8]] = []
-    for (i, draft) in drafts.enumerated() {
-      let line = lines?[i] ?? (drafts.count > 1 ? i + 1 : nil)
-      if let event = try stage(draft, at: .init(file: source, line: line), in: &s) {
-        bodies.append(EventCodec.body(of: event))
+    do {
+      for (i, draft) in drafts.enumerated() {
+        let line = lines?[i] ?? (drafts.count > 1 ? i + 1 : nil)
+        if let event = try stage(draft, at: .init(file: source, line: line), in: &s) {
+          bodies.append(EventCodec.body(of: event))
+        }
       }
+      try confirmDuplicates(s)
+    } catch {
+      handBack(s, dirty: true)
+      throw error
     }
-    try confirmDuplicates(s)
     return try finish(s, dryRun: dryRun) { () throws(LogError) in
       if !bodies.isEmpty { try log.append(bodies, expectingHead: log.head) }
     }
@@ -146,6 +161,7 @@ extension Ledger {
   {
     let before = log.head
     if dryRun || s.appended == 0 {
+      handBack(s, dirty: s.appended > 0)
       return AppendOutcome(
         appended: s.appended, alreadyPresent: s.alreadyPresent, head: before,
         firstSeq: s.appended > 0 ? before.seq + 1 : nil, dryRun: dryRun)
@@ -153,14 +169,11 @@ extension Ledger {
     do {
       try write()
     } catch {
+      handBack(s, dirty: true)
       throw .log(error)
     }
-    chronicle = s.working
+    handBack(s, dirty: false)
     fingerprints = nil
-    if chronicle.lastSeq >= loadedFromCheckpoint + CheckpointCache.refreshAfter {
-      CheckpointCache(directory: directory).store(chronicle, head: log.head)
-      loadedFromCheckpoint = chronicle.lastSeq
-    }
     if !s.personal.isEmpty {
       for (person, data) in s.personal { register.set(data, for: person) }
       try register.save()

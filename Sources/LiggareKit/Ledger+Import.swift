@@ -20,23 +20,29 @@ extension Ledger {
   public func importEvents(from path: String, dryRun: Bool = false) throws(LedgerError) -> AppendOutcome {
     var reader = try LineReader(path: path)
     defer { reader.close() }
-    var s = makeStager()
+    var s = try makeStager()
     let name = reader.name
     if dryRun {
       var pending: [Event] = []
-      while try reader.next(
-        limit: Ledger.maxLineBytes,
-        { (line, number) throws(LedgerError) in
-          try importLine(line, at: .init(file: name, line: number), into: &s, staged: &pending)
-          pending.removeAll(keepingCapacity: true)
-        })
-      {}
-      try confirmDuplicates(s)
+      do {
+        while try reader.next(
+          limit: Ledger.maxLineBytes,
+          { (line, number) throws(LedgerError) in
+            try importLine(line, at: .init(file: name, line: number), into: &s, staged: &pending)
+            pending.removeAll(keepingCapacity: true)
+          })
+        {}
+        try confirmDuplicates(s)
+      } catch {
+        handBack(s, dirty: true)
+        throw error
+      }
       return try finish(s, dryRun: true) { () throws(LogError) in }
     }
     do {
       try log.beginBatch(expectingHead: log.head)
     } catch {
+      handBack(s, dirty: false)
       throw .log(error)
     }
     // This thread reads, decodes and checks; a second one encodes, hashes and writes, so both
@@ -61,6 +67,7 @@ extension Ledger {
     } catch {
       writer.cancel()
       try? log.abandonBatch()
+      handBack(s, dirty: true)
       throw error
     }
     if s.appended == 0 {

@@ -11,20 +11,25 @@ public import LiggareStorage
 public final class Ledger {
   public let directory: String
   public let log: EventLog
-  public internal(set) var chronicle: Chronicle
+  /// The folded log; after a rejected or dry-run append it is refolded on next use.
+  var current: Chronicle
+  /// Set when `current` holds staged events that were not appended.
+  var needsReload = false
   public internal(set) var register: PersonRegister
   public let clock: LedgerClock
   /// Who is logging, for events that do not name an actor.
   public let actor: String
   /// Content fingerprints by seq, built on first need (a re-sent id).
   var fingerprints: [Int]?
-  /// Where the chronicle came from, for `stats` and the benchmarks.
+  /// The seq of the checkpoint the cache holds for this log (0: none).
   public internal(set) var loadedFromCheckpoint: UInt64 = 0
+  /// The seq the chronicle was read from the cache at when opened (0: replayed from the log).
+  public internal(set) var startedFromCheckpoint: UInt64 = 0
 
   init(directory: String, log: EventLog, register: PersonRegister, clock: LedgerClock, actor: String) {
     self.directory = directory
     self.log = log
-    self.chronicle = Chronicle()
+    self.current = Chronicle()
     self.register = register
     self.clock = clock
     self.actor = actor
@@ -59,6 +64,20 @@ public final class Ledger {
     return ledger
   }
 
+  /// The log folded into a chronicle: every committed event, nothing staged.
+  public var chronicle: Chronicle {
+    if needsReload { try? load(useCheckpoints: true) }
+    return current
+  }
+
+  /// Saves the checkpoint cache if the log has grown since it was last saved or loaded (after a
+  /// large import, so the next command starts from it).
+  public func saveCheckpoint() {
+    guard current.lastSeq > loadedFromCheckpoint, !needsReload else { return }
+    CheckpointCache(directory: directory).store(current, head: log.head)
+    loadedFromCheckpoint = current.lastSeq
+  }
+
   /// Folds the log into the chronicle, starting from a checkpoint when one matches.
   func load(useCheckpoints: Bool) throws(LedgerError) {
     var start = Chronicle()
@@ -66,10 +85,13 @@ public final class Ledger {
     if useCheckpoints, let cached = cache.load(matching: log) {
       start = cached
       loadedFromCheckpoint = cached.lastSeq
+      startedFromCheckpoint = cached.lastSeq
     }
-    chronicle = try Ledger.fold(log, onto: start)
-    if useCheckpoints && chronicle.lastSeq >= loadedFromCheckpoint + CheckpointCache.refreshAfter {
-      cache.store(chronicle, head: log.head)
+    current = try Ledger.fold(log, onto: start)
+    needsReload = false
+    if useCheckpoints && current.lastSeq >= loadedFromCheckpoint + CheckpointCache.refreshAfter {
+      cache.store(current, head: log.head)
+      loadedFromCheckpoint = current.lastSeq
     }
   }
 
