@@ -38,6 +38,7 @@ enum DemoCommand {
     var appended = 0
     var present = 0
     let started = ledger.clock.now()
+    ledger.savesRegisterAfterEachAppend = false
     do {
       try city.generate { drafts in
         let outcome = try ledger.append(drafts, source: "demostaden")
@@ -48,6 +49,11 @@ enum DemoCommand {
       throw CLIError.from(error)
     } catch {
       throw .failed("\(error)")
+    }
+    do {
+      try ledger.saveRegister()
+    } catch {
+      throw CLIError.from(error)
     }
     ledger.saveCheckpoint()
     let knownAt = ledger.chronicle.latestRecordedAt ?? started

@@ -176,7 +176,8 @@ extension Ledger {
     fingerprints = nil
     if !s.personal.isEmpty {
       for (person, data) in s.personal { register.set(data, for: person) }
-      try register.save()
+      registerIsDirty = true
+      if savesRegisterAfterEachAppend { try saveRegister() }
     }
     return AppendOutcome(
       appended: s.appended, alreadyPresent: s.alreadyPresent, head: log.head, firstSeq: before.seq + 1,

@@ -21,6 +21,11 @@ public final class Ledger {
   public let actor: String
   /// Content fingerprints by seq, built on first need (a re-sent id).
   var fingerprints: [Int]?
+  /// When false, names from appends are kept in memory until `saveRegister()` (bulk loads such as
+  /// the demo; a crash before it loses only names, which then show as keys).
+  public var savesRegisterAfterEachAppend = true
+  var registerIsDirty = false
+
   /// The seq of the checkpoint the cache holds for this log (0: none).
   public internal(set) var loadedFromCheckpoint: UInt64 = 0
   /// The seq the chronicle was read from the cache at when opened (0: replayed from the log).
@@ -68,6 +73,15 @@ public final class Ledger {
   public var chronicle: Chronicle {
     if needsReload { try? load(useCheckpoints: true) }
     return current
+  }
+
+  /// Writes the person register if names were added since it was last written.
+  ///
+  /// - Throws: `LedgerError.register` if it cannot be written.
+  public func saveRegister() throws(LedgerError) {
+    guard registerIsDirty else { return }
+    try register.save()
+    registerIsDirty = false
   }
 
   /// Saves the checkpoint cache if the log has grown since it was last saved or loaded (after a
