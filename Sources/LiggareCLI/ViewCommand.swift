@@ -16,7 +16,13 @@ enum ViewCommand {
     let knownAt = try context.knownAt(args, command: name) ?? context.clock.now()
     let ledger = try context.openForReading()
     let state = ledger.state(asOf: asOf, knownAt: knownAt)
-    let names = ledger.register.names
+    // The city view names no people: it need not read the register.
+    let names: [String: String]
+    do {
+      names = name == "city" ? [:] : try ledger.personRegister().names
+    } catch {
+      throw CLIError.from(error)
+    }
     let json = args.has("json")
     do {
       switch name {

@@ -175,7 +175,9 @@ extension Ledger {
     handBack(s, dirty: false)
     fingerprints = nil
     if !s.personal.isEmpty {
-      for (person, data) in s.personal { register.set(data, for: person) }
+      var updated = try personRegister()
+      for (person, data) in s.personal { updated.set(data, for: person) }
+      loadedRegister = updated
       registerIsDirty = true
       if savesRegisterAfterEachAppend { try saveRegister() }
     }

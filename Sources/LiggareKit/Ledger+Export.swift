@@ -15,6 +15,7 @@ extension Ledger {
   /// - Throws: `LedgerError` if a record cannot be read, or what `write` throws.
   @discardableResult
   public func export(knownAt: Timestamp? = nil, to write: ([UInt8]) throws -> Void) throws -> Int {
+    let register = try personRegister()
     let last = knownAt.map { chronicle.lastSeq(knownAt: $0) } ?? chronicle.lastSeq
     guard last > 0 else { return 0 }
     var out: [UInt8] = []
@@ -45,8 +46,12 @@ extension Ledger {
   /// - Throws: `LedgerError.register` if the register cannot be written.
   @discardableResult
   public func forget(person: String) throws(LedgerError) -> Bool {
-    let had = register.forget(person)
-    if had { try register.save() }
+    var updated = try personRegister()
+    let had = updated.forget(person)
+    if had {
+      try updated.save()
+      loadedRegister = updated
+    }
     return had
   }
 }

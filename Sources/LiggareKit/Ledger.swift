@@ -15,7 +15,9 @@ public final class Ledger {
   var current: Chronicle
   /// Set when `current` holds staged events that were not appended.
   var needsReload = false
-  public internal(set) var register: PersonRegister
+  /// Read on first use: views of units and the city need no names, and the register of a large
+  /// city is tens of MB of JSON.
+  var loadedRegister: PersonRegister?
   public let clock: LedgerClock
   /// Who is logging, for events that do not name an actor.
   public let actor: String
@@ -31,11 +33,10 @@ public final class Ledger {
   /// The seq the chronicle was read from the cache at when opened (0: replayed from the log).
   public internal(set) var startedFromCheckpoint: UInt64 = 0
 
-  init(directory: String, log: EventLog, register: PersonRegister, clock: LedgerClock, actor: String) {
+  init(directory: String, log: EventLog, clock: LedgerClock, actor: String) {
     self.directory = directory
     self.log = log
     self.current = Chronicle()
-    self.register = register
     self.clock = clock
     self.actor = actor
   }
@@ -61,9 +62,8 @@ public final class Ledger {
     } catch {
       throw .log(error)
     }
-    let register = try PersonRegister.load(path: directory + "/personregister.json")
     let ledger = Ledger(
-      directory: directory, log: log, register: register, clock: clock,
+      directory: directory, log: log, clock: clock,
       actor: actor ?? OperatingSystemUser.name)
     try ledger.load(useCheckpoints: useCheckpoints)
     return ledger
@@ -75,12 +75,27 @@ public final class Ledger {
     return current
   }
 
+  /// The person register, read on first use.
+  ///
+  /// - Throws: `LedgerError.register` for an unreadable register or an unknown format version.
+  public func personRegister() throws(LedgerError) -> PersonRegister {
+    if let loadedRegister { return loadedRegister }
+    let register = try PersonRegister.load(path: directory + "/personregister.json")
+    loadedRegister = register
+    return register
+  }
+
+  /// The person register, or an empty one if it cannot be read (views then show keys).
+  public var register: PersonRegister {
+    (try? personRegister()) ?? PersonRegister.empty(path: directory + "/personregister.json")
+  }
+
   /// Writes the person register if names were added since it was last written.
   ///
   /// - Throws: `LedgerError.register` if it cannot be written.
   public func saveRegister() throws(LedgerError) {
-    guard registerIsDirty else { return }
-    try register.save()
+    guard registerIsDirty, let loadedRegister else { return }
+    try loadedRegister.save()
     registerIsDirty = false
   }
 

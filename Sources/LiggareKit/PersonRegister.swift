@@ -15,6 +15,11 @@ public struct PersonRegister: Sendable {
   public let path: String
   public private(set) var people: [String: PersonalData]
 
+  /// An empty register that will be written at `path`.
+  public static func empty(path: String) -> PersonRegister {
+    PersonRegister(path: path, people: [:])
+  }
+
   /// Reads the register at `path`; a missing file is an empty register.
   ///
   /// - Throws: `LedgerError.register` for an unreadable file or an unknown format version.
