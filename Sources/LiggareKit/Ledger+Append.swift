@@ -9,7 +9,10 @@ extension Ledger {
     var working: Chronicle
     var latest: Timestamp?
     var now: Timestamp
-    var inBatch: [String: (fingerprint: Int, place: LedgerError.Place)] = [:]
+    /// The seq before the batch, and the content fingerprints of the batch's events in seq order
+    /// (an id seen again within the batch is found in `working`; no dictionary per event).
+    var startSeq: UInt64
+    var batchPrints: [Int] = []
     var appended = 0
     var alreadyPresent = 0
     var personal: [(String, PersonalData)] = []
@@ -41,15 +44,14 @@ extension Ledger {
   {
     let id = draft.id ?? Ledger.contentID(of: draft)
     let print = Ledger.fingerprint(occurredOn: draft.occurredOn, payload: draft.payload)
-    if let earlier = s.inBatch[id] {
-      guard earlier.fingerprint == print else {
-        throw .conflictingDuplicate(place: place, id: id, existingSeq: s.working.seq(ofEvent: id) ?? 0)
-      }
-      s.alreadyPresent += 1
-      return nil
-    }
     if let seq = s.working.seq(ofEvent: id) {
-      s.duplicateChecks.append((seq, print, id, place))
+      if seq > s.startSeq {
+        guard s.batchPrints[Int(seq - s.startSeq - 1)] == print else {
+          throw .conflictingDuplicate(place: place, id: id, existingSeq: seq)
+        }
+      } else {
+        s.duplicateChecks.append((seq, print, id, place))
+      }
       s.alreadyPresent += 1
       return nil
     }
@@ -73,7 +75,7 @@ extension Ledger {
     }
     s.working.record(event)
     s.latest = recordedAt
-    s.inBatch[id] = (print, place)
+    s.batchPrints.append(print)
     s.appended += 1
     if let data = draft.personalData, case .personRegistered(let person) = draft.payload {
       s.personal.append((person, data))
@@ -86,7 +88,8 @@ extension Ledger {
     if needsReload { try load(useCheckpoints: true) }
     let working = current
     current = Chronicle()
-    return Stager(working: working, latest: working.latestRecordedAt, now: clock.now())
+    return Stager(
+      working: working, latest: working.latestRecordedAt, now: clock.now(), startSeq: working.lastSeq)
   }
 
   /// Takes the chronicle back from a stager; `dirty` when it holds events that were not appended.
