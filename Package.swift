@@ -47,7 +47,7 @@ let package = Package(
       name: "LiggareReportsTests", dependencies: ["LiggareReports", "LiggareDomain", "LiggareBasics"],
       resources: [.copy("Golden")]),
     .testTarget(
-      name: "LiggareCLITests", dependencies: ["LiggareCLI", "LiggareKit", "LiggareBasics"]),
+      name: "LiggareCLITests", dependencies: ["LiggareCLI", "LiggareKit", "LiggareBasics", "liggare"]),
   ],
   swiftLanguageModes: [.v6]
 )
