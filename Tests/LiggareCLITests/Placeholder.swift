@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LiggareCLI
-
-@Test func moduleLoads() {
-  #expect(Bool(true))
-}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LiggareKit
-
-@Test func moduleLoads() {
-  #expect(Bool(true))
-}

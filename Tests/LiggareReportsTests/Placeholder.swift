@@ -1,7 +1,0 @@
-import Testing
-
-@testable import LiggareReports
-
-@Test func moduleLoads() {
-  #expect(Bool(true))
-}
