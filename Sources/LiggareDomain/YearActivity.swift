@@ -56,17 +56,44 @@ public struct PeriodActivity: Sendable {
         }
       }
     }
-    for v in chronicle.completions
-    where state.isVisibleHere(v) && range.contains(CivilDate(daysSinceEpoch: v.date)) {
+    // Completions are most of the log: accumulate in arrays indexed by symbol and area, and turn
+    // them into the dictionaries keyed by id once at the end.
+    let areas = StrategyArea.allCases
+    let definitions: [CourseDefinition?] = (0..<Int32(chronicle.courseSymbols.count)).map {
+      state.courseDefinition($0)
+    }
+    var nodeHours = [Double](repeating: 0, count: chronicle.unitSymbols.count * areas.count)
+    var personHours = [Double](repeating: 0, count: chronicle.personSymbols.count)
+    var unattributedHours = [Double](repeating: 0, count: areas.count)
+    var touchedNodes = [Bool](repeating: false, count: chronicle.unitSymbols.count)
+    let first = range.lowerBound.daysSinceEpoch
+    let last = range.upperBound.daysSinceEpoch
+    for v in chronicle.completions where v.date >= first && v.date <= last && state.isVisibleHere(v) {
+      let c = Int(v.value.course)
+      guard c < definitions.count, let definition = definitions[c] else { continue }
+      let hours = v.value.hours ?? definition.hours
+      let area = areas.firstIndex(of: definition.area) ?? 0
       let p = v.value.person
-      guard let record = state.completionRecord(v) else { continue }
-      hoursByPerson[chronicle.personSymbols.name(p), default: 0] += record.hours
+      personHours[Int(p)] += hours
       let targets = nodes(for: p, on: v.date)
-      if targets.isEmpty { unattributed.courseHours[record.area, default: 0] += record.hours }
+      if targets.isEmpty { unattributedHours[area] += hours }
       for n in targets {
-        byNode[chronicle.unitSymbols.name(n), default: NodeActivity()].courseHours[record.area, default: 0] +=
-          record.hours
+        nodeHours[Int(n) * areas.count + area] += hours
+        touchedNodes[Int(n)] = true
       }
+    }
+    for (p, hours) in personHours.enumerated() where hours != 0 {
+      hoursByPerson[chronicle.personSymbols.name(Int32(p)), default: 0] += hours
+    }
+    for (i, area) in areas.enumerated() where unattributedHours[i] != 0 {
+      unattributed.courseHours[area, default: 0] += unattributedHours[i]
+    }
+    for (n, touched) in touchedNodes.enumerated() where touched {
+      var activity = byNode[chronicle.unitSymbols.name(Int32(n)), default: NodeActivity()]
+      for (i, area) in areas.enumerated() where nodeHours[n * areas.count + i] != 0 {
+        activity.courseHours[area, default: 0] += nodeHours[n * areas.count + i]
+      }
+      byNode[chronicle.unitSymbols.name(Int32(n))] = activity
     }
   }
 }
