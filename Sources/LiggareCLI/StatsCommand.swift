@@ -1,13 +1,24 @@
 import LiggareBasics
 import LiggareDomain
 import LiggareKit
+import LiggareStorage
 
 /// `liggare stats`: what the log holds, by type and year.
 enum StatsCommand {
   static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
     -> Int32
   {
-    _ = try ParsedArguments(arguments, command: "stats", options: [], flags: [])
+    let args = try ParsedArguments(arguments, command: "stats", options: [], flags: ["head"])
+    if args.has("head") {
+      // Only the head, recovered from the tail of the last segment: no replay.
+      do {
+        let log = try EventLog.open(directory: context.logDirectory, access: .read)
+        console.line("Loggens huvud: seq \(log.head.seq), hash \(log.head.hash.hex)")
+      } catch {
+        throw .failed("\(error)")
+      }
+      return 0
+    }
     let ledger = try context.openForReading()
     let c = ledger.chronicle
     console.line("Logg: \(context.logDirectory)")
