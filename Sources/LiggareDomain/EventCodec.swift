@@ -90,6 +90,7 @@ public enum EventCodec {
     r.offset += 1
     var id: String?
     var type: String?
+    var eventType: EventType?
     var occurredOn: CivilDate?
     var recordedAt: Timestamp?
     var actor: String?
@@ -102,7 +103,7 @@ public enum EventCodec {
       while true {
         r.skipWhitespace()
         guard r.peek() == UInt8(ascii: "\"") else { throw r.unexpected("en nyckel inom citattecken") }
-        let key = try r.readString()
+        let key = try readKey(&r)
         r.skipWhitespace()
         try r.expect(UInt8(ascii: ":"), "':'")
         r.skipWhitespace()
@@ -113,10 +114,23 @@ public enum EventCodec {
           id = try readText(&r, field: "id")
         case "type":
           bit = 2
-          type = try readText(&r, field: "type")
+          let start = r.offset
+          if let plain = plainString(&r), let known = knownType(plain) {
+            eventType = known
+          } else {
+            r.offset = start
+            type = try readText(&r, field: "type")
+          }
         case "occurredOn":
           bit = 4
           let start = r.offset
+          if let plain = plainString(&r),
+            let date = CivilDate(utf8: plain.assumingMemoryBound(to: UInt8.self))
+          {
+            occurredOn = date
+            break
+          }
+          r.offset = start
           let text = try readText(&r, field: "occurredOn")
           guard let date = CivilDate(parsing: text) else {
             throw EventDecodingError.invalidEnvelopeField(
@@ -126,6 +140,13 @@ public enum EventCodec {
         case "recordedAt":
           bit = 8
           let start = r.offset
+          if let plain = plainString(&r),
+            let instant = Timestamp(utf8: plain.assumingMemoryBound(to: UInt8.self))
+          {
+            recordedAt = instant
+            break
+          }
+          r.offset = start
           let text = try readText(&r, field: "recordedAt")
           guard let instant = Timestamp(parsing: text) else {
             throw EventDecodingError.invalidEnvelopeField(
@@ -157,11 +178,15 @@ public enum EventCodec {
         break
       }
     }
-    guard let type else { throw EventDecodingError.missingEnvelopeField("type") }
+    if eventType == nil, let type {
+      guard let known = EventType(rawValue: type) else { throw EventDecodingError.unknownType(type) }
+      eventType = known
+    }
+    guard let eventType else { throw EventDecodingError.missingEnvelopeField("type") }
     guard let occurredOn else { throw EventDecodingError.missingEnvelopeField("occurredOn") }
     guard let data else { throw EventDecodingError.missingEnvelopeField("data") }
     let (payload, personal) = try Payload.decode(
-      type: type, fields: data, personalDataAllowed: personalDataAllowed)
+      eventType: eventType, fields: data, personalDataAllowed: personalDataAllowed)
     if id?.isEmpty == true {
       throw EventDecodingError.invalidEnvelopeField(
         field: "id", value: "\"\"", expected: "en icke-tom sträng")
@@ -169,6 +194,50 @@ public enum EventCodec {
     return EventDraft(
       id: id, occurredOn: occurredOn, recordedAt: recordedAt, actor: actor, payload: payload,
       personalData: personal)
+  }
+
+  /// The bytes of a string at the reader that has no escapes or control characters, and moves past
+  /// it; nil (reader unmoved) otherwise. Dates, times and type names never need more.
+  @inline(__always)
+  static func plainString(_ r: inout JSONReader) -> UnsafeRawBufferPointer? {
+    guard r.peek() == UInt8(ascii: "\"") else { return nil }
+    var i = r.offset + 1
+    while i < r.bytes.count {
+      let b = r.bytes[i]
+      if b == UInt8(ascii: "\"") {
+        let slice = UnsafeRawBufferPointer(rebasing: r.bytes[(r.offset + 1)..<i])
+        r.offset = i + 1
+        return slice
+      }
+      if b == UInt8(ascii: "\\") || b < 0x20 || b >= 0x80 { return nil }
+      i += 1
+    }
+    return nil
+  }
+
+  static let typeNames: [(EventType, [UInt8])] = EventType.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+  @inline(__always)
+  static func knownType(_ bytes: UnsafeRawBufferPointer) -> EventType? {
+    for (type, name) in typeNames where name.count == bytes.count && name.elementsEqual(bytes) { return type }
+    return nil
+  }
+
+  static let envelopeKeys = ["id", "type", "occurredOn", "recordedAt", "actor", "data"].map {
+    ($0, Array($0.utf8))
+  }
+
+  /// An envelope key; the known ones are matched on their bytes without building a new string.
+  @inline(__always)
+  static func readKey(_ r: inout JSONReader) throws -> String {
+    let start = r.offset
+    if let plain = plainString(&r) {
+      for (key, bytes) in envelopeKeys where bytes.count == plain.count && bytes.elementsEqual(plain) {
+        return key
+      }
+      r.offset = start
+    }
+    return try r.readString()
   }
 
   static func readText(_ r: inout JSONReader, field: String) throws -> String {

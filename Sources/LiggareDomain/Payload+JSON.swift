@@ -25,6 +25,16 @@ extension Payload {
     type: String, fields: [(String, JSONValue)], personalDataAllowed: Bool
   ) throws(EventDecodingError) -> (Payload, PersonalData?) {
     guard let eventType = EventType(rawValue: type) else { throw .unknownType(type) }
+    return try decode(eventType: eventType, fields: fields, personalDataAllowed: personalDataAllowed)
+  }
+
+  /// Reads a payload of a known type from `data`'s members.
+  ///
+  /// - Throws: `EventDecodingError` naming the field.
+  public static func decode(
+    eventType: EventType, fields: [(String, JSONValue)], personalDataAllowed: Bool
+  ) throws(EventDecodingError) -> (Payload, PersonalData?) {
+    let type = eventType.rawValue
     var r = DataReader(fields: fields)
     let payload: Payload
     var personal: PersonalData?
