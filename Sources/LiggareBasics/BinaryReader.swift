@@ -38,6 +38,19 @@ public struct BinaryReader {
     return s
   }
 
+  /// Skips an array written by `writePlain`, returning its bytes (valid while the reader's are)
+  /// and element count, so that a caller can decode it later.
+  public mutating func skipPlain<T>(_ type: T.Type) throws(Malformed) -> (
+    bytes: UnsafeRawBufferPointer, count: Int
+  ) {
+    precondition(_isPOD(T.self))
+    let n = try readCount(elementSize: MemoryLayout<T>.stride)
+    let byteCount = n * MemoryLayout<T>.stride
+    let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + byteCount)])
+    offset += byteCount
+    return (slice, n)
+  }
+
   /// Reads an array written by `writePlain`.
   public mutating func readPlain<T>(_ type: T.Type = T.self) throws(Malformed) -> [T] {
     precondition(_isPOD(T.self))

@@ -69,7 +69,14 @@ extension Chronicle {
   }
 
   /// Reads `checkpointBytes()`; nil when the bytes are not a whole, consistent chronicle.
-  public init?(checkpointBytes bytes: UnsafeRawBufferPointer) {
+  ///
+  /// - Parameters:
+  ///   - bytes: the checkpoint.
+  ///   - owner: when given, it keeps `bytes` alive and valid for as long as the chronicle or a copy
+  ///     of it lives, and the event locators and ids are left in `bytes` until first needed.
+  public init?(
+    checkpointBytes bytes: UnsafeRawBufferPointer, keepingAlive owner: (any AnyObject & Sendable)? = nil
+  ) {
     var r = BinaryReader(bytes)
     do throws(BinaryReader.Malformed) {
       var c = Chronicle()
@@ -154,17 +161,31 @@ extension Chronicle {
       guard goalCount == c.goalSymbols.count else { return nil }
       for _ in 0..<goalCount { c.goals.append(try r.readPlain()) }
       c.completions = try r.readPlain()
-      c.locators = try r.readPlain()
+      let locators = try r.skipPlain(EventLocator.self)
       c.recordedTimes = try r.readPlain()
-      c.eventIDs.bytes = try r.readPlain()
-      c.eventIDs.ends = try r.readPlain()
-      c.eventIDs.slots = try r.readPlain()
-      c.eventIDs.distinct = try r.readInt()
+      let idBytes = try r.skipPlain(UInt8.self)
+      let idEnds = try r.skipPlain(Int.self)
+      let slots = try r.skipPlain(UInt32.self)
+      let distinct = try r.readInt()
       let n = Int(c.lastSeq)
-      guard r.isAtEnd, c.locators.count == n, c.recordedTimes.count == n, c.eventIDs.ends.count == n,
-        c.eventIDs.ends.last ?? 0 == c.eventIDs.bytes.count, c.eventIDs.slots.count.nonzeroBitCount == 1,
-        c.eventIDs.slots.count >= 2 * c.eventIDs.distinct
+      let lastEnd =
+        idEnds.count == 0
+        ? 0 : idEnds.bytes.loadUnaligned(fromByteOffset: (idEnds.count - 1) * 8, as: Int.self)
+      guard r.isAtEnd, locators.count == n, c.recordedTimes.count == n, idEnds.count == n,
+        lastEnd == idBytes.count, slots.count.nonzeroBitCount == 1, slots.count >= 2 * distinct
       else { return nil }
+      let sections = DeferredEventIndex.Sections(
+        locators: locators.bytes, locatorCount: locators.count, idBytes: idBytes.bytes, idEnds: idEnds.bytes,
+        idEndCount: idEnds.count, slots: slots.bytes, slotCount: slots.count, distinct: distinct)
+      if let owner {
+        c.deferredIndex = DeferredEventIndex(owner: owner, sections: sections)
+      } else {
+        c.storedLocators = DeferredEventIndex.copy(sections.locators, count: n, as: EventLocator.self)
+        c.storedEventIDs.bytes = DeferredEventIndex.copy(idBytes.bytes, count: idBytes.count, as: UInt8.self)
+        c.storedEventIDs.ends = DeferredEventIndex.copy(idEnds.bytes, count: n, as: Int.self)
+        c.storedEventIDs.slots = DeferredEventIndex.copy(slots.bytes, count: slots.count, as: UInt32.self)
+        c.storedEventIDs.distinct = distinct
+      }
       self = c
     } catch {
       return nil

@@ -25,16 +25,31 @@ public struct Chronicle: Sendable {
   var completions: [Version<CourseCompletion>] = []
 
   /// Per seq (index seq - 1): what the event touched, for retractions and look-ups by id.
-  var locators: [EventLocator] = []
+  var storedLocators: [EventLocator] = []
   /// Recorded time per seq, to turn a `knownAt` instant into a seq (recorded time never goes back).
   var recordedTimes: [Int64] = []
-  var eventIDs = EventIDTable()
+  var storedEventIDs = EventIDTable()
+  /// Locators and ids left in a checkpoint file until something asks for them (views never do).
+  var deferredIndex: DeferredEventIndex?
+
+  /// What each seq touched.
+  var locators: [EventLocator] { deferredIndex?.locators ?? storedLocators }
+  /// The event ids by seq.
+  var eventIDs: EventIDTable { deferredIndex?.eventIDs ?? storedEventIDs }
+
+  /// Brings deferred locators and ids into this value before it is changed.
+  mutating func materializeIndex() {
+    guard let deferred = deferredIndex else { return }
+    storedLocators = deferred.locators
+    storedEventIDs = deferred.eventIDs
+    deferredIndex = nil
+  }
 
   /// Creates an empty chronicle.
   public init() {}
 
   /// Number of events folded in.
-  public var eventCount: Int { locators.count }
+  public var eventCount: Int { recordedTimes.count }
 
   /// The seq of the event with `id`, if it is in the log.
   public func seq(ofEvent id: String) -> UInt64? {
@@ -91,6 +106,7 @@ public struct Chronicle: Sendable {
   /// later retractions and backdated events can leave odd states that the fold must still read.
   public mutating func record(_ event: Event) {
     precondition(event.seq == lastSeq + 1, "events must be folded in log order")
+    materializeIndex()
     lastSeq = event.seq
     let date = event.occurredOn.daysSinceEpoch
     let seq = event.seq
@@ -173,22 +189,22 @@ public struct Chronicle: Sendable {
             scope: s, minLevel: Int8(clamping: minLevel), targetShare: targetShare, deadline: deadline)))
       locator.entity = g
     case .eventRetracted(let target, _):
-      if let t = eventIDs.seq(of: target), locators[Int(t - 1)].retractedBy == .max,
-        locators[Int(t - 1)].type != .eventRetracted
+      if let t = storedEventIDs.seq(of: target), storedLocators[Int(t - 1)].retractedBy == .max,
+        storedLocators[Int(t - 1)].type != .eventRetracted
       {
         markRetracted(seq: t, by: seq)
         locator.entity = Int32(truncatingIfNeeded: t)
         locator.target = t
       }
     }
-    locators.append(locator)
+    storedLocators.append(locator)
     recordedTimes.append(event.recordedAt.microseconds)
-    eventIDs.append(event.id)
+    storedEventIDs.append(event.id)
   }
 
   private mutating func markRetracted(seq t: UInt64, by r: UInt64) {
-    let target = locators[Int(t - 1)]
-    locators[Int(t - 1)].retractedBy = r
+    let target = storedLocators[Int(t - 1)]
+    storedLocators[Int(t - 1)].retractedBy = r
     let e = Int(target.entity)
     guard e >= 0 else { return }
     switch target.type {

@@ -33,28 +33,26 @@ struct CheckpointCache {
 
   /// The cached chronicle if it matches `log`; nil otherwise.
   func load(matching log: EventLog) -> Chronicle? {
-    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+    guard let mapped = try? MappedFile(path: path) else { return nil }
+    let raw = mapped.bytes
+    guard let newline = raw.firstIndex(of: 0x0A), newline < 1024,
+      let header = try? JSONValue.parse(Array(raw[..<newline])),
+      header["format"]?.stringValue == CheckpointCache.formatName,
+      header["version"]?.numberValue == Double(CheckpointCache.formatVersion),
+      header["code"]?.stringValue == CheckpointCache.codeVersion,
+      let seqValue = header["seq"]?.numberValue, let hash = header["hash"]?.stringValue,
+      let sumText = header["checksum"]?.stringValue, let sum = UInt64(sumText, radix: 16)
+    else { return nil }
+    let seq = UInt64(seqValue)
+    guard seq > 0, seq <= log.head.seq, hash == CheckpointCache.hash(of: log, atSeq: seq)?.hex else {
       return nil
     }
-    return data.withUnsafeBytes { raw -> Chronicle? in
-      guard let newline = raw.firstIndex(of: 0x0A), newline < 1024,
-        let header = try? JSONValue.parse(Array(raw[..<newline])),
-        header["format"]?.stringValue == CheckpointCache.formatName,
-        header["version"]?.numberValue == Double(CheckpointCache.formatVersion),
-        header["code"]?.stringValue == CheckpointCache.codeVersion,
-        let seqValue = header["seq"]?.numberValue, let hash = header["hash"]?.stringValue,
-        let sumText = header["checksum"]?.stringValue, let sum = UInt64(sumText, radix: 16)
-      else { return nil }
-      let seq = UInt64(seqValue)
-      guard seq > 0, seq <= log.head.seq, hash == CheckpointCache.hash(of: log, atSeq: seq)?.hex else {
-        return nil
-      }
-      let payload = UnsafeRawBufferPointer(rebasing: raw[(newline + 1)...])
-      guard CacheChecksum.of(payload) == sum, let chronicle = Chronicle(checkpointBytes: payload),
-        chronicle.lastSeq == seq
-      else { return nil }
-      return chronicle
-    }
+    let payload = UnsafeRawBufferPointer(rebasing: raw[(newline + 1)...])
+    // The chronicle keeps the mapping alive and reads event locators and ids from it on demand.
+    guard CacheChecksum.of(payload) == sum,
+      let chronicle = Chronicle(checkpointBytes: payload, keepingAlive: mapped), chronicle.lastSeq == seq
+    else { return nil }
+    return chronicle
   }
 
   static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {

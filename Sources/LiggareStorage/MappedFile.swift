@@ -2,15 +2,20 @@
   import Glibc
 #endif
 
-/// A whole file mapped read-only; unmapped when released.
+/// A whole file mapped read-only; unmapped when released (shared: the log's segments and the
+/// checkpoint cache, whose bytes a chronicle may keep using).
 ///
 /// Only the prefix that was committed when the log was opened is ever touched, so a writer
 /// truncating an unfinished tail cannot fault a reader.
-final class MappedFile {
-  let bytes: UnsafeRawBufferPointer
-  let path: String
+public final class MappedFile: @unchecked Sendable {
+  /// The file's bytes; immutable, valid while this object lives.
+  public let bytes: UnsafeRawBufferPointer
+  public let path: String
 
-  init(path: String) throws(SystemCallError) {
+  /// Maps the whole file at `path` read-only.
+  ///
+  /// - Throws: `SystemCallError` when it cannot be opened or mapped.
+  public init(path: String) throws(SystemCallError) {
     self.path = path
     let fd = try FileDescriptor.open(path, O_RDONLY)
     defer { fd.close() }
