@@ -116,19 +116,23 @@ public struct CityState: Sendable {
   }
 
   /// The first visible merge of `u` after (date, seq) and at or before the position.
-  func mergeTarget(of u: Int32, afterDate d: Int32, seq s: UInt64) -> Version<UnitChange>? {
+  func mergeTarget(of u: Int32, afterDate d: Int32, seq s: UInt64, until end: Position? = nil)
+    -> Version<UnitChange>?
+  {
+    let end = end ?? position
     for v in chronicle.units[Int(u)] where v.isAfter(date: d, seq: s) {
-      guard v.isAtOrBefore(position) else { return nil }
+      guard v.isAtOrBefore(end) else { return nil }
       if v.isVisible(knownAt: knownAtSeq), case .merged = v.value { return v }
     }
     return nil
   }
 
   /// Follows merges from a unit as it was at (date, seq): staff and examiners move with them.
-  func resolve(_ u0: Int32, fromDate d0: Int32, seq s0: UInt64) -> Int32 {
+  func resolve(_ u0: Int32, fromDate d0: Int32, seq s0: UInt64, until end: Position? = nil) -> Int32 {
     var (u, d, s) = (u0, d0, s0)
     for _ in 0...chronicle.units.count {
-      guard let m = mergeTarget(of: u, afterDate: d, seq: s), case .merged(let into) = m.value else {
+      guard let m = mergeTarget(of: u, afterDate: d, seq: s, until: end), case .merged(let into) = m.value
+      else {
         return u
       }
       (u, d, s) = (into, m.date, m.seq)
@@ -152,10 +156,16 @@ public struct CityState: Sendable {
   }
 
   func placement(_ p: Int32) -> (unit: Int32, role: StaffRole, since: Int32)? {
-    guard let v = chronicle.persons[Int(p)].placements.latest(atOrBefore: position, knownAt: knownAtSeq),
+    placement(p, at: position)
+  }
+
+  /// The placement as it stood at another position of the same knowledge, without building a
+  /// state for it (period activity asks once per event).
+  func placement(_ p: Int32, at end: Position) -> (unit: Int32, role: StaffRole, since: Int32)? {
+    guard let v = chronicle.persons[Int(p)].placements.latest(atOrBefore: end, knownAt: knownAtSeq),
       case .assigned(let unit, let role) = v.value
     else { return nil }
-    return (resolve(unit, fromDate: v.date, seq: v.seq), role, v.date)
+    return (resolve(unit, fromDate: v.date, seq: v.seq, until: end), role, v.date)
   }
 
   /// Where `person` worked (after following merges), or nil if nowhere or left.

@@ -31,10 +31,15 @@ public struct PeriodActivity: Sendable {
     let chronicle = state.chronicle
     var parentsByDate: [Int32: [Int32?]] = [:]
     func nodes(for p: Int32, on date: Int32) -> [Int32] {
-      let day = state.at(.endOf(CivilDate(daysSinceEpoch: date)))
-      guard let pl = day.placement(p), pl.role.countsAsStaff else { return [] }
-      let parents = parentsByDate[date] ?? day.parentTable()
-      parentsByDate[date] = parents
+      let end = Position.endOf(CivilDate(daysSinceEpoch: date))
+      guard let pl = state.placement(p, at: end), pl.role.countsAsStaff else { return [] }
+      let parents: [Int32?]
+      if let known = parentsByDate[date] {
+        parents = known
+      } else {
+        parents = state.at(end).parentTable()
+        parentsByDate[date] = parents
+      }
       var result: [Int32] = []
       var node: Int32? = pl.unit
       while let n = node, result.count <= parents.count {
