@@ -5,12 +5,20 @@ import PackageDescription
 //   liggare (executable) -> LiggareCLI -> LiggareReports, LiggareKit
 //   LiggareKit (wires log + domain: import, registers, checkpoint cache) -> LiggareStorage, LiggareDomain
 //   LiggareReports -> LiggareDomain
-//   LiggareStorage (knows nothing of the domain) -> LiggareBasics
+//   LiggareStorage (knows nothing of the domain) -> LiggareBasics, LiggareCRCHardware
 //   LiggareDomain (knows nothing of files or the CLI) -> LiggareBasics
 let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("InternalImportsByDefault"),
 ]
+
+// Only the CRC module is compiled for SSE 4.2 (the compiler may use it anywhere in a module so
+// compiled); LiggareStorage checks CPUID before calling it.
+#if arch(x86_64)
+  let hardwareCRC: [SwiftSetting] = strict + [.unsafeFlags(["-Xcc", "-msse4.2"])]
+#else
+  let hardwareCRC: [SwiftSetting] = strict
+#endif
 
 let package = Package(
   name: "Liggare",
@@ -20,7 +28,9 @@ let package = Package(
   ],
   targets: [
     .target(name: "LiggareBasics", swiftSettings: strict),
-    .target(name: "LiggareStorage", dependencies: ["LiggareBasics"], swiftSettings: strict),
+    .target(name: "LiggareCRCHardware", swiftSettings: hardwareCRC),
+    .target(
+      name: "LiggareStorage", dependencies: ["LiggareBasics", "LiggareCRCHardware"], swiftSettings: strict),
     .target(name: "LiggareDomain", dependencies: ["LiggareBasics"], swiftSettings: strict),
     .target(
       name: "LiggareKit", dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain"],

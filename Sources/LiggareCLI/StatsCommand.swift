@@ -25,14 +25,8 @@ enum StatsCommand {
     console.line("Händelser: \(Summary.number(c.eventCount)) (seq 1–\(c.lastSeq))")
     console.line("Loggens huvud: seq \(ledger.log.head.seq), hash \(ledger.log.head.hash.hex)")
     if let latest = c.latestRecordedAt { console.line("Senast registrerad: \(latest)") }
-    var byType: [EventType: Int] = [:]
-    var byYear: [Int: Int] = [:]
-    var retracted = 0
-    for seq in stride(from: UInt64(1), through: c.lastSeq, by: 1) {
-      byType[c.eventType(atSeq: seq), default: 0] += 1
-      byYear[c.occurredOn(atSeq: seq).year, default: 0] += 1
-      if c.retraction(ofSeq: seq) != nil { retracted += 1 }
-    }
+    let tally = c.tally()
+    let (byType, byYear, retracted) = (tally.byType, tally.byYear, tally.retracted)
     console.line("Tillbakadragna: \(Summary.number(retracted))")
     console.line("Personer i personregistret: \(Summary.number(ledger.register.people.count))")
     console.line("")

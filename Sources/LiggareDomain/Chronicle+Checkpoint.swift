@@ -65,6 +65,7 @@ extension Chronicle {
     w.writePlain(eventIDs.ends)
     w.writePlain(eventIDs.slots)
     w.write(eventIDs.distinct)
+    w.write(eventIDs.indexedCount)
     return w.bytes
   }
 
@@ -165,26 +166,30 @@ extension Chronicle {
       c.recordedTimes = try r.readPlain()
       let idBytes = try r.skipPlain(UInt8.self)
       let idEnds = try r.skipPlain(Int.self)
-      let slots = try r.skipPlain(UInt32.self)
+      let slots = try r.skipPlain(UInt64.self)
       let distinct = try r.readInt()
+      let indexedCount = try r.readInt()
       let n = Int(c.lastSeq)
       let lastEnd =
         idEnds.count == 0
         ? 0 : idEnds.bytes.loadUnaligned(fromByteOffset: (idEnds.count - 1) * 8, as: Int.self)
       guard r.isAtEnd, locators.count == n, c.recordedTimes.count == n, idEnds.count == n,
-        lastEnd == idBytes.count, slots.count.nonzeroBitCount == 1, slots.count >= 2 * distinct
+        lastEnd == idBytes.count, slots.count.nonzeroBitCount == 1, slots.count >= 2 * distinct,
+        (0...n).contains(indexedCount), distinct <= indexedCount
       else { return nil }
       let sections = DeferredEventIndex.Sections(
         locators: locators.bytes, locatorCount: locators.count, idBytes: idBytes.bytes, idEnds: idEnds.bytes,
-        idEndCount: idEnds.count, slots: slots.bytes, slotCount: slots.count, distinct: distinct)
+        idEndCount: idEnds.count, slots: slots.bytes, slotCount: slots.count, distinct: distinct,
+        indexedCount: indexedCount)
       if let owner {
         c.deferredIndex = DeferredEventIndex(owner: owner, sections: sections)
       } else {
         c.storedLocators = DeferredEventIndex.copy(sections.locators, count: n, as: EventLocator.self)
         c.storedEventIDs.bytes = DeferredEventIndex.copy(idBytes.bytes, count: idBytes.count, as: UInt8.self)
         c.storedEventIDs.ends = DeferredEventIndex.copy(idEnds.bytes, count: n, as: Int.self)
-        c.storedEventIDs.slots = DeferredEventIndex.copy(slots.bytes, count: slots.count, as: UInt32.self)
+        c.storedEventIDs.slots = DeferredEventIndex.copy(slots.bytes, count: slots.count, as: UInt64.self)
         c.storedEventIDs.distinct = distinct
+        c.storedEventIDs.indexedCount = indexedCount
       }
       self = c
     } catch {

@@ -31,6 +31,10 @@ public struct Chronicle: Sendable {
   var storedEventIDs = EventIDTable()
   /// Locators and ids left in a checkpoint file until something asks for them (views never do).
   var deferredIndex: DeferredEventIndex?
+  /// True while the ids are out on a reading thread (`detachEventIDs()`).
+  var eventIDsDetached = false
+  /// Retractions folded while the ids were detached, resolved when they come back.
+  var pendingRetractions: [(seq: UInt64, target: String)] = []
 
   /// What each seq touched.
   var locators: [EventLocator] { deferredIndex?.locators ?? storedLocators }
@@ -105,6 +109,29 @@ public struct Chronicle: Sendable {
   /// The fold is lenient: it never rejects. Rules are checked before an append (`Rulebook`);
   /// later retractions and backdated events can leave odd states that the fold must still read.
   public mutating func record(_ event: Event) {
+    precondition(!eventIDsDetached, "the event ids are detached")
+    materializeIndex()
+    var target: UInt64?
+    if case .eventRetracted(let id, _) = event.payload { target = storedEventIDs.seq(of: id) }
+    fold(event, retracting: target)
+    storedEventIDs.append(event.id)
+  }
+
+  /// Folds `event` in while the ids are out on another thread (`detachEventIDs()`).
+  ///
+  /// Replay reads and decodes records on one thread and folds them on another; the reading thread
+  /// keeps the ids. A retraction's target is resolved when the ids come back
+  /// (`attachEventIDs(_:)`), in seq order, which gives the same chronicle: whether a retraction
+  /// takes effect depends only on earlier retractions of the same target.
+  public mutating func recordDetached(_ event: Event) {
+    precondition(eventIDsDetached, "detach the event ids first")
+    if case .eventRetracted(let id, _) = event.payload {
+      pendingRetractions.append((seq: event.seq, target: id))
+    }
+    fold(event, retracting: nil)
+  }
+
+  private mutating func fold(_ event: Event, retracting target: UInt64?) {
     precondition(event.seq == lastSeq + 1, "events must be folded in log order")
     materializeIndex()
     lastSeq = event.seq
@@ -188,18 +215,62 @@ public struct Chronicle: Sendable {
           value: GoalDefinition(
             scope: s, minLevel: Int8(clamping: minLevel), targetShare: targetShare, deadline: deadline)))
       locator.entity = g
-    case .eventRetracted(let target, _):
-      if let t = storedEventIDs.seq(of: target), storedLocators[Int(t - 1)].retractedBy == .max,
-        storedLocators[Int(t - 1)].type != .eventRetracted
-      {
-        markRetracted(seq: t, by: seq)
-        locator.entity = Int32(truncatingIfNeeded: t)
-        locator.target = t
-      }
+    case .eventRetracted: break
     }
     storedLocators.append(locator)
     recordedTimes.append(event.recordedAt.microseconds)
-    storedEventIDs.append(event.id)
+    if let t = target, t < seq { applyRetraction(of: t, by: seq) }
+  }
+
+  /// Applies the retraction at seq `r` of the event at seq `t`, unless `t` is already retracted
+  /// or is itself a retraction.
+  private mutating func applyRetraction(of t: UInt64, by r: UInt64) {
+    let target = storedLocators[Int(t - 1)]
+    guard target.retractedBy == .max, target.type != .eventRetracted else { return }
+    markRetracted(seq: t, by: r)
+    storedLocators[Int(r - 1)].entity = Int32(truncatingIfNeeded: t)
+    storedLocators[Int(r - 1)].target = t
+  }
+
+  /// Takes the event-id table out, so that a reading thread can append the ids of the events it
+  /// hands to `recordDetached(_:)`; `attachEventIDs(_:)` puts it back.
+  public mutating func detachEventIDs() -> EventIDTable {
+    materializeIndex()
+    eventIDsDetached = true
+    let ids = storedEventIDs
+    storedEventIDs = EventIDTable()
+    return ids
+  }
+
+  /// Puts back the table from `detachEventIDs()`, now holding an id for every folded event, and
+  /// applies the retractions folded meanwhile.
+  public mutating func attachEventIDs(_ ids: EventIDTable) {
+    precondition(ids.count == Int(lastSeq), "the id table must cover every folded event")
+    storedEventIDs = ids
+    eventIDsDetached = false
+    let pending = pendingRetractions
+    pendingRetractions = []
+    let targets = storedEventIDs.seqs(of: pending.map(\.target))
+    for (retraction, target) in zip(pending, targets) {
+      guard let t = target, t < retraction.seq else { continue }
+      applyRetraction(of: t, by: retraction.seq)
+    }
+  }
+
+  /// Indexes every event id, so that appends can look ids up quickly.
+  public mutating func indexEventIDs() {
+    materializeIndex()
+    storedEventIDs.indexAll()
+  }
+
+  /// Makes room for `additional` more events, so that folding a long log does not copy its
+  /// growing arrays again and again.
+  public mutating func reserveCapacity(forAdditionalEvents additional: Int) {
+    materializeIndex()
+    storedLocators.reserveCapacity(storedLocators.count + additional)
+    recordedTimes.reserveCapacity(recordedTimes.count + additional)
+    completions.reserveCapacity(completions.count + additional)
+    storedEventIDs.reserveCapacity(forAdditional: additional)
   }
 
   private mutating func markRetracted(seq t: UInt64, by r: UInt64) {

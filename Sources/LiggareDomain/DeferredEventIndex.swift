@@ -14,6 +14,7 @@ final class DeferredEventIndex: Sendable {
     var slots: UnsafeRawBufferPointer
     var slotCount: Int
     var distinct: Int
+    var indexedCount: Int
   }
 
   private let owner: any AnyObject & Sendable
@@ -40,8 +41,9 @@ final class DeferredEventIndex: Sendable {
       var t = EventIDTable()
       t.bytes = DeferredEventIndex.copy(sections.idBytes, count: sections.idBytes.count, as: UInt8.self)
       t.ends = DeferredEventIndex.copy(sections.idEnds, count: sections.idEndCount, as: Int.self)
-      t.slots = DeferredEventIndex.copy(sections.slots, count: sections.slotCount, as: UInt32.self)
+      t.slots = DeferredEventIndex.copy(sections.slots, count: sections.slotCount, as: UInt64.self)
       t.distinct = sections.distinct
+      t.indexedCount = sections.indexedCount
       state.ids = t
       return t
     }

@@ -66,6 +66,7 @@ public enum EventCodec {
   public static func decodeRecord(
     _ bytes: UnsafeRawBufferPointer, seq: UInt64
   ) throws(EventDecodingError) -> Event {
+    if let event = CanonicalRecordDecoder.decode(bytes, seq: seq) { return event }
     let draft = try decodeEnvelope(bytes, personalDataAllowed: false, isRecordPrefix: true)
     guard let id = draft.id else { throw .missingEnvelopeField("id") }
     guard let recordedAt = draft.recordedAt else { throw .missingEnvelopeField("recordedAt") }

@@ -86,8 +86,10 @@ extension Ledger {
   /// Moves the chronicle into a stager (no copy of its arrays); `handBack` returns it.
   func makeStager() throws(LedgerError) -> Stager {
     if needsReload { try load(useCheckpoints: true) }
-    let working = current
+    var working = current
     current = Chronicle()
+    // Every staged event is looked up by id; a replayed chronicle has its ids unindexed.
+    working.indexEventIDs()
     return Stager(
       working: working, latest: working.latestRecordedAt, now: clock.now(), startSeq: working.lastSeq)
   }

@@ -126,13 +126,17 @@ public final class Ledger {
 
   /// Folds the records after `chronicle.lastSeq` into it.
   ///
-  /// Two threads: one reads, checks and decodes records in chunks, the other folds them, so both
-  /// cores work (decoding and folding cost about the same).
+  /// Two threads: one reads, checks and decodes records in chunks and keeps their ids, the other
+  /// folds them, so both cores work. The ids are not hashed here: views never look events up by
+  /// id, and the append path indexes them when it needs to (`Chronicle.indexEventIDs()`).
   static func fold(_ log: EventLog, onto chronicle: Chronicle) throws(LedgerError) -> Chronicle {
     var chronicle = chronicle
     guard log.head.seq > chronicle.lastSeq else { return chronicle }
+    let additional = Int(log.head.seq - chronicle.lastSeq)
+    // One reservation for a long replay; a few events more keep the arrays' own growth.
+    if additional >= 4096 { chronicle.reserveCapacity(forAdditionalEvents: additional) }
     let queue = BlockingQueue<[Event]>(capacity: 8)
-    let reader = UncheckedBox((log, chronicle.lastSeq + 1))
+    let reader = UncheckedBox((log, chronicle.lastSeq + 1, chronicle.detachEventIDs()))
     let failure = UncheckedBox<LedgerError?>(nil)
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
@@ -142,15 +146,19 @@ public final class Ledger {
       }
       var chunk: [Event] = []
       chunk.reserveCapacity(4096)
+      if additional >= 4096 { reader.value.2.reserveCapacity(forAdditional: additional) }
       do {
         try reader.value.0.forEachRecord(from: reader.value.1) { record in
           let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
+          let event: Event
           do {
-            chunk.append(try EventCodec.decodeRecord(body, seq: record.seq))
+            event = try EventCodec.decodeRecord(body, seq: record.seq)
           } catch let error as EventDecodingError {
             failure.value = .corruptRecord(seq: record.seq, error: error)
             throw error
           }
+          reader.value.2.appendWithoutIndexing(event.id)
+          chunk.append(event)
           if chunk.count == 4096 {
             queue.put(chunk)
             chunk.removeAll(keepingCapacity: true)
@@ -170,10 +178,11 @@ public final class Ledger {
     thread.stackSize = 8 << 20
     thread.start()
     while let events = queue.take() {
-      for event in events { chronicle.record(event) }
+      for event in events { chronicle.recordDetached(event) }
     }
     done.wait()
     if let error = failure.value { throw error }
+    chronicle.attachEventIDs(reader.value.2)
     return chronicle
   }
 

@@ -61,6 +61,21 @@ import Testing
   ])
   func crc32cVectors(bytes: [UInt8], expected: UInt32) {
     #expect(CRC32C.checksum(bytes) == expected)
+    #expect(bytes.withUnsafeBytes { CRC32C.softwareChecksum($0) } == expected)
+  }
+
+  @Test func crc32cHardwareAndTablesAgreeAtEveryLengthAndAlignment() {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<1100).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    bytes.withUnsafeBytes { all in
+      for start in 0..<9 {
+        for length in stride(from: 0, through: 1090, by: start == 0 ? 1 : 37) {
+          let slice = UnsafeRawBufferPointer(rebasing: all[start..<(start + length)])
+          #expect(
+            CRC32C.checksum(slice) == CRC32C.softwareChecksum(slice), "start \(start), length \(length)")
+        }
+      }
+    }
   }
 
   @Test func crc32cDetectsEverySingleBitFlip() {
