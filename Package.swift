@@ -5,19 +5,20 @@ import PackageDescription
 //   liggare (executable) -> LiggareCLI -> LiggareReports, LiggareKit
 //   LiggareKit (wires log + domain: import, registers, checkpoint cache) -> LiggareStorage, LiggareDomain
 //   LiggareReports -> LiggareDomain
-//   LiggareStorage (knows nothing of the domain) -> LiggareBasics, LiggareCRCHardware
+//   LiggareStorage (knows nothing of the domain) -> LiggareBasics, LiggareHardware
 //   LiggareDomain (knows nothing of files or the CLI) -> LiggareBasics
 let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-// Only the CRC module is compiled for SSE 4.2 (the compiler may use it anywhere in a module so
-// compiled); LiggareStorage checks CPUID before calling it.
+// Only LiggareHardware is compiled for SSE 4.2 and SHA (the compiler may use them anywhere in a module so
+// compiled); LiggareStorage checks CPUID before calling into it.
 #if arch(x86_64)
-  let hardwareCRC: [SwiftSetting] = strict + [.unsafeFlags(["-Xcc", "-msse4.2"])]
+  let hardwareFlags: [SwiftSetting] =
+    strict + [.unsafeFlags(["-Xcc", "-msse4.2", "-Xcc", "-mssse3", "-Xcc", "-msha"])]
 #else
-  let hardwareCRC: [SwiftSetting] = strict
+  let hardwareFlags: [SwiftSetting] = strict
 #endif
 
 let package = Package(
@@ -28,9 +29,9 @@ let package = Package(
   ],
   targets: [
     .target(name: "LiggareBasics", swiftSettings: strict),
-    .target(name: "LiggareCRCHardware", swiftSettings: hardwareCRC),
+    .target(name: "LiggareHardware", swiftSettings: hardwareFlags),
     .target(
-      name: "LiggareStorage", dependencies: ["LiggareBasics", "LiggareCRCHardware"], swiftSettings: strict),
+      name: "LiggareStorage", dependencies: ["LiggareBasics", "LiggareHardware"], swiftSettings: strict),
     .target(name: "LiggareDomain", dependencies: ["LiggareBasics"], swiftSettings: strict),
     .target(
       name: "LiggareKit", dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain"],

@@ -6,6 +6,11 @@ public struct BinaryWriter {
   /// Creates an empty writer.
   public init() {}
 
+  /// Empties the writer, keeping its capacity.
+  public mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   /// Appends an integer's 8 bytes.
   public mutating func write(_ value: Int) {
     withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }

@@ -18,10 +18,17 @@ struct CanonicalRecordDecoder {
     self.end = count
   }
 
-  /// The event in `body` (a record up to its integrity fields), or nil if it is not canonical.
-  static func decode(_ body: UnsafeRawBufferPointer, seq: UInt64) -> Event? {
+  /// The event in `body`, or nil if it is not canonical.
+  ///
+  /// - Parameters:
+  ///   - body: a log record up to its integrity fields, or with `closed` a whole object (an
+  ///     exported line).
+  ///   - seq: the seq to give the event.
+  static func decode(_ body: UnsafeRawBufferPointer, seq: UInt64, closed: Bool = false) -> Event? {
     guard let base = body.baseAddress, body.count > 0 else { return nil }
-    var r = CanonicalRecordDecoder(base.assumingMemoryBound(to: UInt8.self), count: body.count)
+    var r = CanonicalRecordDecoder(
+      base.assumingMemoryBound(to: UInt8.self), count: closed ? body.count - 1 : body.count)
+    if closed && body[body.count - 1] != UInt8(ascii: "}") { return nil }
     return r.readEvent(seq: seq)
   }
 

@@ -6,7 +6,25 @@ extension Chronicle {
   ///
   /// Raw memory depends on the compiled code, so the cache must key it by the code version.
   public func checkpointBytes() -> [UInt8] {
-    var w = BinaryWriter()
+    var bytes: [UInt8] = []
+    writeCheckpoint { bytes.append(contentsOf: $0) }
+    return bytes
+  }
+
+  /// Streams `checkpointBytes()` to `sink` in pieces: small records gathered in a buffer, large
+  /// arrays straight from their own memory, so a city's few hundred MB are never copied into one
+  /// growing array (each doubling of which costs page faults).
+  ///
+  /// - Parameter sink: receives the pieces in order; the buffer is valid only during the call.
+  public func writeCheckpoint(to sink: (UnsafeRawBufferPointer) -> Void) {
+    withoutActuallyEscaping(sink) { sink in
+      var w = CheckpointStream(sink: sink)
+      write(to: &w)
+      w.flush()
+    }
+  }
+
+  private func write(to w: inout CheckpointStream) {
     w.write(Int(lastSeq))
     for table in [unitSymbols, personSymbols, courseSymbols, goalSymbols] {
       w.write(table.names.count)
@@ -66,7 +84,6 @@ extension Chronicle {
     w.writePlain(eventIDs.slots)
     w.write(eventIDs.distinct)
     w.write(eventIDs.indexedCount)
-    return w.bytes
   }
 
   /// Reads `checkpointBytes()`; nil when the bytes are not a whole, consistent chronicle.
@@ -174,7 +191,7 @@ extension Chronicle {
         idEnds.count == 0
         ? 0 : idEnds.bytes.loadUnaligned(fromByteOffset: (idEnds.count - 1) * 8, as: Int.self)
       guard r.isAtEnd, locators.count == n, c.recordedTimes.count == n, idEnds.count == n,
-        lastEnd == idBytes.count, slots.count.nonzeroBitCount == 1, slots.count >= 2 * distinct,
+        lastEnd == idBytes.count, slots.count.nonzeroBitCount == 1, slots.count * 3 >= distinct * 4,
         (0...n).contains(indexedCount), distinct <= indexedCount
       else { return nil }
       let sections = DeferredEventIndex.Sections(
@@ -195,5 +212,42 @@ extension Chronicle {
     } catch {
       return nil
     }
+  }
+}
+
+/// A `BinaryWriter` that hands its bytes on in pieces, and large arrays without copying them.
+private struct CheckpointStream {
+  let sink: (UnsafeRawBufferPointer) -> Void
+  var buffer = BinaryWriter()
+
+  init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    self.sink = sink
+  }
+
+  mutating func write(_ value: Int) {
+    buffer.write(value)
+  }
+
+  mutating func write(_ value: String) {
+    buffer.write(value)
+    if buffer.bytes.count >= 1 << 20 { flush() }
+  }
+
+  mutating func writePlain<T>(_ values: [T]) {
+    if values.count * MemoryLayout<T>.stride < 1 << 16 {
+      buffer.writePlain(values)
+      if buffer.bytes.count >= 1 << 20 { flush() }
+      return
+    }
+    precondition(_isPOD(T.self), "only plain values can be written as raw memory")
+    buffer.write(values.count)
+    flush()
+    values.withUnsafeBytes { sink($0) }
+  }
+
+  mutating func flush() {
+    guard !buffer.bytes.isEmpty else { return }
+    buffer.bytes.withUnsafeBytes { sink($0) }
+    buffer.removeAll()
   }
 }

@@ -229,7 +229,6 @@ public struct Chronicle: Sendable {
     guard target.retractedBy == .max, target.type != .eventRetracted else { return }
     markRetracted(seq: t, by: r)
     storedLocators[Int(r - 1)].entity = Int32(truncatingIfNeeded: t)
-    storedLocators[Int(r - 1)].target = t
   }
 
   /// Takes the event-id table out, so that a reading thread can append the ids of the events it
@@ -324,6 +323,4 @@ struct EventLocator: Sendable {
   /// The symbol of the unit, person, course or goal the event is about (-1 when none).
   var entity: Int32
   var retractedBy: UInt64 = .max
-  /// For a retraction: the seq it retracts (0 when none).
-  var target: UInt64 = 0
 }

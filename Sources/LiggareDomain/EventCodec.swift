@@ -47,6 +47,15 @@ public enum EventCodec {
   public static func decodeEnvelope(
     _ bytes: UnsafeRawBufferPointer, personalDataAllowed: Bool, isRecordPrefix: Bool = false
   ) throws(EventDecodingError) -> EventDraft {
+    // Lines in the log's own form (an export, say) skip the general parser. An imported
+    // `PersonRegistered` must carry a name, which only the general path reads.
+    if let event = CanonicalRecordDecoder.decode(bytes, seq: 0, closed: !isRecordPrefix),
+      !(personalDataAllowed && event.payload.type == .personRegistered)
+    {
+      return EventDraft(
+        id: event.id, occurredOn: event.occurredOn, recordedAt: event.recordedAt, actor: event.actor,
+        payload: event.payload)
+    }
     var reader = JSONReader(bytes)
     do {
       return try readEnvelope(

@@ -12,7 +12,7 @@ public struct EventIDTable: Sendable {
   var bytes: [UInt8] = []
   /// `ends[i]` is where the id of seq i + 1 ends in `bytes`.
   var ends: [Int] = []
-  /// Slots of the hash index: 0 empty, else the seq of the first event with an id hashing there
+  /// Slots of the hash index (at most three quarters full): 0 empty, else the seq of the first event with an id hashing there
   /// in the low 32 bits and the high 32 bits of its hash above, so that a probe rarely has to
   /// read the id itself (each such read is a cache miss in a table of millions).
   var slots: [UInt64] = [UInt64](repeating: 0, count: 1024)
@@ -119,7 +119,7 @@ public struct EventIDTable: Sendable {
   /// Indexes every id not yet in the hash index.
   public mutating func indexAll() {
     guard indexedCount < ends.count else { return }
-    while (distinct + ends.count - indexedCount) * 2 > slots.count { grow() }
+    while (distinct + ends.count - indexedCount) * 4 > slots.count * 3 { grow() }
     let mask = slots.count - 1
     bytes.withUnsafeBufferPointer { all in
       var start = indexedCount == 0 ? 0 : ends[indexedCount - 1]

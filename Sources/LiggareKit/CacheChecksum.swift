@@ -3,25 +3,59 @@
 ///
 /// It guards against corruption (a torn or damaged cache file), not against an attacker; the
 /// cache is also keyed by the log's head hash, and a cache is never written into the log.
-enum CacheChecksum {
+/// Fed in pieces (`update(_:)`) it gives the same sum as over the whole (`of(_:)`).
+struct CacheChecksum {
+  private static let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+  private var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
+  private var count = 0
+  /// Bytes of an unfinished 32-byte block.
+  private var pending: [UInt8] = []
+
+  /// The checksum of `bytes` in one piece.
   static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
-    guard let base = bytes.baseAddress else { return 0 }
-    let n = bytes.count
+    var sum = CacheChecksum()
+    sum.update(bytes)
+    return sum.finalize()
+  }
+
+  /// Adds the next piece.
+  mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    count += bytes.count
     var i = 0
+    if !pending.isEmpty {
+      let take = min(32 - pending.count, bytes.count)
+      pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
+      i = take
+      guard pending.count == 32 else { return }
+      pending.withUnsafeBytes { absorb($0.baseAddress!) }
+      pending.removeAll(keepingCapacity: true)
+    }
+    let n = bytes.count
     while i + 32 <= n {
-      lanes.0 = rotate((lanes.0 ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime)
-      lanes.1 = rotate((lanes.1 ^ base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* prime)
-      lanes.2 = rotate((lanes.2 ^ base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)) &* prime)
-      lanes.3 = rotate((lanes.3 ^ base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) &* prime)
+      absorb(base + i)
       i += 32
     }
-    var h = lanes.0 ^ rotate(lanes.1) ^ rotate(rotate(lanes.2)) ^ (lanes.3 &* prime) ^ UInt64(n)
-    while i < n {
-      h = (h ^ UInt64(base.load(fromByteOffset: i, as: UInt8.self))) &* prime
-      i += 1
-    }
+    if i < n { pending.append(contentsOf: UnsafeRawBufferPointer(start: base + i, count: n - i)) }
+  }
+
+  @inline(__always)
+  private mutating func absorb(_ p: UnsafeRawPointer) {
+    let prime = CacheChecksum.prime
+    lanes.0 = CacheChecksum.rotate((lanes.0 ^ p.loadUnaligned(fromByteOffset: 0, as: UInt64.self)) &* prime)
+    lanes.1 = CacheChecksum.rotate((lanes.1 ^ p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) &* prime)
+    lanes.2 = CacheChecksum.rotate((lanes.2 ^ p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)) &* prime)
+    lanes.3 = CacheChecksum.rotate((lanes.3 ^ p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)) &* prime)
+  }
+
+  /// The sum of everything added.
+  func finalize() -> UInt64 {
+    guard count > 0 else { return 0 }
+    let prime = CacheChecksum.prime
+    var h =
+      lanes.0 ^ CacheChecksum.rotate(lanes.1) ^ CacheChecksum.rotate(CacheChecksum.rotate(lanes.2))
+      ^ (lanes.3 &* prime) ^ UInt64(count)
+    for b in pending { h = (h ^ UInt64(b)) &* prime }
     h ^= h >> 33
     h = h &* 0xFF51_AFD7_ED55_8CCD
     h ^= h >> 33

@@ -55,10 +55,10 @@ struct CheckpointCache {
     return chronicle
   }
 
-  static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+  static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
     var done = 0
     while done < bytes.count {
-      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
+      let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else { return false }
       done += n
@@ -74,24 +74,30 @@ struct CheckpointCache {
   }
 
   /// Writes the cache atomically (temporary file and rename); failures are ignored: it is a cache.
+  ///
+  /// The chronicle is streamed twice, once for the checksum the header states and once to the
+  /// file, rather than serialised into one buffer of hundreds of MB.
   func store(_ chronicle: Chronicle, head: LogHead) {
     guard chronicle.lastSeq == head.seq, head.seq > 0 else { return }
-    let payload = chronicle.checkpointBytes()
+    var sum = CacheChecksum()
+    chronicle.writeCheckpoint { sum.update($0) }
     let header: JSONValue = [
       "format": .string(CheckpointCache.formatName),
       "version": .number(Double(CheckpointCache.formatVersion)),
       "code": .string(CheckpointCache.codeVersion), "seq": .number(Double(head.seq)),
       "hash": .string(head.hash.hex),
-      "checksum": .string(String(payload.withUnsafeBytes { CacheChecksum.of($0) }, radix: 16)),
+      "checksum": .string(String(sum.finalize(), radix: 16)),
     ]
     var headerBytes = Array(header.canonicalText.utf8)
     headerBytes.append(0x0A)
     try? FileManager.default.createDirectory(atPath: directory + "/cache", withIntermediateDirectories: true)
     let temporary = path + ".\(getpid()).tmp"
-    // Two writes, no concatenated copy: the payload is hundreds of MB at city scale.
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return }
-    let complete = CheckpointCache.writeAll(headerBytes, to: fd) && CheckpointCache.writeAll(payload, to: fd)
+    var complete = headerBytes.withUnsafeBytes { CheckpointCache.writeAll($0, to: fd) }
+    chronicle.writeCheckpoint { piece in
+      if complete { complete = CheckpointCache.writeAll(piece, to: fd) }
+    }
     close(fd)
     guard complete else {
       unlink(temporary)

@@ -1,4 +1,4 @@
-internal import LiggareCRCHardware
+internal import LiggareHardware
 
 #if arch(x86_64)
   internal import _Builtin_intrinsics.intel.cpuid

@@ -1,3 +1,9 @@
+internal import LiggareHardware
+
+#if arch(x86_64)
+  internal import _Builtin_intrinsics.intel.cpuid
+#endif
+
 /// SHA-256 (FIPS 180-4), written here because the package takes no dependencies.
 ///
 /// Incremental: `update` any number of times, then `finalize`. The hash chain of the log runs it
@@ -76,12 +82,42 @@ public struct SHA256: Sendable {
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
   )
-  private var buffer = [UInt8](repeating: 0, count: 64)
+  /// A partial block, inline: a hasher per record must not allocate.
+  private var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (
+    0, 0, 0, 0, 0, 0, 0, 0
+  )
   private var buffered = 0
   private var length: UInt64 = 0
 
+  /// Whether the CPU has the SHA extensions (with SSSE3 and SSE 4.1) and this build the hardware
+  /// path; read once.
+  public static let hardwareIsAvailable: Bool = {
+    #if arch(x86_64)
+      guard HardwareSHA256.isCompiled else { return false }
+      var eax: UInt32 = 0
+      var ebx: UInt32 = 0
+      var ecx: UInt32 = 0
+      var edx: UInt32 = 0
+      guard __get_cpuid(1, &eax, &ebx, &ecx, &edx) != 0 else { return false }
+      let ssse3 = ecx & (1 << 9) != 0
+      let sse41 = ecx & (1 << 19) != 0
+      guard __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) != 0 else { return false }
+      return ssse3 && sse41 && ebx & (1 << 29) != 0
+    #else
+      return false
+    #endif
+  }()
+
   /// Starts a new hash.
   public init() {}
+
+  /// Starts a hash that uses the portable rounds, or not, whatever the CPU (to hold the two paths
+  /// against each other).
+  public init(portable: Bool) {
+    self.portable = portable
+  }
+
+  private var portable = false
 
   /// The digest of `bytes` in one call.
   public static func hash(_ bytes: some Sequence<UInt8>) -> Digest {
@@ -103,24 +139,26 @@ public struct SHA256: Sendable {
     var remaining = bytes.count
     if buffered > 0 {
       let take = min(64 - buffered, remaining)
-      buffer.withUnsafeMutableBytes {
-        $0.baseAddress!.advanced(by: buffered).copyMemory(from: p, byteCount: take)
+      let offset = buffered
+      withUnsafeMutableBytes(of: &buffer) {
+        $0.baseAddress!.advanced(by: offset).copyMemory(from: p, byteCount: take)
       }
       buffered += take
       p += take
       remaining -= take
       if buffered == 64 {
-        buffer.withUnsafeBytes { compress($0.baseAddress!) }
+        var block = buffer
+        withUnsafeBytes(of: &block) { compress(blocks: 1, at: $0.baseAddress!) }
         buffered = 0
       }
     }
-    while remaining >= 64 {
-      compress(p)
-      p += 64
-      remaining -= 64
+    if remaining >= 64 {
+      compress(blocks: remaining / 64, at: p)
+      p += remaining / 64 * 64
+      remaining %= 64
     }
     if remaining > 0 {
-      buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: p, byteCount: remaining) }
+      withUnsafeMutableBytes(of: &buffer) { $0.baseAddress!.copyMemory(from: p, byteCount: remaining) }
       buffered = remaining
     }
   }
@@ -128,22 +166,34 @@ public struct SHA256: Sendable {
   /// Finishes and returns the digest.
   public mutating func finalize() -> Digest {
     let bitLength = length &* 8
-    var tail: [UInt8] = [0x80]
     let padding = (buffered + 1 <= 56) ? 56 - buffered - 1 : 120 - buffered - 1
-    tail.append(contentsOf: repeatElement(0, count: padding))
-    for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
     let savedLength = length
-    update(tail)
-    length = savedLength
-    var out = [UInt8]()
-    out.reserveCapacity(32)
-    for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-      out.append(UInt8(truncatingIfNeeded: word >> 24))
-      out.append(UInt8(truncatingIfNeeded: word >> 16))
-      out.append(UInt8(truncatingIfNeeded: word >> 8))
-      out.append(UInt8(truncatingIfNeeded: word))
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 + padding + 8) { tail in
+      tail.initialize(repeating: 0)
+      tail[0] = 0x80
+      for i in 0..<8 { tail[padding + 1 + i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(7 - i) * 8)) }
+      update(UnsafeRawBufferPointer(tail))
     }
-    return Digest(bytes: out)
+    length = savedLength
+    return Digest(
+      bytes: [UInt8](unsafeUninitializedCapacity: 32) { out, count in
+        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+        for (i, word) in words.enumerated() {
+          out[4 * i] = UInt8(truncatingIfNeeded: word >> 24)
+          out[4 * i + 1] = UInt8(truncatingIfNeeded: word >> 16)
+          out[4 * i + 2] = UInt8(truncatingIfNeeded: word >> 8)
+          out[4 * i + 3] = UInt8(truncatingIfNeeded: word)
+        }
+        count = 32
+      })
+  }
+
+  private mutating func compress(blocks: Int, at data: UnsafeRawPointer) {
+    if !portable && SHA256.hardwareIsAvailable {
+      HardwareSHA256.compress(&state, blocks: blocks, at: data)
+      return
+    }
+    for b in 0..<blocks { compress(data + b * 64) }
   }
 
   private static let k: [UInt32] = [

@@ -1,3 +1,4 @@
+import Foundation
 import LiggareStorage
 import Testing
 
@@ -22,6 +23,9 @@ import Testing
   ])
   func sha256Vectors(message: String, digest: String) {
     #expect(SHA256.hash(Array(message.utf8)).hex == digest)
+    var portable = SHA256(portable: true)
+    portable.update(Array(message.utf8))
+    #expect(portable.finalize().hex == digest)
   }
 
   @Test func sha256MillionA() {
@@ -62,6 +66,32 @@ import Testing
   func crc32cVectors(bytes: [UInt8], expected: UInt32) {
     #expect(CRC32C.checksum(bytes) == expected)
     #expect(bytes.withUnsafeBytes { CRC32C.softwareChecksum($0) } == expected)
+  }
+
+  /// The CPUID checks find what the kernel reports, so the hardware paths are the ones tested here.
+  @Test func hardwareDetectionMatchesTheKernel() throws {
+    #if os(Linux) && arch(x86_64)
+      let info = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+      let flags = Set(
+        info.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? [])
+      #expect(CRC32C.hardwareIsAvailable == flags.contains("sse4_2"))
+      #expect(SHA256.hardwareIsAvailable == (flags.contains("sha_ni") && flags.contains("sse4_1")))
+    #endif
+  }
+
+  @Test func sha256HardwareAndPortableRoundsAgreeAtEveryLengthAndSplit() {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<700).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    for length in 0..<700 {
+      let message = Array(bytes[..<length])
+      var portable = SHA256(portable: true)
+      portable.update(message)
+      var fast = SHA256()
+      let split = length == 0 ? 0 : Int.random(in: 0...length, using: &generator)
+      fast.update(Array(message[..<split]))
+      fast.update(Array(message[split...]))
+      #expect(fast.finalize() == portable.finalize(), "length \(length), split \(split)")
+    }
   }
 
   @Test func crc32cHardwareAndTablesAgreeAtEveryLengthAndAlignment() {
