@@ -18,20 +18,27 @@ extension Ledger {
   /// - Throws: `LedgerError` naming the file, line, event id and field.
   @discardableResult
   public func importEvents(from path: String, dryRun: Bool = false) throws(LedgerError) -> AppendOutcome {
-    var reader = try LineReader(path: path)
-    defer { reader.close() }
-    var s = try makeStager()
+    let reader = try LineReader(path: path)
+    let expected = reader.expectedLineCount
     let name = reader.name
+    var s: Stager
+    do {
+      s = try makeStager()
+    } catch {
+      reader.close()
+      throw error
+    }
+    // One thread reads and decodes lines, this one checks and stages them, a third encodes,
+    // hashes and writes: the cores share a large import.
+    let drafts = DraftReaderThread(reader: reader, limit: Ledger.maxLineBytes)
+    defer { drafts.stop() }
+    if expected > 4096 { s.working.reserveCapacity(forAdditionalEvents: expected) }
     if dryRun {
-      var pending: [Event] = []
       do {
-        while try reader.next(
-          limit: Ledger.maxLineBytes,
-          { (line, number) throws(LedgerError) in
-            try importLine(line, at: .init(file: name, line: number), into: &s, staged: &pending)
-            pending.removeAll(keepingCapacity: true)
-          })
-        {}
+        while let chunk = drafts.next() {
+          for (draft, line) in chunk { _ = try stage(draft, at: .init(file: name, line: line), in: &s) }
+        }
+        try drafts.finish()
         try confirmDuplicates(s)
       } catch {
         handBack(s, dirty: true)
@@ -45,22 +52,20 @@ extension Ledger {
       handBack(s, dirty: false)
       throw .log(error)
     }
-    // This thread reads, decodes and checks; a second one encodes, hashes and writes, so both
-    // cores work on a large import.
     let writer = BatchWriterThread(log: log)
     var pending: [Event] = []
     pending.reserveCapacity(1024)
     do {
-      while try reader.next(
-        limit: Ledger.maxLineBytes,
-        { (line, number) throws(LedgerError) in
-          try importLine(line, at: .init(file: name, line: number), into: &s, staged: &pending)
-          if pending.count >= 1024 {
-            try writer.send(pending)
-            pending.removeAll(keepingCapacity: true)
-          }
-        })
-      {}
+      while let chunk = drafts.next() {
+        for (draft, line) in chunk {
+          if let event = try stage(draft, at: .init(file: name, line: line), in: &s) { pending.append(event) }
+        }
+        if pending.count >= 1024 {
+          try writer.send(pending)
+          pending.removeAll(keepingCapacity: true)
+        }
+      }
+      try drafts.finish()
       if !pending.isEmpty { try writer.send(pending) }
       try writer.finish()
       try confirmDuplicates(s)

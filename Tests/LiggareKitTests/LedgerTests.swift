@@ -148,6 +148,42 @@ import Testing
     #expect(ledger.chronicle.lastSeq == head.seq)
   }
 
+  /// Lines are decoded on another thread in chunks of 1 024: a rule broken on an early line is
+  /// reported before a syntax error on a later one, whichever chunk each is in, and a rejected
+  /// import leaves the ledger usable.
+  @Test(arguments: [(1500, 3000), (10, 2500), (2100, 2101)])
+  func theFirstBadLineIsReportedWhateverTheChunk(ruleLine: Int, syntaxLine: Int) throws {
+    let dir = Self.folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    Self.write(Self.base, to: dir + "/a.jsonl")
+    let ledger = try Self.open(dir)
+    try ledger.importEvents(from: dir + "/a.jsonl")
+    let head = ledger.log.head
+    var lines = (1...4000).map { day in
+      #"{"type":"CourseCompleted","occurredOn":"2011-03-01","data":{"person":"p-2","course":"k","hours":\#(day)}}"#
+    }
+    lines[ruleLine - 1] =
+      #"{"type":"CourseCompleted","occurredOn":"2011-03-01","data":{"person":"p-9","course":"k"}}"#
+    lines[syntaxLine - 1] = #"{"type":"CourseCompleted","#
+    Self.write(lines, to: dir + "/many.jsonl")
+    #expect {
+      try ledger.importEvents(from: dir + "/many.jsonl")
+    } throws: { error in
+      "\(error)".contains("many.jsonl rad \(ruleLine)") && "\(error)".contains("p-9")
+    }
+    lines[ruleLine - 1] = lines[0].replacingOccurrences(of: ":1}", with: ":1.25}")
+    Self.write(lines, to: dir + "/many.jsonl")
+    #expect {
+      try ledger.importEvents(from: dir + "/many.jsonl")
+    } throws: { "\($0)".contains("many.jsonl rad \(syntaxLine)") }
+    #expect(ledger.log.head == head)
+    lines.remove(at: syntaxLine - 1)
+    Self.write(lines, to: dir + "/many.jsonl")
+    let outcome = try ledger.importEvents(from: dir + "/many.jsonl")
+    #expect(outcome.appended == 3999)
+    #expect(ledger.log.head.seq == head.seq + 3999)
+  }
+
   @Test func invalidUTF8AndByteOrderMarkAreRefused() throws {
     let dir = Self.folder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
