@@ -30,9 +30,12 @@ public struct PeriodActivity: Sendable {
   public init(_ state: CityState, in range: ClosedRange<CivilDate>) {
     let chronicle = state.chronicle
     var parentsByDate: [Int32: [Int32?]] = [:]
+    // One buffer for every event's path up the tree: the year holds hundreds of thousands.
+    var path: [Int32] = []
     func nodes(for p: Int32, on date: Int32) -> [Int32] {
+      path.removeAll(keepingCapacity: true)
       let end = Position.endOf(CivilDate(daysSinceEpoch: date))
-      guard let pl = state.placement(p, at: end), pl.role.countsAsStaff else { return [] }
+      guard let pl = state.placement(p, at: end), pl.role.countsAsStaff else { return path }
       let parents: [Int32?]
       if let known = parentsByDate[date] {
         parents = known
@@ -40,13 +43,12 @@ public struct PeriodActivity: Sendable {
         parents = state.at(end).parentTable()
         parentsByDate[date] = parents
       }
-      var result: [Int32] = []
       var node: Int32? = pl.unit
-      while let n = node, result.count <= parents.count {
-        result.append(n)
+      while let n = node, path.count <= parents.count {
+        path.append(n)
         node = parents[Int(n)]
       }
-      return result
+      return path
     }
     for p in 0..<Int32(chronicle.personSymbols.count) {
       let history = chronicle.persons[Int(p)]

@@ -33,7 +33,7 @@ struct CheckpointCache {
 
   /// The cached chronicle if it matches `log`; nil otherwise.
   func load(matching log: EventLog) -> Chronicle? {
-    guard let mapped = try? MappedFile(path: path) else { return nil }
+    guard let mapped = try? MappedFile(path: path, populate: true) else { return nil }
     let raw = mapped.bytes
     guard let newline = raw.firstIndex(of: 0x0A), newline < 1024,
       let header = try? JSONValue.parse(Array(raw[..<newline])),
