@@ -33,6 +33,8 @@ public struct Chronicle: Sendable {
   var deferredIndex: DeferredEventIndex?
   /// True while the ids are out on a reading thread (`detachEventIDs()`).
   var eventIDsDetached = false
+  /// The course interned last, for runs of completions of one course.
+  var lastCourse: (id: String, symbol: Int32)?
   /// Retractions folded while the ids were detached, resolved when they come back.
   var pendingRetractions: [(seq: UInt64, target: String)] = []
 
@@ -304,7 +306,10 @@ public struct Chronicle: Sendable {
   }
 
   private mutating func courseSymbol(_ id: String) -> Int32 {
+    // Completions come in runs of one course (a session's participants): skip the hash look-up.
+    if let last = lastCourse, last.id == id { return last.symbol }
     let s = courseSymbols.intern(id)
+    lastCourse = (id, s)
     if Int(s) == courses.count { courses.append([]) }
     return s
   }

@@ -55,14 +55,17 @@ public struct EventIDTable: Sendable {
   /// unindexed tail serves them all.
   public func seqs(of ids: [String]) -> [UInt64?] {
     var found = [UInt64?](repeating: nil, count: ids.count)
-    var missing: [Int: [Int]] = [:]
+    // The ids still wanted, by their length: most ids in the tail are rejected by length alone.
+    var missing: [[Int]] = []
     for (k, id) in ids.enumerated() {
       var id = id
       let hit = id.withUTF8 { indexedSeq(of: $0) }
       if let hit {
         found[k] = hit
       } else if indexedCount < ends.count {
-        missing[id.utf8.count, default: []].append(k)
+        let length = id.utf8.count
+        if missing.count <= length { missing += Array(repeating: [], count: length + 1 - missing.count) }
+        missing[length].append(k)
       }
     }
     guard !missing.isEmpty else { return found }
@@ -71,8 +74,8 @@ public struct EventIDTable: Sendable {
       var start = indexedCount == 0 ? 0 : ends[indexedCount - 1]
       for i in indexedCount..<ends.count {
         let end = ends[i]
-        if let wanted = missing[end - start] {
-          for k in wanted where found[k] == nil {
+        if end - start < missing.count, !missing[end - start].isEmpty {
+          for k in missing[end - start] where found[k] == nil {
             let same = utf8[k].withUnsafeBufferPointer {
               memcmpEqual(all.baseAddress! + start, $0.baseAddress!, $0.count)
             }
