@@ -23,7 +23,8 @@ enum HelpText {
       (alla frågor tar --as-of DATUM, --known-at TIDPUNKT och --json)
 
     Förvalta
-      verify                kontrollera hela loggen (kontrollsummor, hashkedja)
+      verify                kontrollera hela loggen (kontrollsummor, hashkedja, regler;
+                            --integrity: bara kontrollsummor och hashkedja)
       stats                 vad loggen innehåller
       export                alla händelser som JSON Lines (--known-at T)
       demo                  skapa en demostad och skriv dess årsredovisning
