@@ -55,37 +55,51 @@ public struct EventIDTable: Sendable {
   /// unindexed tail serves them all.
   public func seqs(of ids: [String]) -> [UInt64?] {
     var found = [UInt64?](repeating: nil, count: ids.count)
-    // The ids still wanted, by their length: most ids in the tail are rejected by length alone.
-    var missing: [[Int]] = []
+    // The ids still wanted, in a small hash table of their own (slot: index into `ids` + 1):
+    // a replayed log can have millions of unindexed ids and hundreds of retractions.
+    var wanted: [Int] = []
+    var hashes = [UInt64](repeating: 0, count: ids.count)
+    var missing = 0
     for (k, id) in ids.enumerated() {
       var id = id
-      let hit = id.withUTF8 { indexedSeq(of: $0) }
-      if let hit {
+      hashes[k] = id.withUTF8 { EventIDTable.hash(UnsafeRawBufferPointer($0)) }
+      if let hit = id.withUTF8({ indexedSeq(of: $0) }) {
         found[k] = hit
       } else if indexedCount < ends.count {
-        let length = id.utf8.count
-        if missing.count <= length { missing += Array(repeating: [], count: length + 1 - missing.count) }
-        missing[length].append(k)
+        missing += 1
       }
     }
-    guard !missing.isEmpty else { return found }
-    var utf8 = ids.map { Array($0.utf8) }
+    guard missing > 0 else { return found }
+    var size = 16
+    while size < missing * 2 { size *= 2 }
+    wanted = [Int](repeating: 0, count: size)
+    let mask = size - 1
+    for k in ids.indices where found[k] == nil {
+      var slot = Int(truncatingIfNeeded: hashes[k]) & mask
+      while wanted[slot] != 0 { slot = (slot + 1) & mask }
+      wanted[slot] = k + 1
+    }
+    let utf8 = ids.map { Array($0.utf8) }
     bytes.withUnsafeBufferPointer { all in
       var start = indexedCount == 0 ? 0 : ends[indexedCount - 1]
       for i in indexedCount..<ends.count {
         let end = ends[i]
-        if end - start < missing.count, !missing[end - start].isEmpty {
-          for k in missing[end - start] where found[k] == nil {
-            let same = utf8[k].withUnsafeBufferPointer {
+        let h = EventIDTable.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[start..<end])))
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while wanted[slot] != 0 {
+          let k = wanted[slot] - 1
+          if hashes[k] == h, found[k] == nil, utf8[k].count == end - start,
+            utf8[k].withUnsafeBufferPointer({
               memcmpEqual(all.baseAddress! + start, $0.baseAddress!, $0.count)
-            }
-            if same { found[k] = UInt64(i + 1) }
+            })
+          {
+            found[k] = UInt64(i + 1)
           }
+          slot = (slot + 1) & mask
         }
         start = end
       }
     }
-    utf8.removeAll()
     return found
   }
 
