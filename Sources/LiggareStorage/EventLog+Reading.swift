@@ -20,10 +20,32 @@ extension EventLog {
     guard first <= end else { return }
     var startIndex = 0
     for (i, segment) in segments.enumerated() where segment.firstSeq <= first { startIndex = i }
-    var expected = segments[startIndex].firstSeq
-    var chain: SHA256.Digest? = verifyingChain ? nil : .zero
-    if verifyingChain && expected == 1 { chain = .zero }
-    for index in startIndex..<segments.count {
+    let expected = segments[startIndex].firstSeq
+    let chain: SHA256.Digest? = verifyingChain && expected == 1 ? .zero : nil
+    let walked = try walk(
+      startIndex..<segments.count, expecting: expected, after: chain, from: first, through: end,
+      verifyingChain: verifyingChain, body)
+    if !walked.reachedEnd {
+      throw LogError.damaged(
+        LogDamage(
+          file: segments.last?.path ?? directory, byteOffset: committedEnd, seq: walked.next,
+          kind: .malformedRecord("loggen tar slut före huvudet")))
+    }
+  }
+
+  /// Checks and visits the records of `segments[range]`, stopping after seq `end`.
+  ///
+  /// - Parameters:
+  ///   - expecting: the seq the first record must have.
+  ///   - previous: the hash before the first record, to check its link (nil: not checked).
+  /// - Returns: the seq expected after the last record walked, and whether `end` was reached.
+  func walk(
+    _ range: Range<Int>, expecting start: UInt64, after previous: SHA256.Digest?, from first: UInt64,
+    through end: UInt64, verifyingChain: Bool, _ body: (RecordView) throws -> Void
+  ) throws -> (next: UInt64, reachedEnd: Bool) {
+    var expected = start
+    var chain = previous
+    for index in range {
       let segment = segments[index]
       let file = try system { try MappedFile(path: segment.path) }
       let limit = index == segments.count - 1 ? min(committedEnd, file.bytes.count) : file.bytes.count
@@ -72,15 +94,25 @@ extension EventLog {
         if parts.seq >= first {
           try body(RecordView(seq: parts.seq, line: line, bodyEnd: parts.bodyEnd, hashStart: parts.hashStart))
         }
-        if parts.seq == end { return }
+        if parts.seq == end { return (expected + 1, true) }
         expected += 1
         offset = newline + 1
       }
     }
-    throw LogError.damaged(
-      LogDamage(
-        file: segments.last?.path ?? directory, byteOffset: committedEnd, seq: expected,
-        kind: .malformedRecord("loggen tar slut före huvudet")))
+    return (expected, false)
+  }
+
+  /// The hash stored in the last record of a closed segment (nil if it cannot be read), so that
+  /// the next segment's first link can be checked without walking this one.
+  func storedHashOfLastRecord(in index: Int) -> SHA256.Digest? {
+    guard let file = try? MappedFile(path: segments[index].path), file.bytes.count > 1 else { return nil }
+    let bytes = file.bytes
+    guard bytes[bytes.count - 1] == 0x0A else { return nil }
+    var start = bytes.count - 1
+    while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+    let line = UnsafeRawBufferPointer(rebasing: bytes[start..<(bytes.count - 1)])
+    guard case .success(let parts) = RecordLine.parse(line) else { return nil }
+    return RecordLine.hash(in: line, at: parts.hashStart)
   }
 
   static func indexOfNewline(in bytes: UnsafeRawBufferPointer, from offset: Int) -> Int? {

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -19,19 +21,9 @@ extension EventLog {
   /// - Throws: `LogError.system` when a file cannot be read at all.
   public func verify() throws(LogError) -> VerificationResult {
     var result = VerificationResult(records: 0, segments: segments.count, bytes: 0, head: head, damage: nil)
-    do {
-      try forEachRecord(verifyingChain: true) { record in
-        result.records += 1
-        result.bytes += record.line.count + 1
-      }
-    } catch let error as LogError {
-      if case .damaged(let damage) = error {
-        result.damage = damage
-        return result
-      }
-      throw error
-    } catch {
-      throw .system(SystemCallError(call: "verify", path: directory, errno: 0))
+    if let damage = try walkInTwoHalves(counting: &result) {
+      result.damage = damage
+      return result
     }
     if let last = segments.last {
       let size = try system { () throws -> Int in
@@ -69,4 +61,84 @@ extension EventLog {
     }
     return result
   }
+
+  /// Walks the segments in two halves on two threads: every record stores its hash, so the second
+  /// half's first link is checked against the hash stored at the end of the first half, and each
+  /// half is a chain of its own. The first damage in seq order is reported, as a single walk would.
+  ///
+  /// - Returns: the first damage, or nil; `result` gets the record and byte counts.
+  private func walkInTwoHalves(counting result: inout VerificationResult) throws(LogError) -> LogDamage? {
+    guard head.seq > 0 else { return nil }
+    let split = segments.count >= 2 ? segments.count / 2 : segments.count
+    let ranges = split < segments.count ? [0..<split, split..<segments.count] : [0..<segments.count]
+    let outcomes = UnsafeMutableBufferPointer<HalfOutcome>.allocate(capacity: ranges.count)
+    outcomes.initialize(repeating: HalfOutcome())
+    defer { outcomes.deallocate() }
+    let shared = HalvesShared(log: self, outcomes: outcomes)
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+      let log = shared.log
+      let range = ranges[k]
+      let start = k == 0 ? UInt64(1) : log.segments[range.lowerBound].firstSeq
+      let previous: SHA256.Digest? = k == 0 ? .zero : log.storedHashOfLastRecord(in: range.lowerBound - 1)
+      var outcome = HalfOutcome()
+      do {
+        let walked = try log.walk(
+          range, expecting: start, after: previous, from: 1, through: log.head.seq, verifyingChain: true
+        ) { record in
+          outcome.records += 1
+          outcome.bytes += record.line.count + 1
+        }
+        outcome.next = walked.next
+        outcome.reachedEnd = walked.reachedEnd
+      } catch let error as LogError {
+        outcome.error = error
+      } catch {
+        outcome.error = .system(SystemCallError(call: "verify", path: log.directory, errno: 0))
+      }
+      shared.outcomes[k] = outcome
+    }
+    for (k, outcome) in outcomes.enumerated() {
+      if let error = outcome.error {
+        if case .damaged(let damage) = error { return damage }
+        throw error
+      }
+      result.records += outcome.records
+      result.bytes += outcome.bytes
+      if k + 1 < ranges.count {
+        // The first half must end just before the second half's first segment begins.
+        let next = ranges[k + 1].lowerBound
+        if outcome.reachedEnd || outcome.next != segments[next].firstSeq {
+          return LogDamage(
+            file: segments[next].path, byteOffset: 0, seq: outcome.next,
+            kind: .segmentNameMismatch(expectedFirstSeq: segments[next].firstSeq))
+        }
+      } else if !outcome.reachedEnd {
+        return LogDamage(
+          file: segments.last?.path ?? directory, byteOffset: committedEnd, seq: outcome.next,
+          kind: .malformedRecord("loggen tar slut före huvudet"))
+      }
+    }
+    return nil
+  }
+}
+
+/// What the halves share. Sound to send: the log is only read while they run, each half writes
+/// only its own outcome, and `concurrentPerform` returns after both are done.
+private final class HalvesShared: @unchecked Sendable {
+  let log: EventLog
+  let outcomes: UnsafeMutableBufferPointer<HalfOutcome>
+
+  init(log: EventLog, outcomes: UnsafeMutableBufferPointer<HalfOutcome>) {
+    self.log = log
+    self.outcomes = outcomes
+  }
+}
+
+/// What one half of a parallel verification found.
+private struct HalfOutcome {
+  var records: UInt64 = 0
+  var bytes = 0
+  var next: UInt64 = 0
+  var reachedEnd = false
+  var error: LogError?
 }
