@@ -225,12 +225,9 @@ public enum EventCodec {
     return nil
   }
 
-  static let typeNames: [(EventType, [UInt8])] = EventType.allCases.map { ($0, Array($0.rawValue.utf8)) }
-
   @inline(__always)
   static func knownType(_ bytes: UnsafeRawBufferPointer) -> EventType? {
-    for (type, name) in typeNames where name.count == bytes.count && name.elementsEqual(bytes) { return type }
-    return nil
+    CanonicalRecordDecoder.eventType(bytes.assumingMemoryBound(to: UInt8.self))
   }
 
   static let envelopeKeys = ["id", "type", "occurredOn", "recordedAt", "actor", "data"].map {
