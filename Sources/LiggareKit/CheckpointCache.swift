@@ -79,6 +79,10 @@ struct CheckpointCache {
   /// file, rather than serialised into one buffer of hundreds of MB.
   func store(_ chronicle: Chronicle, head: LogHead) {
     guard chronicle.lastSeq == head.seq, head.seq > 0 else { return }
+    // Replay leaves the ids unindexed; every later append would index them all again (a third of
+    // a second at city scale), so the stored checkpoint carries the whole index, built once here.
+    var chronicle = chronicle
+    chronicle.indexEventIDs()
     var sum = CacheChecksum()
     chronicle.writeCheckpoint { sum.update($0) }
     let header: JSONValue = [
