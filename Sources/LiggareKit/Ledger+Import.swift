@@ -83,17 +83,4 @@ extension Ledger {
       _ = try log.commitBatch()
     }
   }
-
-  func importLine(
-    _ line: UnsafeRawBufferPointer, at place: LedgerError.Place, into s: inout Stager, staged: inout [Event]
-  ) throws(LedgerError) {
-    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-    let draft: EventDraft
-    do {
-      draft = try EventCodec.decodeEnvelope(line, personalDataAllowed: true)
-    } catch {
-      throw .decoding(place: place, error: error)
-    }
-    if let event = try stage(draft, at: place, in: &s) { staged.append(event) }
-  }
 }

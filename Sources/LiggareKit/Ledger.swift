@@ -133,7 +133,8 @@ public final class Ledger {
     var chronicle = chronicle
     guard log.head.seq > chronicle.lastSeq else { return chronicle }
     let additional = Int(log.head.seq - chronicle.lastSeq)
-    // One reservation for a long replay; a few events more keep the arrays' own growth.
+    // One reservation for a long replay (the id table too, before it goes to the reading thread);
+    // a few events more keep the arrays' own growth.
     if additional >= 4096 { chronicle.reserveCapacity(forAdditionalEvents: additional) }
     let queue = BlockingQueue<[Event]>(capacity: 8)
     let reader = UncheckedBox((log, chronicle.lastSeq + 1, chronicle.detachEventIDs()))
@@ -146,7 +147,6 @@ public final class Ledger {
       }
       var chunk: [Event] = []
       chunk.reserveCapacity(4096)
-      if additional >= 4096 { reader.value.2.reserveCapacity(forAdditional: additional) }
       do {
         try reader.value.0.forEachRecord(from: reader.value.1) { record in
           let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
