@@ -11,9 +11,15 @@
     public static let isCompiled = true
 
     /// Compresses `blocks` 64-byte blocks at `data` into `state` (a, b, c, d, e, f, g, h).
+    ///
+    /// - Parameters:
+    ///   - state: the eight working words, updated.
+    ///   - blocks: how many 64-byte blocks.
+    ///   - data: the first block.
+    ///   - roundConstants: FIPS 180-4's 64 constants K (the portable `SHA256` owns the table).
     public static func compress(
       _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-      blocks: Int, at data: UnsafeRawPointer
+      blocks: Int, at data: UnsafeRawPointer, roundConstants: UnsafeBufferPointer<UInt32>
     ) {
       // The instructions keep the state as ABEF and CDGH, highest lane first.
       var abef = _mm_set_epi32(
@@ -28,36 +34,36 @@
         Int64(bitPattern: 0x8080_8080_0f0e_0d0c), Int64(bitPattern: 0x0b0a_0908_0706_0504))
       let curHead = _mm_set_epi64x(
         Int64(bitPattern: 0x0302_0100_8080_8080), Int64(bitPattern: 0x8080_8080_8080_8080))
-      roundConstants.withUnsafeBytes { k in
-        for block in 0..<blocks {
-          let p = data + block * 64
-          let savedABEF = abef
-          let savedCDGH = cdgh
-          var m0 = _mm_setzero_si128()
-          var m1 = _mm_setzero_si128()
-          var m2 = _mm_setzero_si128()
-          var m3 = _mm_setzero_si128()
-          for g in 0..<16 {
-            // m0 is the current group's words, m3 the previous, m1 the next (rotated below).
-            if g < 4 {
-              m0 = _mm_shuffle_epi8(
-                _mm_loadu_si128(p.advanced(by: g * 16).assumingMemoryBound(to: __m128i.self)), byteSwap)
-            }
-            var msg = _mm_add_epi32(
-              m0, _mm_loadu_si128(k.baseAddress!.advanced(by: g * 16).assumingMemoryBound(to: __m128i.self)))
-            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg)
-            if g >= 3 && g <= 14 {
-              let tmp = _mm_or_si128(_mm_shuffle_epi8(m3, prevTail), _mm_shuffle_epi8(m0, curHead))
-              m1 = _mm_sha256msg2_epu32(_mm_add_epi32(m1, tmp), m0)
-            }
-            msg = _mm_unpackhi_epi64(msg, msg)
-            abef = _mm_sha256rnds2_epu32(abef, cdgh, msg)
-            if g >= 1 && g <= 12 { m3 = _mm_sha256msg1_epu32(m3, m0) }
-            (m0, m1, m2, m3) = (m1, m2, m3, m0)
+      precondition(roundConstants.count == 64, "SHA-256 has 64 round constants")
+      let k = UnsafeRawBufferPointer(roundConstants)
+      for block in 0..<blocks {
+        let p = data + block * 64
+        let savedABEF = abef
+        let savedCDGH = cdgh
+        var m0 = _mm_setzero_si128()
+        var m1 = _mm_setzero_si128()
+        var m2 = _mm_setzero_si128()
+        var m3 = _mm_setzero_si128()
+        for g in 0..<16 {
+          // m0 is the current group's words, m3 the previous, m1 the next (rotated below).
+          if g < 4 {
+            m0 = _mm_shuffle_epi8(
+              _mm_loadu_si128(p.advanced(by: g * 16).assumingMemoryBound(to: __m128i.self)), byteSwap)
           }
-          abef = _mm_add_epi32(abef, savedABEF)
-          cdgh = _mm_add_epi32(cdgh, savedCDGH)
+          var msg = _mm_add_epi32(
+            m0, _mm_loadu_si128(k.baseAddress!.advanced(by: g * 16).assumingMemoryBound(to: __m128i.self)))
+          cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg)
+          if g >= 3 && g <= 14 {
+            let tmp = _mm_or_si128(_mm_shuffle_epi8(m3, prevTail), _mm_shuffle_epi8(m0, curHead))
+            m1 = _mm_sha256msg2_epu32(_mm_add_epi32(m1, tmp), m0)
+          }
+          msg = _mm_unpackhi_epi64(msg, msg)
+          abef = _mm_sha256rnds2_epu32(abef, cdgh, msg)
+          if g >= 1 && g <= 12 { m3 = _mm_sha256msg1_epu32(m3, m0) }
+          (m0, m1, m2, m3) = (m1, m2, m3, m0)
         }
+        abef = _mm_add_epi32(abef, savedABEF)
+        cdgh = _mm_add_epi32(cdgh, savedCDGH)
       }
       var lanes: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
       withUnsafeMutableBytes(of: &lanes) { out in
@@ -67,17 +73,6 @@
       // Lanes low to high: F E B A, then H G D C.
       state = (lanes.3, lanes.2, lanes.7, lanes.6, lanes.1, lanes.0, lanes.5, lanes.4)
     }
-
-    private static let roundConstants: [UInt32] = [
-      0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-      0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-      0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-      0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-      0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-      0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-      0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-      0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
   }
 #else
   /// No hardware path on this architecture; `SHA256` uses its portable rounds.
@@ -88,7 +83,7 @@
     /// Never called on this architecture.
     public static func compress(
       _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-      blocks: Int, at data: UnsafeRawPointer
+      blocks: Int, at data: UnsafeRawPointer, roundConstants: UnsafeBufferPointer<UInt32>
     ) {
       preconditionFailure("no hardware SHA-256 on this architecture")
     }

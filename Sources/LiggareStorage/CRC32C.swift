@@ -1,28 +1,12 @@
 internal import LiggareHardware
 
-#if arch(x86_64)
-  internal import _Builtin_intrinsics.intel.cpuid
-#endif
-
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), the per-record checksum of the log.
 ///
 /// The SSE 4.2 instruction where the CPU has it (about 10 GB/s), else slicing-by-8 tables (about
 /// 2.5 GB/s); replay checks every record, so this is a fifth of its reading thread's work in software.
 public enum CRC32C {
   /// Whether the CPU has SSE 4.2 and this build the hardware path; read once.
-  public static let hardwareIsAvailable: Bool = {
-    #if arch(x86_64)
-      guard HardwareCRC32C.isCompiled else { return false }
-      var eax: UInt32 = 0
-      var ebx: UInt32 = 0
-      var ecx: UInt32 = 0
-      var edx: UInt32 = 0
-      guard __get_cpuid(1, &eax, &ebx, &ecx, &edx) != 0 else { return false }
-      return ecx & (1 << 20) != 0
-    #else
-      return false
-    #endif
-  }()
+  public static let hardwareIsAvailable = HardwareCRC32C.isCompiled && CPUFeatures.sse42
 
   private static let tables: [UInt32] = {
     var t = [UInt32](repeating: 0, count: 8 * 256)

@@ -1,9 +1,5 @@
 internal import LiggareHardware
 
-#if arch(x86_64)
-  internal import _Builtin_intrinsics.intel.cpuid
-#endif
-
 /// SHA-256 (FIPS 180-4), written here because the package takes no dependencies.
 ///
 /// Incremental: `update` any number of times, then `finalize`. The hash chain of the log runs it
@@ -91,22 +87,7 @@ public struct SHA256: Sendable {
 
   /// Whether the CPU has the SHA extensions (with SSSE3 and SSE 4.1) and this build the hardware
   /// path; read once.
-  public static let hardwareIsAvailable: Bool = {
-    #if arch(x86_64)
-      guard HardwareSHA256.isCompiled else { return false }
-      var eax: UInt32 = 0
-      var ebx: UInt32 = 0
-      var ecx: UInt32 = 0
-      var edx: UInt32 = 0
-      guard __get_cpuid(1, &eax, &ebx, &ecx, &edx) != 0 else { return false }
-      let ssse3 = ecx & (1 << 9) != 0
-      let sse41 = ecx & (1 << 19) != 0
-      guard __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) != 0 else { return false }
-      return ssse3 && sse41 && ebx & (1 << 29) != 0
-    #else
-      return false
-    #endif
-  }()
+  public static let hardwareIsAvailable = HardwareSHA256.isCompiled && CPUFeatures.sha
 
   /// Starts a new hash.
   public init() {}
@@ -190,7 +171,9 @@ public struct SHA256: Sendable {
 
   private mutating func compress(blocks: Int, at data: UnsafeRawPointer) {
     if !portable && SHA256.hardwareIsAvailable {
-      HardwareSHA256.compress(&state, blocks: blocks, at: data)
+      SHA256.k.withUnsafeBufferPointer {
+        HardwareSHA256.compress(&state, blocks: blocks, at: data, roundConstants: $0)
+      }
       return
     }
     for b in 0..<blocks { compress(data + b * 64) }
