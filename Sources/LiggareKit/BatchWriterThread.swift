@@ -1,6 +1,7 @@
 import Foundation
 import LiggareDomain
 import LiggareStorage
+import Synchronization
 
 /// Encodes and adds checked events to the log's open batch on a thread of its own.
 ///
@@ -9,8 +10,7 @@ import LiggareStorage
 final class BatchWriterThread: @unchecked Sendable {
   private let queue = BlockingQueue<[Event]>(capacity: 16)
   private let done = DispatchSemaphore(value: 0)
-  private let lock = NSLock()
-  private var failure: LedgerError?
+  private let failure = Mutex<LedgerError?>(nil)
   private var joined = false
 
   init(log: EventLog) {
@@ -40,15 +40,11 @@ final class BatchWriterThread: @unchecked Sendable {
   }
 
   private var currentFailure: LedgerError? {
-    lock.lock()
-    defer { lock.unlock() }
-    return failure
+    failure.withLock { $0 }
   }
 
   private func setFailure(_ error: LedgerError) {
-    lock.lock()
-    failure = error
-    lock.unlock()
+    failure.withLock { $0 = error }
   }
 
   /// Hands over a chunk; throws the writer's error if it has failed.

@@ -1,5 +1,6 @@
 import Foundation
 import LiggareDomain
+import Synchronization
 
 /// Reads and decodes an import's lines on a thread of its own, ahead of the thread that checks
 /// and stages them, in chunks of drafts with their line numbers.
@@ -11,9 +12,8 @@ final class DraftReaderThread: @unchecked Sendable {
 
   private let queue = BlockingQueue<Chunk>(capacity: 8)
   private let done = DispatchSemaphore(value: 0)
-  private let lock = NSLock()
-  private var failure: LedgerError?
-  private var stopped = false
+  private let failure = Mutex<LedgerError?>(nil)
+  private let stopped = Mutex(false)
   private var joined = false
 
   /// Starts reading; the thread owns `reader` and closes it at the end.
@@ -58,15 +58,11 @@ final class DraftReaderThread: @unchecked Sendable {
   }
 
   private var isStopped: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return stopped
+    stopped.withLock { $0 }
   }
 
   private func setFailure(_ error: LedgerError) {
-    lock.lock()
-    failure = error
-    lock.unlock()
+    failure.withLock { $0 = error }
   }
 
   /// The next chunk of drafts; nil when the reading has ended (see `finish()`).
@@ -77,16 +73,12 @@ final class DraftReaderThread: @unchecked Sendable {
   /// Waits for the thread and throws the error that ended the reading, if any.
   func finish() throws(LedgerError) {
     join()
-    lock.lock()
-    defer { lock.unlock() }
-    if let failure { throw failure }
+    if let error = failure.withLock({ $0 }) { throw error }
   }
 
   /// Stops the reading early (the import failed) and waits for the thread.
   func stop() {
-    lock.lock()
-    stopped = true
-    lock.unlock()
+    stopped.withLock { $0 = true }
     // Closing lets a producer blocked on a full queue go on, see `stopped` and end.
     queue.close()
     while queue.take() != nil {}
