@@ -2,7 +2,7 @@ import LiggareDomain
 
 /// The organisation tree as it stood at one position, resolved once from `CityState.allUnits` so
 /// that walks up the tree are dictionary look-ups instead of repeated scans.
-struct OrgTree {
+struct OrgTree: Sendable {
   /// Every node established by then, open or closed, by id.
   let nodes: [String: UnitSnapshot]
 

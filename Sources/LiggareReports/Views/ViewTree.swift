@@ -4,23 +4,24 @@ import LiggareDomain
 /// `CityState.children(of:)` and `city` rescan every node on each call, which a view asking per row
 /// cannot afford at city scale.
 struct ViewTree: Sendable {
-  /// Every node established by then, open or closed, by id.
-  let nodes: [String: UnitSnapshot]
+  /// The nodes and the walk up the tree, shared with the annual report.
+  let org: OrgTree
   /// Each node's children (open and closed), in Swedish name order.
   let children: [String: [String]]
   /// The city node, if established.
   let cityID: String?
 
+  /// Every node established by then, open or closed, by id.
+  var nodes: [String: UnitSnapshot] { org.nodes }
+
   init(_ units: [UnitSnapshot]) {
-    var nodes: [String: UnitSnapshot] = [:]
     var children: [String: [UnitSnapshot]] = [:]
     var cityID: String?
     for u in units {
-      nodes[u.id] = u
       if let parent = u.parentID { children[parent, default: []].append(u) }
       if u.kind == .city, cityID == nil { cityID = u.id }
     }
-    self.nodes = nodes
+    org = OrgTree(units)
     self.children = children.mapValues { list in
       list.sorted { a, b in a.name != b.name ? ViewCollation.precedes(a.name, b.name) : a.id < b.id }.map(
         \.id)
@@ -28,20 +29,14 @@ struct ViewTree: Sendable {
     self.cityID = cityID
   }
 
-  /// The node and its ancestors, nearest first (the walk is bounded in case of a damaged tree).
+  /// The node and its ancestors, nearest first.
   func chain(_ id: String) -> [String] {
-    var result: [String] = []
-    var current: String? = id
-    while let c = current, let node = nodes[c], result.count <= nodes.count {
-      result.append(c)
-      current = node.parentID
-    }
-    return result
+    org.selfAndAncestors(id)
   }
 
   /// The node's name, or its id when unknown.
   func name(_ id: String) -> String {
-    nodes[id]?.name ?? id
+    org.name(id)
   }
 
   /// "Name (id)" for text, the name cut to fit `width` when needed.
@@ -51,7 +46,7 @@ struct ViewTree: Sendable {
 
   /// The nearest board at or above `id`.
   func board(of id: String) -> String? {
-    chain(id).first { nodes[$0]?.kind == .board }
+    org.board(of: id)?.id
   }
 
   /// Node ids in Swedish name order, then by id.
