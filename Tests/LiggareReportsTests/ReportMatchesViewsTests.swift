@@ -21,7 +21,7 @@ import Testing
       }
       var viewFigures: [String: (Int, [Int])] = [:]
       for board in boards {
-        let id = try #require(board["unit"]?["id"]?.stringValue)
+        let id = try #require(board["node"]?["id"]?.stringValue)
         let staff = Int(board["staff"]?.numberValue ?? -1)
         guard case .array(let levels)? = board["levels"] else { continue }
         viewFigures[id] = (staff, levels.map { Int($0.numberValue ?? -1) })

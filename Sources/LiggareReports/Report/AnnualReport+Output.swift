@@ -28,13 +28,17 @@ extension AnnualReport {
         ?? String(validating: body, as: UTF8.self)
     else { return nil }
     if text.hasPrefix("{") {
+      // API version 1 only: a report of another version cannot be recomputed by this program.
       guard let json = try? JSONValue.parse(body), json["format"]?.stringValue == "json",
+        json["apiVersion"]?.numberValue == Double(ViewJSON.apiVersion),
         let year = json["year"]?.numberValue, year == year.rounded(), abs(year) < 100_000,
         let knownAtText = json["knownAt"]?.stringValue, let knownAt = Timestamp(parsing: knownAtText)
       else { return nil }
       let scope: String?
       switch json["scope"] {
-      case .string(let s)?: scope = s
+      case .object(let s)?:
+        guard let id = s["id"]?.stringValue else { return nil }
+        scope = id
       case .null?, nil: scope = nil
       default: return nil
       }

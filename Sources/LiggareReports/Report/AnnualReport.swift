@@ -15,6 +15,8 @@ public struct AnnualReport: Sendable {
   public let asOf: CivilDate
   /// Y-1-12-31.
   public let previousAsOf: CivilDate
+  /// The city's id.
+  public let cityID: String
   /// The city's name at Y-12-31.
   public let cityName: String
   /// The top node of the report: the city, or the `--scope` node.
@@ -74,6 +76,7 @@ public struct AnnualReport: Sendable {
     guard let city = tree.nodes.values.filter({ $0.kind == .city }).min(by: { $0.id < $1.id }) else {
       throw .noData(year: year)
     }
+    cityID = city.id
     cityName = city.name
     let rootID = request.scope ?? city.id
     guard let rootNode = tree.nodes[rootID] else { throw .unknownScope(rootID) }
@@ -104,8 +107,9 @@ public struct AnnualReport: Sendable {
       let activityHere = activity.byNode[node.id] ?? NodeActivity()
       let isCity = node.kind == .city
       return NodeFigures(
-        id: node.id, name: node.name, kind: node.kind, parentID: node.parentID, schoolForm: node.schoolForm,
-        isOpen: node.isOpen, closedOn: node.closedOn, mergedIntoID: node.mergedIntoID,
+        id: node.id, name: node.name, kind: node.kind, parentID: node.parentID,
+        parentName: node.parentID.map(tree.name), schoolForm: node.schoolForm, isOpen: node.isOpen,
+        closedOn: node.closedOn, mergedIntoID: node.mergedIntoID, mergedIntoName: node.mergedIntoID.map(tree.name),
         staff: census.staffIndexesByNode[node.id]?.count ?? 0,
         pimLevels: census.levelDistribution(of: node.id),
         previousStaff: previousCensus.staffIndexesByNode[node.id]?.count ?? 0,
@@ -168,9 +172,10 @@ public struct AnnualReport: Sendable {
     let unitIDs = Set(units.filter(\.isOpen).map(\.id))
     for member in census.members where unitIDs.contains(member.unitID) {
       if gaps[member.unitID] == nil {
+        let board = tree.board(of: member.unitID)
         gaps[member.unitID] = UnitGap(
-          unitID: member.unitID, name: tree.name(member.unitID),
-          boardName: tree.board(of: member.unitID)?.name ?? "", staff: 0, below: 0, totalGap: 0)
+          unitID: member.unitID, name: tree.name(member.unitID), boardID: board?.id,
+          boardName: board?.name ?? "", staff: 0, below: 0, totalGap: 0)
       }
       gaps[member.unitID]!.staff += 1
       if member.level < referenceLevel {

@@ -1,46 +1,46 @@
 import LiggareBasics
 import LiggareDomain
 
-/// Builds the report's JSON value (documented in docs/report-json.md); `JSONValue.prettyText` writes
-/// it with sorted keys, so the same report is always the same bytes.
+/// Builds the report's JSON value (docs/report-json.md, schema docs/api/report.schema.json) from the
+/// shapes the views use (`ViewJSON`); `JSONValue.prettyText` writes it with sorted keys, so the same
+/// report is always the same bytes.
 struct JSONReportRenderer {
   let report: AnnualReport
 
   static func number(_ n: Int) -> JSONValue { .number(Double(n)) }
   static func optional(_ d: Double?) -> JSONValue { d.map { .number($0) } ?? .null }
-  static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
-  static func hours(_ h: [StrategyArea: Double]) -> JSONValue {
-    .object(
-      Dictionary(uniqueKeysWithValues: StrategyArea.allCases.map { ($0.rawValue, .number(h[$0] ?? 0)) }))
+  /// `{"minLevel", "staff", "atLevel", "share"}`: a node's staff at a level or higher.
+  static func levelShare(minLevel: Int, staff: Int, atLevel: Int) -> JSONValue {
+    [
+      "minLevel": number(minLevel), "staff": number(staff), "atLevel": number(atLevel),
+      "share": ViewJSON.share(atLevel, of: staff),
+    ]
   }
 
   func node(_ n: NodeFigures) -> JSONValue {
     typealias J = JSONReportRenderer
     let shares: [JSONValue] = report.goalLevels.map { l in
-      [
-        "minLevel": J.number(l), "atLevel": J.number(n.atLeast(l)), "share": J.optional(n.share(atLeast: l)),
-        "previousAtLevel": J.number(n.previousAtLeast(l)),
-        "previousShare": J.optional(n.previousShare(atLeast: l)),
-      ]
+      J.levelShare(minLevel: l, staff: n.staff, atLevel: n.atLeast(l))
     }
+    let previousShares: [JSONValue] = report.goalLevels.map { l in
+      J.levelShare(minLevel: l, staff: n.previousStaff, atLevel: n.previousAtLeast(l))
+    }
+    let description = ViewJSON.node(
+      id: n.id, name: n.name, kind: n.kind, schoolForm: n.schoolForm,
+      parent: n.parentID.map { ViewJSON.nodeRef($0, name: n.parentName) }, open: n.isOpen,
+      closedOn: n.closedOn, mergedInto: n.mergedIntoID.map { ViewJSON.nodeRef($0, name: n.mergedIntoName) })
     return [
-      "id": .string(n.id), "name": .string(n.name), "kind": .string(n.kind.rawValue),
-      "parent": J.string(n.parentID), "schoolForm": J.string(n.schoolForm?.rawValue), "open": .bool(n.isOpen),
-      "closedOn": J.string(n.closedOn?.description), "mergedInto": J.string(n.mergedIntoID),
-      "staff": J.number(n.staff), "pimLevels": .array(n.pimLevels.map(J.number)),
+      "node": description, "staff": J.number(n.staff), "levels": ViewJSON.levels(n.pimLevels),
+      "levelShares": .array(shares),
       "previous": [
-        "staff": J.number(n.previousStaff), "pimLevels": .array(n.previousPimLevels.map(J.number)),
-        "examiners": J.number(n.previousExaminers),
+        "staff": J.number(n.previousStaff), "levels": ViewJSON.levels(n.previousPimLevels),
+        "examiners": J.number(n.previousExaminers), "levelShares": .array(previousShares),
       ],
-      "goalShares": .array(shares),
-      "levelsAttained": .array(n.levelsAttained.map(J.number)),
-      "courseHours": J.hours(n.courseHours), "totalHours": .number(n.totalHours),
-      "hoursPerStaff": J.optional(n.hoursPerStaff),
-      "examiners": [
-        "atYearEnd": J.number(n.examiners), "appointed": J.number(n.examinersAppointed),
-        "ended": J.number(n.examinersEnded),
-      ],
+      "levelsAttained": ViewJSON.levelsAttained(n.levelsAttained),
+      "hoursThisYear": ViewJSON.hours(n.courseHours), "hoursPerStaff": J.optional(n.hoursPerStaff),
+      "examiners": J.number(n.examiners), "examinersAppointed": J.number(n.examinersAppointed),
+      "examinersEnded": J.number(n.examinersEnded),
     ]
   }
 
@@ -48,28 +48,24 @@ struct JSONReportRenderer {
     typealias J = JSONReportRenderer
     let r = report
     let goals: [JSONValue] = r.goals.map { g in
-      [
-        "id": .string(g.goal.id), "scope": .string(g.goal.scopeID), "scopeName": .string(g.scopeName),
-        "minLevel": J.number(g.goal.minLevel), "targetShare": .number(g.goal.targetShare),
-        "deadline": .string(g.goal.deadline.description), "setOn": .string(g.goal.setOn.description),
-        "evaluatedOn": .string(g.status.evaluatedOn.description), "staff": J.number(g.status.staff),
-        "atLevel": J.number(g.status.atLevel), "share": .number(g.status.share), "met": .bool(g.status.isMet),
-        "deadlinePassed": .bool(g.deadlinePassed), "status": .string(g.verdict),
-        "previous": ["staff": J.number(g.previousStaff), "atLevel": J.number(g.previousAtLevel)],
-      ]
+      .object(ViewJSON.goal(g.goal, scope: ViewJSON.nodeRef(g.goal.scopeID, name: g.scopeName)))
+    }
+    let standings: [JSONValue] = r.goals.map { g in
+      ViewJSON.standing(
+        goal: g.goal, evaluatedOn: g.status.evaluatedOn, staff: g.status.staff, atLevel: g.status.atLevel)
     }
     let examinerless: [JSONValue] = r.unitsWithoutExaminer.map { u in
-      [
-        "id": .string(u.unitID), "name": .string(u.name), "board": J.string(u.boardID),
-        "boardName": .string(u.boardName), "schoolForm": .string(u.schoolForm.rawValue),
-        "staff": J.number(u.staff),
-      ]
+      ViewJSON.examinerlessUnit(
+        unit: ViewJSON.nodeRef(u.unitID, name: u.name),
+        board: u.boardID.map { ViewJSON.nodeRef($0, name: u.boardName) } ?? .null, schoolForm: u.schoolForm,
+        staff: u.staff)
     }
     let furthest: [JSONValue] = r.furthestFromGoal.map { g in
       [
-        "id": .string(g.unitID), "name": .string(g.name), "boardName": .string(g.boardName),
-        "staff": J.number(g.staff), "below": J.number(g.below), "totalGap": J.number(g.totalGap),
-        "averageGap": .number(g.averageGap), "shareAtLevel": .number(g.shareAtLevel),
+        "unit": ViewJSON.nodeRef(g.unitID, name: g.name),
+        "board": g.boardID.map { ViewJSON.nodeRef($0, name: g.boardName) } ?? .null,
+        "staff": J.number(g.staff), "below": J.number(g.below), "missingLevels": J.number(g.totalGap),
+        "averageGap": .number(g.averageGap), "share": ViewJSON.share(g.staff - g.below, of: g.staff),
       ]
     }
     let years: [JSONValue] = r.shareByYear.map { p in
@@ -78,24 +74,26 @@ struct JSONReportRenderer {
         "share": J.optional(p.share),
       ]
     }
+    let names = Dictionary((r.boards + r.units + [r.root]).map { ($0.id, $0.name) }) { a, _ in a }
     var object: [String: JSONValue] = [
+      "apiVersion": J.number(ViewJSON.apiVersion), "format": "json",
       "year": J.number(r.request.year), "asOf": .string(r.asOf.description),
       "previousAsOf": .string(r.previousAsOf.description), "knownAt": .string(r.request.knownAt.description),
-      "scope": J.string(r.request.scope), "format": "json",
-      "log": ["seq": .number(Double(r.head.seq)), "head": .string(r.head.hash)],
-      "cityName": .string(r.cityName),
-      "city": node(r.root), "boards": .array(r.boards.filter { $0.id != r.root.id }.map(node)),
+      "knownAtSeq": .number(Double(r.head.seq)), "knownAtHash": .string(r.head.hash),
+      "scope": r.request.scope.map { ViewJSON.nodeRef($0, name: names[$0]) } ?? .null,
+      "city": ViewJSON.nodeRef(r.cityID, name: r.cityName),
+      "root": node(r.root), "boards": .array(r.boards.filter { $0.id != r.root.id }.map(node)),
       "units": .array(r.units.filter { $0.id != r.root.id }.map(node)),
-      "goals": .array(goals), "goalLevels": .array(r.goalLevels.map(J.number)),
-      "referenceLevel": J.number(r.referenceLevel), "referenceGoal": J.string(r.referenceGoal?.id),
+      "goals": .array(goals), "standings": .array(standings), "goalLevels": .array(r.goalLevels.map(J.number)),
+      "referenceLevel": J.number(r.referenceLevel), "referenceGoal": ViewJSON.optional(r.referenceGoal?.id),
       "unitsWithoutExaminer": .array(examinerless), "furthestFromGoal": .array(furthest),
       "shareByYear": .array(years), "summary": .array(r.summary.map { .string($0) }),
     ]
     object["unattributed"] =
       r.unattributed.map { u in
         [
-          "levelsAttained": .array(u.levelsAttained.map(J.number)), "courseHours": J.hours(u.courseHours),
-          "totalHours": .number(StrategyArea.allCases.reduce(0) { $0 + (u.courseHours[$1] ?? 0) }),
+          "levelsAttained": ViewJSON.levelsAttained(u.levelsAttained),
+          "hoursThisYear": ViewJSON.hours(u.courseHours),
         ]
       } ?? .null
     return .object(object)

@@ -11,6 +11,8 @@ public struct NodeFigures: Sendable, Hashable {
   public var kind: UnitKind
   /// The parent at Y-12-31 (for a node closed during Y, its parent when it closed).
   public var parentID: String?
+  /// The parent's name at Y-12-31 (nil when there is no parent).
+  public var parentName: String? = nil
   /// The school form of a unit, if it has one.
   public var schoolForm: SchoolForm?
   /// Whether the node was open at Y-12-31 (closed nodes appear when they closed during Y).
@@ -19,6 +21,8 @@ public struct NodeFigures: Sendable, Hashable {
   public var closedOn: CivilDate?
   /// The node a merged node was merged into.
   public var mergedIntoID: String?
+  /// The name of the node it was merged into, as it stood at Y-12-31.
+  public var mergedIntoName: String? = nil
 
   /// Staff at Y-12-31.
   public var staff: Int

@@ -7,6 +7,8 @@ public struct UnitGap: Sendable, Hashable {
   public var unitID: String
   /// The unit's name.
   public var name: String
+  /// Its board's id (nil when no board is above it).
+  public var boardID: String? = nil
   /// Its board's name.
   public var boardName: String
   /// Staff at Y-12-31.

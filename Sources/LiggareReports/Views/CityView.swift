@@ -96,21 +96,24 @@ public struct CityView: Sendable {
     var o = ViewJSON.header(view: "city", state: state, knownAt: knownAt)
     guard let figures, let total, let cityID else {
       o["city"] = .null
+      o["hoursPeriod"] = ViewJSON.period(from: CivilDate.startOfYear(state.asOf.year), to: state.asOf)
       o["goals"] = []
       o["boards"] = []
       o["total"] = .null
-      o["hoursThisYear"] = .null
-      o["unattributedHours"] = 0
+      o["unattributed"] = .null
       return .object(o)
     }
     let tree = figures.tree
     o["city"] = ViewJSON.unit(cityID, tree)
+    o["hoursPeriod"] = ViewJSON.period(from: figures.yearStart, to: state.asOf)
     o["goals"] = .array(total.goals.map { .object(ViewJSON.goal($0.goal, tree)) })
-    o["boards"] = .array(boards.map { $0.json(tree) })
-    o["total"] = total.json(tree)
-    o["hoursThisYear"] = ViewJSON.hours(
-      figures.activity.byNode[cityID], from: figures.yearStart, to: state.asOf)
-    o["unattributedHours"] = .number(figures.activity.unattributed.totalHours)
+    o["boards"] = .array(boards.map { $0.json(figures) })
+    o["total"] = total.json(figures)
+    let unattributed = figures.activity.unattributed
+    o["unattributed"] = [
+      "levelsAttained": ViewJSON.levelsAttained(unattributed.levelsAttained),
+      "hoursThisYear": ViewJSON.hours(unattributed.courseHours),
+    ]
     return .object(o)
   }
 }

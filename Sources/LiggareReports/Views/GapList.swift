@@ -83,7 +83,7 @@ public struct GapList: Sendable {
     o["goal"] = goal.map { .string($0.id) } ?? .null
     o["goals"] = .array(goals.map { .object(ViewJSON.goal($0, tree)) })
     o["staff"] = ViewJSON.number(staff)
-    o["rows"] = .array(rows.map { ViewJSON.gap($0, tree, names) })
+    o["gaps"] = .array(rows.map { ViewJSON.gap($0, tree, names) })
     return .object(o)
   }
 }

@@ -57,6 +57,17 @@ public struct PersonView: Sendable {
     history.first { $0.level == level && level > 0 }
   }
 
+  /// The person's gap rows: one per applying goal not yet reached, in goal id order.
+  var gapRows: [GapRow] {
+    guard let placement else { return [] }
+    return goals.filter { $0.gap > 0 }.map { goal, gap in
+      GapRow(
+        personID: personID, name: names.name(personID), unitID: placement.unitID,
+        unitName: tree.name(placement.unitID), role: placement.role, level: level, goalID: goal.id,
+        goalLevel: goal.minLevel, gap: gap)
+    }
+  }
+
   /// Course hours per year, then per strategy area, years ascending.
   var hoursByYear: [(year: Int, byArea: [StrategyArea: Double])] {
     var byYear: [Int: [StrategyArea: Double]] = [:]
@@ -195,25 +206,20 @@ public struct PersonView: Sendable {
     o["courses"] = .array(
       completions.map { c in
         [
-          "date": ViewJSON.date(c.date), "course": .string(c.courseID), "title": .string(c.courseTitle),
+          "date": ViewJSON.date(c.date), "course": ["id": .string(c.courseID), "title": .string(c.courseTitle)],
           "area": .string(c.area.rawValue), "hours": .number(c.hours), "eventId": .string(c.eventID),
         ]
       })
     o["hoursByYear"] = .array(
       hoursByYear.map { year, byArea in
-        [
-          "year": ViewJSON.number(year), "total": .number(byArea.values.reduce(0, +)),
-          "byArea": .array(
-            StrategyArea.allCases.map { ["area": .string($0.rawValue), "hours": .number(byArea[$0] ?? 0)] }),
-        ]
+        var h = ViewJSON.hours(byArea)
+        if case .object(var members) = h {
+          members["year"] = ViewJSON.number(year)
+          h = .object(members)
+        }
+        return h
       })
-    o["examinerRole"] =
-      examinerRole.map { r in
-        [
-          "unit": ViewJSON.unit(r.unitID, tree), "maxLevel": ViewJSON.number(r.maxLevel),
-          "since": ViewJSON.date(r.since),
-        ]
-      } ?? .null
+    o["examinerRole"] = examinerRole.map { ViewJSON.examiner($0, tree, names) } ?? .null
     o["examinerChanges"] = .array(
       examinerChanges.map { c in
         switch c.change {
@@ -226,12 +232,8 @@ public struct PersonView: Sendable {
           ["date": ViewJSON.date(c.date), "change": "ended", "unit": .null, "maxLevel": .null]
         }
       })
-    o["goals"] = .array(
-      goals.map { goal, gap in
-        var g = ViewJSON.goal(goal, tree)
-        g["gap"] = ViewJSON.number(gap)
-        return .object(g)
-      })
+    o["goals"] = .array(goals.map { .object(ViewJSON.goal($0.goal, tree)) })
+    o["gaps"] = .array(gapRows.map { ViewJSON.gap($0, tree, names) })
     return .object(o)
   }
 }

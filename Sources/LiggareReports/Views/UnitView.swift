@@ -165,30 +165,17 @@ public struct UnitView: Sendable {
     return out.map { TextTable.fit($0) + "\n" }.joined()
   }
 
-  /// The view as JSON (docs/json.md, "unit").
+  /// The view as JSON (docs/json.md, "unit"): the node row's members for the node itself, then the
+  /// goals, the examiner roles, the children and the gap summary.
   public var json: JSONValue {
     var o = ViewJSON.header(view: "unit", state: state, knownAt: knownAt)
-    o["unit"] = [
-      "id": .string(unit.id), "name": .string(unit.name), "kind": .string(unit.kind.rawValue),
-      "schoolForm": unit.schoolForm.map { .string($0.rawValue) } ?? .null,
-      "parent": unit.parentID.map { ViewJSON.unit($0, tree) } ?? .null, "isOpen": .bool(unit.isOpen),
-      "closedOn": unit.closedOn.map(ViewJSON.date) ?? .null,
-      "mergedInto": unit.mergedIntoID.map { ViewJSON.unit($0, tree) } ?? .null,
-    ]
-    o["staff"] = ViewJSON.number(own.staff)
-    o["levels"] = ViewJSON.levels(own.levels)
-    o["goals"] = .array(
-      own.goals.map { s in
-        var g = ViewJSON.goal(s.goal, tree)
-        for (k, v) in ViewJSON.standing(s) where k != "goal" { g[k] = v }
-        return .object(g)
-      })
-    o["examiners"] = .array(examinerRoles.map { ViewJSON.examiner($0, tree, names) })
-    o["unitsWithoutExaminer"] = .array(
-      tree.sortedByName(own.unitsWithoutExaminer).map { ViewJSON.unit($0, tree) })
-    o["hoursThisYear"] = ViewJSON.hours(
-      figures.activity.byNode[unit.id], from: figures.yearStart, to: state.asOf)
-    o["children"] = .array(children.map { $0.json(tree) })
+    if case .object(let row) = own.json(figures) {
+      for (k, v) in row { o[k] = v }
+    }
+    o["hoursPeriod"] = ViewJSON.period(from: figures.yearStart, to: state.asOf)
+    o["goals"] = .array(own.goals.map { .object(ViewJSON.goal($0.goal, tree)) })
+    o["examinerRoles"] = .array(examinerRoles.map { ViewJSON.examiner($0, tree, names) })
+    o["children"] = .array(children.map { $0.json(figures) })
     o["gapSummary"] = .array(
       gapSummary.map {
         [
@@ -196,7 +183,6 @@ public struct UnitView: Sendable {
           "missingLevels": ViewJSON.number($0.missing),
         ]
       })
-    o["gaps"] = unit.kind == .unit ? .array(gaps.map { ViewJSON.gap($0, tree, names) }) : .null
     return .object(o)
   }
 }

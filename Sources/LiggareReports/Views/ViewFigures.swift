@@ -41,4 +41,13 @@ struct ViewFigures: Sendable {
       return open || row.staff > 0 || row.hours > 0 || row.examiners > 0 ? row : nil
     }
   }
+
+  /// The units without examiner among `ids`, in name order, as JSON (`{unit, board, schoolForm, staff}`).
+  func examinerless(_ ids: [String]) -> [JSONValue] {
+    tree.sortedByName(ids).map { id in
+      ViewJSON.examinerlessUnit(
+        unit: ViewJSON.unit(id, tree), board: tree.board(of: id).map { ViewJSON.unit($0, tree) } ?? .null,
+        schoolForm: tree.nodes[id]?.schoolForm, staff: census.staffIndexesByNode[id]?.count ?? 0)
+    }
+  }
 }

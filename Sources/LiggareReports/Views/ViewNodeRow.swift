@@ -16,14 +16,14 @@ struct ViewNodeRow: Sendable, Hashable {
   /// Course hours this year attributed to the node (contract decision 8).
   let hours: Double
 
-  /// The row's JSON: the node reference and every figure.
-  func json(_ tree: ViewTree) -> JSONValue {
-    [
-      "unit": ViewJSON.unit(id, tree), "kind": tree.nodes[id].map { .string($0.kind.rawValue) } ?? .null,
-      "staff": ViewJSON.number(staff), "levels": ViewJSON.levels(levels),
-      "goals": .array(goals.map { .object(ViewJSON.standing($0)) }), "examiners": ViewJSON.number(examiners),
-      "unitsWithoutExaminer": .array(unitsWithoutExaminer.map { ViewJSON.unit($0, tree) }),
-      "hoursThisYear": .number(hours),
+  /// The row's JSON: the node description and every figure (docs/json.md, "node row").
+  func json(_ figures: ViewFigures) -> JSONValue {
+    let tree = figures.tree
+    return [
+      "node": ViewJSON.node(id, tree.org), "staff": ViewJSON.number(staff), "levels": ViewJSON.levels(levels),
+      "standings": .array(goals.map(ViewJSON.standing)), "examiners": ViewJSON.number(examiners),
+      "unitsWithoutExaminer": .array(figures.examinerless(unitsWithoutExaminer)),
+      "hoursThisYear": ViewJSON.hours(figures.activity.byNode[id]?.courseHours ?? [:]),
     ]
   }
 

@@ -49,7 +49,7 @@ import Testing
       Issue.record("no units array")
       return
     }
-    #expect(units.contains { $0["name"]?.stringValue == hostile })
+    #expect(units.contains { $0["node"]?["name"]?.stringValue == hostile })
   }
 
   @Test func markdownEscapesPipesInCells() throws {
@@ -119,6 +119,25 @@ import Testing
     }
     #expect(AnnualReport.parameters(inReport: Array("hej".utf8)) == nil)
     #expect(AnnualReport.parameters(inReport: Array("{\"a\":1}".utf8)) == nil)
+  }
+
+  /// A JSON report is read back only as API version 1, with `scope` a node reference.
+  @Test func jsonParametersNeedApiVersionOne() throws {
+    let log = try ReportLogBuilder.city()
+    let report = try log.report(scope: "n-syd", format: .json)
+    guard case .object(var members) = try JSONValue.parse(report.rendered()) else {
+      Issue.record("the report is not an object")
+      return
+    }
+    #expect(members["scope"] == ["id": "n-syd", "name": "Södra nämnden"])
+    #expect(AnnualReport.parameters(inReport: Array(JSONValue.object(members).prettyText.utf8)) == report.request)
+    for version: JSONValue? in [nil, 2, "1", 0] {
+      members["apiVersion"] = version
+      #expect(AnnualReport.parameters(inReport: Array(JSONValue.object(members).prettyText.utf8)) == nil)
+    }
+    members["apiVersion"] = 1
+    members["scope"] = "n-syd"
+    #expect(AnnualReport.parameters(inReport: Array(JSONValue.object(members).prettyText.utf8)) == nil)
   }
 
   @Test func encodedParametersSurviveAwkwardScopes() throws {

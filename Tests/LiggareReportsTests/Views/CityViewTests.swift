@@ -56,28 +56,32 @@ import Testing
     #expect(v.json["city"] == .null)
     #expect(
       v.json.viewsKeys == [
-        "asOf", "boards", "city", "goals", "hoursThisYear", "knownAt", "knownAtSeq", "total",
-        "unattributedHours",
-        "view",
+        "apiVersion", "asOf", "boards", "city", "goals", "hoursPeriod", "knownAt", "knownAtSeq", "total",
+        "unattributed", "view",
       ])
+    #expect(v.json["unattributed"] == .null)
   }
 
   @Test func jsonShape() throws {
     let json = CityView(state: log.state("2012-12-31"), names: [:]).json
     #expect(
       json.viewsKeys == [
-        "asOf", "boards", "city", "goals", "hoursThisYear", "knownAt", "knownAtSeq", "total",
-        "unattributedHours",
-        "view",
+        "apiVersion", "asOf", "boards", "city", "goals", "hoursPeriod", "knownAt", "knownAtSeq", "total",
+        "unattributed", "view",
       ])
     let board = try #require(json["boards"]?.viewsArray.last)
     #expect(
       board.viewsKeys == [
-        "examiners", "goals", "hoursThisYear", "kind", "levels", "staff", "unit", "unitsWithoutExaminer",
+        "examiners", "hoursThisYear", "levels", "node", "staff", "standings", "unitsWithoutExaminer",
       ])
-    #expect(board["unitsWithoutExaminer"]?.viewsArray.map { $0["id"]?.stringValue } == ["g-berg", "g-dal"])
-    #expect(board["goals"]?.viewsArray.first?["share"]?.numberValue == 0.4)
-    #expect(json["unattributedHours"]?.numberValue == 3)
-    #expect(json["hoursThisYear"]?["total"]?.numberValue == 20)
+    #expect(board["node"]?["kind"]?.stringValue == "board")
+    let examinerless = try #require(board["unitsWithoutExaminer"]?.viewsArray)
+    #expect(examinerless.map { $0["unit"]?["id"]?.stringValue } == ["g-berg", "g-dal"])
+    #expect(examinerless.map { $0["board"]?["id"]?.stringValue } == ["n-syd", "n-syd"])
+    #expect(board["standings"]?.viewsArray.first?["share"]?.numberValue == 0.4)
+    #expect(json["unattributed"]?["hoursThisYear"]?["total"]?.numberValue == 3)
+    #expect(json["unattributed"]?["levelsAttained"]?.viewsArray.count == 6)
+    #expect(json["total"]?["hoursThisYear"]?["total"]?.numberValue == 20)
+    #expect(json["total"]?["examiners"]?.viewsInt == 1)
   }
 }

@@ -63,8 +63,8 @@ import Testing
     #expect(text.contains("e-1     Åke Examinator"))
     let withoutNames = try GapList(state: log.state("2012-12-31"), unit: "f-sol", names: [:])
     #expect(withoutNames.rows.allSatisfy { $0.name == nil })
-    #expect(withoutNames.json["rows"]?.viewsArray.first?["person"]?["name"] == .null)
-    #expect(list.json["rows"]?.viewsArray.first?["person"]?["name"]?.stringValue == "Åke Examinator")
+    #expect(withoutNames.json["gaps"]?.viewsArray.first?["person"]?["name"] == .null)
+    #expect(list.json["gaps"]?.viewsArray.first?["person"]?["name"]?.stringValue == "Åke Examinator")
   }
 
   @Test(
@@ -81,10 +81,12 @@ import Testing
   @Test func jsonShape() throws {
     let json = try gaps("stad").json
     #expect(
-      json.viewsKeys == ["asOf", "goal", "goals", "knownAt", "knownAtSeq", "rows", "staff", "unit", "view"])
+      json.viewsKeys == [
+        "apiVersion", "asOf", "gaps", "goal", "goals", "knownAt", "knownAtSeq", "staff", "unit", "view",
+      ])
     #expect(json["goal"] == .null)
     #expect(json["goals"]?.viewsArray.map { $0["id"]?.stringValue } == ["g-norr", "g-stad"])
-    let row = try #require(json["rows"]?.viewsArray.first)
+    let row = try #require(json["gaps"]?.viewsArray.first)
     #expect(row.viewsKeys == ["gap", "goal", "goalLevel", "level", "person", "role", "unit"])
     #expect(row["unit"] == ["id": "f-sol", "name": "Solrosens förskola"])
     #expect(row["role"]?.stringValue == "förskollärare")

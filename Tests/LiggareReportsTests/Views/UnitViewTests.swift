@@ -50,9 +50,13 @@ import Testing
       ])
     #expect(v.gapSummary.map { "\($0.goal.id) \($0.below) \($0.missing)" } == ["g-norr 4 11", "g-stad 2 4"])
     #expect(v.text.contains("M1 g-norr (nivå ≥4): 4 under målnivån"))
+    // The rows are the gaps view's (one list, one place); the unit view's JSON has the summary.
     let json = v.json
-    #expect(json["gaps"]?.viewsArray.count == 6)
-    #expect(json["gaps"]?.viewsArray.first?["person"]?["name"]?.stringValue == "Åke Examinator")
+    #expect(json["gaps"] == nil)
+    #expect(json["gapSummary"]?.viewsArray.map { $0["missingLevels"]?.viewsInt } == [11, 4])
+    let list = try GapList(state: log.state("2012-12-31"), unit: "f-sol", names: ViewsFixture.names).json
+    #expect(list["gaps"]?.viewsArray.count == 6)
+    #expect(list["gaps"]?.viewsArray.first?["person"]?["name"]?.stringValue == "Åke Examinator")
   }
 
   @Test func boardAggregatesWithChildRows() throws {
@@ -74,7 +78,7 @@ import Testing
     // Only the city goal applies to n-syd: 2 of 5 on 2012-06-30 (p-9 had not left yet).
     #expect(south.own.goals.map { "\($0.goal.id) \($0.atLevel)/\($0.staff)" } == ["g-stad 2/5"])
     #expect(south.gaps.map(\.personID) == ["e-2", "p-6"])
-    #expect(south.json["gaps"] == .null)
+    #expect(south.json["gapSummary"]?.viewsArray.map { $0["below"]?.viewsInt } == [2])
     #expect(south.text.contains("Hela listan: liggare gaps --unit n-syd"))
   }
 
@@ -124,25 +128,34 @@ import Testing
     let json = try view("f-sol").json
     #expect(
       json.viewsKeys == [
-        "asOf", "children", "examiners", "gapSummary", "gaps", "goals", "hoursThisYear", "knownAt",
-        "knownAtSeq", "levels", "staff", "unit", "unitsWithoutExaminer", "view",
+        "apiVersion", "asOf", "children", "examinerRoles", "examiners", "gapSummary", "goals", "hoursPeriod",
+        "hoursThisYear", "knownAt", "knownAtSeq", "levels", "node", "staff", "standings", "unitsWithoutExaminer",
+        "view",
       ])
     #expect(json["view"]?.stringValue == "unit")
     #expect(json["asOf"]?.stringValue == "2012-12-31")
     #expect(json["knownAtSeq"]?.viewsInt == Int(log.chronicle.lastSeq))
     #expect(json["knownAt"] == .null)
+    #expect(json["apiVersion"]?.viewsInt == 1)
     #expect(json["levels"] == [2, 0, 1, 1, 1, 0])
+    #expect(json["examiners"]?.viewsInt == 1)
+    #expect(json["examinerRoles"]?.viewsArray.count == 1)
+    #expect(json["node"]?["open"] == true)
+    #expect(json["node"]?["parent"] == ["id": "n-norr", "name": "Norra nämnden"])
     let goal = try #require(json["goals"]?.viewsArray.last)
+    #expect(goal.viewsKeys == ["deadline", "id", "minLevel", "scope", "setOn", "targetShare"])
+    let standing = try #require(json["standings"]?.viewsArray.last)
     #expect(
-      goal.viewsKeys == [
-        "atLevel", "deadline", "evaluatedOn", "id", "met", "minLevel", "scope", "setOn", "share", "staff",
-        "targetShare",
+      standing.viewsKeys == [
+        "atLevel", "deadlinePassed", "evaluatedOn", "goal", "met", "share", "staff", "status",
       ])
-    #expect(goal["share"]?.numberValue == 0.6)
+    #expect(standing["share"]?.numberValue == 0.6)
+    #expect(standing["status"]?.stringValue == "ej uppnått")
     let hours = try #require(json["hoursThisYear"])
+    #expect(hours.viewsKeys == ["byArea", "total"])
     #expect(hours["total"]?.numberValue == 7)
     #expect(hours["byArea"]?.viewsArray.count == 5)
-    #expect(hours["from"]?.stringValue == "2012-01-01")
+    #expect(json["hoursPeriod"]?["from"]?.stringValue == "2012-01-01")
     // Stable: the same view gives the same bytes.
     #expect(try view("f-sol").json.canonicalText == json.canonicalText)
   }
