@@ -109,7 +109,8 @@ public struct AnnualReport: Sendable {
       return NodeFigures(
         id: node.id, name: node.name, kind: node.kind, parentID: node.parentID,
         parentName: node.parentID.map(tree.name), schoolForm: node.schoolForm, isOpen: node.isOpen,
-        closedOn: node.closedOn, mergedIntoID: node.mergedIntoID, mergedIntoName: node.mergedIntoID.map(tree.name),
+        closedOn: node.closedOn, mergedIntoID: node.mergedIntoID,
+        mergedIntoName: node.mergedIntoID.map(tree.name),
         staff: census.staffIndexesByNode[node.id]?.count ?? 0,
         pimLevels: census.levelDistribution(of: node.id),
         previousStaff: previousCensus.staffIndexesByNode[node.id]?.count ?? 0,

@@ -206,7 +206,8 @@ public struct PersonView: Sendable {
     o["courses"] = .array(
       completions.map { c in
         [
-          "date": ViewJSON.date(c.date), "course": ["id": .string(c.courseID), "title": .string(c.courseTitle)],
+          "date": ViewJSON.date(c.date),
+          "course": ["id": .string(c.courseID), "title": .string(c.courseTitle)],
           "area": .string(c.area.rawValue), "hours": .number(c.hours), "eventId": .string(c.eventID),
         ]
       })

@@ -13,7 +13,8 @@ public enum ViewJSON {
   static func header(view: String, state: CityState, knownAt: Timestamp?) -> [String: JSONValue] {
     [
       "apiVersion": number(apiVersion), "view": .string(view), "asOf": date(state.asOf),
-      "knownAtSeq": .number(Double(state.knownAtSeq)), "knownAt": knownAt.map { .string($0.description) } ?? .null,
+      "knownAtSeq": .number(Double(state.knownAtSeq)),
+      "knownAt": knownAt.map { .string($0.description) } ?? .null,
     ]
   }
 
@@ -99,7 +100,8 @@ public enum ViewJSON {
   /// A goal's definition with its scope reference.
   static func goal(_ g: GoalSnapshot, scope: JSONValue) -> [String: JSONValue] {
     [
-      "id": .string(g.id), "scope": scope, "minLevel": number(g.minLevel), "targetShare": .number(g.targetShare),
+      "id": .string(g.id), "scope": scope, "minLevel": number(g.minLevel),
+      "targetShare": .number(g.targetShare),
       "deadline": date(g.deadline), "setOn": date(g.setOn),
     ]
   }

@@ -130,7 +130,8 @@ import Testing
       return
     }
     #expect(members["scope"] == ["id": "n-syd", "name": "Södra nämnden"])
-    #expect(AnnualReport.parameters(inReport: Array(JSONValue.object(members).prettyText.utf8)) == report.request)
+    #expect(
+      AnnualReport.parameters(inReport: Array(JSONValue.object(members).prettyText.utf8)) == report.request)
     for version: JSONValue? in [nil, 2, "1", 0] {
       members["apiVersion"] = version
       #expect(AnnualReport.parameters(inReport: Array(JSONValue.object(members).prettyText.utf8)) == nil)

@@ -129,7 +129,8 @@ import Testing
     #expect(
       json.viewsKeys == [
         "apiVersion", "asOf", "children", "examinerRoles", "examiners", "gapSummary", "goals", "hoursPeriod",
-        "hoursThisYear", "knownAt", "knownAtSeq", "levels", "node", "staff", "standings", "unitsWithoutExaminer",
+        "hoursThisYear", "knownAt", "knownAtSeq", "levels", "node", "staff", "standings",
+        "unitsWithoutExaminer",
         "view",
       ])
     #expect(json["view"]?.stringValue == "unit")
