@@ -1,6 +1,6 @@
 import LiggareBasics
 import LiggareDomain
-import LiggareStorage
+public import LiggareStorage
 
 extension Ledger {
   /// The longest line `import` accepts; an event is a few hundred bytes.
@@ -18,12 +18,34 @@ extension Ledger {
   /// - Throws: `LedgerError` naming the file, line, event id and field.
   @discardableResult
   public func importEvents(from path: String, dryRun: Bool = false) throws(LedgerError) -> AppendOutcome {
-    let reader = try LineReader(path: path)
+    try importEvents(from: try LineReader(path: path), dryRun: dryRun, expectingHead: nil)
+  }
+
+  /// Imports the contract's JSON Lines held in `bytes` (a request body) as one batch, as
+  /// `importEvents(from:dryRun:)` does a file.
+  ///
+  /// - Parameters:
+  ///   - bytes: the lines.
+  ///   - name: what messages call the input.
+  ///   - dryRun: check only.
+  ///   - expectedHead: refuse (`LedgerError.headMoved`) unless the committed head is this one.
+  /// - Returns: what was appended and what was already in the log.
+  /// - Throws: `LedgerError` naming the line, event id and field.
+  @discardableResult
+  public func importEvents(
+    bytes: [UInt8], name: String, dryRun: Bool = false, expectingHead expectedHead: LogHead? = nil
+  ) throws(LedgerError) -> AppendOutcome {
+    try importEvents(from: LineReader(bytes: bytes, name: name), dryRun: dryRun, expectingHead: expectedHead)
+  }
+
+  func importEvents(from reader: LineReader, dryRun: Bool, expectingHead expectedHead: LogHead?)
+    throws(LedgerError) -> AppendOutcome
+  {
     let expected = reader.expectedLineCount
     let name = reader.name
-    var s: Stager
+    var t: LedgerTransaction
     do {
-      s = try makeStager()
+      t = try begin(dryRun: dryRun, expectingHead: expectedHead)
     } catch {
       reader.close()
       throw error
@@ -32,55 +54,40 @@ extension Ledger {
     // hashes and writes: the cores share a large import.
     let drafts = DraftReaderThread(reader: reader, limit: Ledger.maxLineBytes)
     defer { drafts.stop() }
-    if expected > 4096 { s.working.reserveCapacity(forAdditionalEvents: expected) }
-    if dryRun {
+    if expected > 4096 { t.working.reserveCapacity(forAdditionalEvents: expected) }
+    guard let log = t.writer else {
       do {
         while let chunk = drafts.next() {
-          for (draft, line) in chunk { _ = try stage(draft, at: .init(file: name, line: line), in: &s) }
+          for (draft, line) in chunk { try t.stage(draft, at: .init(file: name, line: line)) }
         }
         try drafts.finish()
-        try confirmDuplicates(s)
       } catch {
-        handBack(s, dirty: true)
+        abandon(t)
         throw error
       }
-      return try finish(s, dryRun: true) { () throws(LogError) in }
+      return try commit(t)
     }
     do {
-      try log.beginBatch(expectingHead: log.head)
+      try log.beginBatch(expectingHead: t.base)
     } catch {
-      handBack(s, dirty: false)
+      abandon(t)
       throw .log(error)
     }
+    t.streaming = true
     let writer = BatchWriterThread(log: log)
-    var pending: [Event] = []
-    pending.reserveCapacity(1024)
     do {
       while let chunk = drafts.next() {
-        for (draft, line) in chunk {
-          if let event = try stage(draft, at: .init(file: name, line: line), in: &s) { pending.append(event) }
-        }
-        if pending.count >= 1024 {
-          try writer.send(pending)
-          pending.removeAll(keepingCapacity: true)
-        }
+        for (draft, line) in chunk { try t.stage(draft, at: .init(file: name, line: line)) }
+        if t.pending.count >= 1024 { try writer.send(t.takePending()) }
       }
       try drafts.finish()
-      if !pending.isEmpty { try writer.send(pending) }
+      if !t.pending.isEmpty { try writer.send(t.takePending()) }
       try writer.finish()
-      try confirmDuplicates(s)
     } catch {
       writer.cancel()
-      try? log.abandonBatch()
-      handBack(s, dirty: true)
+      abandon(t)
       throw error
     }
-    if s.appended == 0 {
-      try? log.abandonBatch()
-      return try finish(s, dryRun: false) { () throws(LogError) in }
-    }
-    return try finish(s, dryRun: false) { () throws(LogError) in
-      _ = try log.commitBatch()
-    }
+    return try commit(t)
   }
 }

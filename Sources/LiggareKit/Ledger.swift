@@ -7,17 +7,38 @@ public import LiggareStorage
 /// The event log with its meaning: events decoded into a `Chronicle`, every append checked by the
 /// `Rulebook`, personal data routed to the `PersonRegister`.
 ///
+/// The ledger always holds a committed `snapshot`; changes go through a `LedgerTransaction` that is
+/// committed (a new snapshot) or abandoned (nothing changes). A ledger opened for reading may be
+/// kept open: `refresh()` folds in what other processes appended, and a transaction takes the
+/// writer lock for its own duration. Not thread-safe itself: one thread (or a lock) drives it, and
+/// other threads read the snapshots it hands out.
+///
 /// A `final class` because it owns an open log (and, for writers, its lock).
 public final class Ledger {
+  /// How a ledger gets the writer lock.
+  enum Writing {
+    /// Opened for writing: the lock is held for the ledger's life.
+    case holdsLock
+    /// Opened for reading: each transaction takes the lock, waiting at most `lockWait` seconds.
+    case perTransaction
+  }
+
   public let directory: String
-  public let log: EventLog
-  /// The folded log; after a rejected or dry-run append it is refolded on next use.
-  var current: Chronicle
-  /// Set when `current` holds staged events that were not appended.
-  var needsReload = false
+  /// The log as last opened: a writer's for the ledger's life, or a reader's, reopened when the
+  /// head moves.
+  public internal(set) var log: EventLog
+  let writing: Writing
+  /// The committed state readers hold.
+  public internal(set) var snapshot: LedgerSnapshot
+  /// A chronicle at an earlier committed head that only this ledger refers to (once readers of the
+  /// snapshot it came from are done), caught up and reused by the next transaction so that a
+  /// change does not copy the whole chronicle. Nil until `prepareSpare()` or a commit.
+  var spare: Chronicle?
   /// Read on first use: views of units and the city need no names, and the register of a large
   /// city is tens of MB of JSON.
   var loadedRegister: PersonRegister?
+  /// Names committed to the log but not yet written to the register file (bulk loads).
+  var unsavedPeople: [String: PersonalData] = [:]
   public let clock: LedgerClock
   /// Who is logging, for events that do not name an actor.
   public let actor: String
@@ -26,7 +47,10 @@ public final class Ledger {
   /// When false, names from appends are kept in memory until `saveRegister()` (bulk loads such as
   /// the demo; a crash before it loses only names, which then show as keys).
   public var savesRegisterAfterEachAppend = true
-  var registerIsDirty = false
+  /// How long a transaction of a reading ledger waits for the writer lock.
+  public var lockWait: Double = 10
+  /// What the folder looked like when last looked at (readers).
+  var probe = LogChangeProbe()
 
   /// The seq of the checkpoint the cache holds for this log (0: none).
   public internal(set) var loadedFromCheckpoint: UInt64 = 0
@@ -36,7 +60,8 @@ public final class Ledger {
   init(directory: String, log: EventLog, clock: LedgerClock, actor: String) {
     self.directory = directory
     self.log = log
-    self.current = Chronicle()
+    if case .write = log.access { writing = .holdsLock } else { writing = .perTransaction }
+    self.snapshot = LedgerSnapshot(head: .empty, chronicle: Chronicle(), log: log)
     self.clock = clock
     self.actor = actor
   }
@@ -46,7 +71,8 @@ public final class Ledger {
   ///
   /// - Parameters:
   ///   - directory: the log folder.
-  ///   - access: `.read`, or `.write(wait:)` to append.
+  ///   - access: `.read` (transactions then take the writer lock each), or `.write(wait:)` to hold
+  ///     the lock while open.
   ///   - createIfMissing: create an empty log (writers).
   ///   - clock: where "now" comes from.
   ///   - actor: default actor; nil means the OS user.
@@ -69,11 +95,8 @@ public final class Ledger {
     return ledger
   }
 
-  /// The log folded into a chronicle: every committed event, nothing staged.
-  public var chronicle: Chronicle {
-    if needsReload { try? load(useCheckpoints: true) }
-    return current
-  }
+  /// The committed chronicle (the snapshot's).
+  public var chronicle: Chronicle { snapshot.chronicle }
 
   /// The person register, read on first use.
   ///
@@ -94,17 +117,17 @@ public final class Ledger {
   ///
   /// - Throws: `LedgerError.register` if it cannot be written.
   public func saveRegister() throws(LedgerError) {
-    guard registerIsDirty, let loadedRegister else { return }
+    guard !unsavedPeople.isEmpty, let loadedRegister else { return }
     try loadedRegister.save()
-    registerIsDirty = false
+    unsavedPeople = [:]
   }
 
   /// Saves the checkpoint cache if the log has grown since it was last saved or loaded (after a
   /// large import, so the next command starts from it).
   public func saveCheckpoint() {
-    guard current.lastSeq > loadedFromCheckpoint, !needsReload else { return }
-    CheckpointCache(directory: directory).store(current, head: log.head)
-    loadedFromCheckpoint = current.lastSeq
+    guard snapshot.chronicle.lastSeq > loadedFromCheckpoint else { return }
+    CheckpointCache(directory: directory).store(snapshot.chronicle, head: snapshot.head)
+    loadedFromCheckpoint = snapshot.chronicle.lastSeq
   }
 
   /// Folds the log into the chronicle, starting from a checkpoint when one matches.
@@ -116,12 +139,85 @@ public final class Ledger {
       loadedFromCheckpoint = cached.lastSeq
       startedFromCheckpoint = cached.lastSeq
     }
-    current = try Ledger.fold(log, onto: start)
-    needsReload = false
-    if useCheckpoints && current.lastSeq >= loadedFromCheckpoint + CheckpointCache.refreshAfter {
-      cache.store(current, head: log.head)
-      loadedFromCheckpoint = current.lastSeq
+    probe = LogChangeProbe(directory: directory, lastSegment: log.lastSegmentPath)
+    let chronicle = try Ledger.fold(log, onto: start)
+    snapshot = LedgerSnapshot(head: log.head, chronicle: chronicle, log: log)
+    if useCheckpoints && chronicle.lastSeq >= loadedFromCheckpoint + CheckpointCache.refreshAfter {
+      cache.store(chronicle, head: log.head)
+      loadedFromCheckpoint = chronicle.lastSeq
     }
+  }
+
+  /// Folds in what other processes appended since the snapshot (a reading ledger kept open), and
+  /// rereads the person register if it was rewritten.
+  ///
+  /// A few `stat` calls when nothing changed.
+  /// - Returns: whether the snapshot moved.
+  /// - Throws: `LedgerError` if the log cannot be read; the snapshot is then unchanged.
+  @discardableResult
+  public func refresh() throws(LedgerError) -> Bool {
+    guard case .perTransaction = writing else { return false }
+    let now = LogChangeProbe(directory: directory, lastSegment: log.lastSegmentPath)
+    guard now != probe else { return false }
+    if now.register != probe.register { loadedRegister = nil }
+    let reopened: EventLog
+    do {
+      reopened = try EventLog.open(directory: directory, access: .read)
+    } catch {
+      throw .log(error)
+    }
+    // Stamps of the reopened log: a segment started meanwhile is looked at next time.
+    let stamps = LogChangeProbe(directory: directory, lastSegment: reopened.lastSegmentPath)
+    guard reopened.head != snapshot.head else {
+      probe = stamps
+      return false
+    }
+    try advance(to: reopened)
+    probe = stamps
+    return true
+  }
+
+  /// Makes `newer` (a log whose head is at or after the snapshot's) the ledger's log and folds the
+  /// records after the snapshot into a new snapshot.
+  func advance(to newer: EventLog) throws(LedgerError) {
+    guard newer.head.seq >= snapshot.head.seq else {
+      throw .io(path: directory, reason: "loggens huvud har gått bakåt (seq \(newer.head.seq))")
+    }
+    var base = takeCaughtUpSpare() ?? snapshot.chronicle
+    base = try Ledger.fold(newer, onto: base)
+    let previous = snapshot.chronicle
+    snapshot = LedgerSnapshot(head: newer.head, chronicle: base, log: newer)
+    spare = previous
+    log = newer
+    fingerprints = nil
+  }
+
+  /// Makes a private copy of the snapshot's chronicle for the next change (a server does this at
+  /// start, so that its first write does not pay for the copy).
+  public func prepareSpare() {
+    guard spare == nil else { return }
+    var copy = snapshot.chronicle
+    copy.indexEventIDs()
+    copy.reserveCapacity(forAdditionalEvents: 4096)
+    spare = copy
+  }
+
+  /// The spare chronicle brought up to the snapshot's head, or nil when there is none (or it
+  /// cannot be read: the snapshot's chronicle is then copied on change instead).
+  func takeCaughtUpSpare() -> Chronicle? {
+    guard var chronicle = spare else { return nil }
+    spare = nil
+    guard chronicle.lastSeq <= snapshot.head.seq else { return nil }
+    if chronicle.lastSeq == snapshot.head.seq { return chronicle }
+    do {
+      try snapshot.log.forEachRecord(from: chronicle.lastSeq + 1, through: snapshot.head.seq) { record in
+        let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
+        chronicle.record(try EventCodec.decodeRecord(body, seq: record.seq))
+      }
+    } catch {
+      return nil
+    }
+    return chronicle.lastSeq == snapshot.head.seq ? chronicle : nil
   }
 
   /// Folds the records after `chronicle.lastSeq` into it.
@@ -188,24 +284,14 @@ public final class Ledger {
 
   /// The state as of `date` as known at `knownAt` (nil: everything in the log).
   public func state(asOf date: CivilDate, knownAt: Timestamp? = nil) -> CityState {
-    let seq = knownAt.map { chronicle.lastSeq(knownAt: $0) } ?? chronicle.lastSeq
-    return CityState(chronicle: chronicle, position: .endOf(date), knownAtSeq: seq)
+    snapshot.state(asOf: date, knownAt: knownAt)
   }
 
   /// The chain hash of the record at `seq` (the empty log's zero hash for 0).
   ///
   /// - Throws: `LedgerError.log` if the record cannot be read.
   public func recordHash(atSeq seq: UInt64) throws(LedgerError) -> SHA256.Digest {
-    guard seq > 0 else { return .zero }
-    if seq == log.head.seq { return log.head.hash }
-    var found = SHA256.Digest.zero
-    do {
-      try log.forEachRecord(from: seq, through: seq) { found = $0.hash }
-    } catch {
-      if let logError = error as? LogError { throw .log(logError) }
-      throw .io(path: directory, reason: "\(error)")
-    }
-    return found
+    try snapshot.recordHash(atSeq: seq)
   }
 
   /// Today's date in Stockholm, by the injected clock.

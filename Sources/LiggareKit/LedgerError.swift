@@ -15,6 +15,8 @@ public enum LedgerError: Error, Sendable {
   case corruptRecord(seq: UInt64, error: EventDecodingError)
   case register(path: String, reason: String)
   case attendance(place: Place, reason: String)
+  /// The caller expected another head (`If-Match`, `expectingHead`): someone appended meanwhile.
+  case headMoved(expected: LogHead, actual: LogHead)
 
   /// Where in the input an event came from.
   public struct Place: Sendable, Hashable, CustomStringConvertible {
@@ -74,6 +76,9 @@ extension LedgerError: CustomStringConvertible {
       "posten med seq \(seq) i loggen går inte att läsa som händelse: \(error); kör liggare verify"
     case .register(let path, let reason): "personregistret \(path): \(reason)"
     case .attendance(let place, let reason): place.prefix(id: nil) + reason
+    case .headMoved(let expected, let actual):
+      "loggens huvud är inte längre \(expected.hash.hex) (seq \(expected.seq)) utan \(actual.hash.hex) "
+        + "(seq \(actual.seq)); läs om och försök igen"
     }
   }
 }

@@ -33,6 +33,15 @@ struct LineReader {
     }
   }
 
+  /// Reads lines from `bytes` held in memory (a request body); `name` is for messages.
+  init(bytes: [UInt8], name: String) {
+    fd = -1
+    self.name = name
+    ownsDescriptor = false
+    buffer = bytes
+    atEnd = true
+  }
+
   /// A rough upper estimate of the number of lines (events are rarely under 150 bytes), so an
   /// import can reserve memory once (pages never touched cost nothing); 0 for standard input.
   var expectedLineCount: Int {

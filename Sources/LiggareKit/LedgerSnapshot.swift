@@ -1,0 +1,56 @@
+public import LiggareBasics
+public import LiggareDomain
+public import LiggareStorage
+
+/// The ledger at one committed head: the folded chronicle, the head and a reader of the log as far
+/// as that head. Immutable: readers hold one for as long as they answer, whatever commits meanwhile.
+///
+/// `@unchecked Sendable` because of `log`: a log opened for reading is never changed after it is
+/// opened (reads map the segment files afresh and stop at the head it was opened at), so it may be
+/// read from any thread.
+public struct LedgerSnapshot: @unchecked Sendable {
+  /// The last committed record this snapshot folds in.
+  public let head: LogHead
+  /// The folded log through `head`.
+  public let chronicle: Chronicle
+  /// The log, read no further than `head`.
+  let log: EventLog
+
+  init(head: LogHead, chronicle: Chronicle, log: EventLog) {
+    self.head = head
+    self.chronicle = chronicle
+    self.log = log
+  }
+
+  /// The state as of `date` as known at `knownAt` (nil: everything in the snapshot).
+  public func state(asOf date: CivilDate, knownAt: Timestamp? = nil) -> CityState {
+    let seq = knownAt.map { chronicle.lastSeq(knownAt: $0) } ?? chronicle.lastSeq
+    return CityState(chronicle: chronicle, position: .endOf(date), knownAtSeq: seq)
+  }
+
+  /// The chain hash of the record at `seq` (the empty log's zero hash for 0).
+  ///
+  /// - Throws: `LedgerError.log` if the record cannot be read, or `seq` is past the head.
+  public func recordHash(atSeq seq: UInt64) throws(LedgerError) -> SHA256.Digest {
+    guard seq > 0 else { return .zero }
+    if seq == head.seq { return head.hash }
+    var found: SHA256.Digest?
+    do {
+      try log.forEachRecord(from: seq, through: min(seq, head.seq)) { found = $0.hash }
+    } catch {
+      if let logError = error as? LogError { throw .log(logError) }
+      throw .io(path: log.directory, reason: "\(error)")
+    }
+    guard let found else { throw .io(path: log.directory, reason: "seq \(seq) finns inte i loggen") }
+    return found
+  }
+
+  /// Calls `body` with each committed record from `first` through `last` (at most the head).
+  ///
+  /// - Throws: what the log or `body` throws.
+  public func forEachRecord(
+    from first: UInt64 = 1, through last: UInt64? = nil, _ body: (RecordView) throws -> Void
+  ) throws {
+    try log.forEachRecord(from: first, through: min(last ?? head.seq, head.seq), body)
+  }
+}

@@ -1,0 +1,267 @@
+import LiggareBasics
+public import LiggareDomain
+public import LiggareStorage
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A change to the ledger in progress: drafts checked against the rules one by one and folded into
+/// a working chronicle of its own. Nothing is visible until `Ledger.commit(_:)` appends it (a new
+/// snapshot); `Ledger.abandon(_:)` (or an error) leaves the ledger as it was.
+///
+/// Begun by `Ledger.begin(dryRun:expectingHead:)`; a writing transaction holds the log's writer
+/// lock until it is committed or abandoned.
+public struct LedgerTransaction {
+  /// The committed head the transaction started from.
+  public let base: LogHead
+  /// Check only: commit appends nothing.
+  public let dryRun: Bool
+  /// The log to append through (nil for a dry run).
+  let writer: EventLog?
+  /// Whether the writer was opened (and locked) for this transaction alone.
+  let ownsWriter: Bool
+  /// Actor for drafts that name none.
+  let actor: String
+
+  var working: Chronicle
+  var latest: Timestamp?
+  var now: Timestamp
+  /// The content fingerprints of the batch's events in seq order (an id seen again within the
+  /// batch is found in `working`; no dictionary per event).
+  var batchPrints: [Int] = []
+  /// Events staged and not yet handed to the writer.
+  var pending: [Event] = []
+  /// Whether records were streamed into an open batch of `writer` (a large import).
+  var streaming = false
+  /// Events that will be appended (or, dry, would be).
+  public private(set) var appended = 0
+  /// Drafts already in the log with the same content: no-ops.
+  public private(set) var alreadyPresent = 0
+  var personal: [(String, PersonalData)] = []
+  var duplicateChecks: [(seq: UInt64, fingerprint: Int, id: String, place: LedgerError.Place)] = []
+
+  /// The seq before the batch.
+  var startSeq: UInt64 { base.seq }
+
+  /// The working state: the committed one with this transaction's events folded in.
+  public var chronicle: Chronicle { working }
+
+  /// Completes a draft (id, recordedAt, actor), checks it against the committed events and those
+  /// staged before it, and folds it into the working chronicle.
+  ///
+  /// - Returns: the event to write, or nil when it is already in the log (a no-op).
+  /// - Throws: `LedgerError` naming `place`, the event id and the rule broken; the transaction
+  ///   must then be abandoned.
+  @discardableResult
+  public mutating func stage(_ draft: EventDraft, at place: LedgerError.Place = .init()) throws(LedgerError)
+    -> Event?
+  {
+    let id = draft.id ?? Ledger.contentID(of: draft)
+    let print = Ledger.fingerprint(occurredOn: draft.occurredOn, payload: draft.payload)
+    if let seq = working.seq(ofEvent: id) {
+      if seq > startSeq {
+        guard batchPrints[Int(seq - startSeq - 1)] == print else {
+          throw .conflictingDuplicate(place: place, id: id, existingSeq: seq)
+        }
+      } else {
+        duplicateChecks.append((seq, print, id, place))
+      }
+      alreadyPresent += 1
+      return nil
+    }
+    let recordedAt: Timestamp
+    if let given = draft.recordedAt {
+      if let latest, given < latest {
+        throw .recordedAtTooEarly(place: place, id: id, given: given, latest: latest)
+      }
+      if given > now { throw .recordedAtInFuture(place: place, id: id, given: given, now: now) }
+      recordedAt = given
+    } else {
+      recordedAt = max(now, latest ?? now)
+    }
+    let event = Event(
+      seq: working.lastSeq + 1, id: id, occurredOn: draft.occurredOn, recordedAt: recordedAt,
+      actor: draft.actor ?? actor, payload: draft.payload)
+    do {
+      try Rulebook.check(event, against: working)
+    } catch {
+      throw .rule(place: place, id: id, violation: error)
+    }
+    working.record(event)
+    latest = recordedAt
+    batchPrints.append(print)
+    appended += 1
+    pending.append(event)
+    if let data = draft.personalData, case .personRegistered(let person) = draft.payload {
+      personal.append((person, data))
+    }
+    return event
+  }
+
+  /// Hands the staged events over (to a writer thread streaming a large batch).
+  mutating func takePending() -> [Event] {
+    defer { pending.removeAll(keepingCapacity: true) }
+    return pending
+  }
+}
+
+extension Ledger {
+  /// Begins a change from the committed snapshot.
+  ///
+  /// A ledger opened for reading first folds in what other processes appended and, unless
+  /// `dryRun`, takes the writer lock (waiting at most `lockWait` seconds) until the transaction ends.
+  /// - Parameters:
+  ///   - dryRun: check only; no lock is taken and nothing will be appended.
+  ///   - expectedHead: refuse unless the committed head is this one (optimistic concurrency).
+  /// - Throws: `LedgerError.headMoved`, `.log(.locked)` when the lock stays taken, or why the log
+  ///   cannot be read.
+  public func begin(dryRun: Bool = false, expectingHead expectedHead: LogHead? = nil) throws(LedgerError)
+    -> LedgerTransaction
+  {
+    var writer: EventLog?
+    var owns = false
+    switch writing {
+    case .holdsLock:
+      if !dryRun { writer = log }
+    case .perTransaction:
+      if dryRun {
+        try refresh()
+      } else {
+        let locked = try lockWriter()
+        writer = locked
+        owns = true
+        do throws(LedgerError) {
+          if locked.head != snapshot.head || probeChanged() { try refreshUnderLock() }
+          guard locked.head == snapshot.head else {
+            throw LedgerError.io(path: directory, reason: "loggen ändrades medan den lästes; försök igen")
+          }
+        } catch {
+          locked.close()
+          throw error
+        }
+      }
+    }
+    if let expectedHead, expectedHead != snapshot.head {
+      if owns { writer?.close() }
+      throw .headMoved(expected: expectedHead, actual: snapshot.head)
+    }
+    var working = takeCaughtUpSpare() ?? snapshot.chronicle
+    // Every staged event is looked up by id; a replayed chronicle has its ids unindexed.
+    working.indexEventIDs()
+    return LedgerTransaction(
+      base: snapshot.head, dryRun: dryRun, writer: writer, ownsWriter: owns, actor: actor, working: working,
+      latest: working.latestRecordedAt, now: clock.now())
+  }
+
+  /// Appends the transaction's events as one durable batch (log first, then the person register)
+  /// and makes them the committed snapshot. A dry run, or one with nothing new, appends nothing.
+  ///
+  /// - Returns: what was appended and what was already there.
+  /// - Throws: `LedgerError`; then nothing of the transaction is in the log.
+  @discardableResult
+  public func commit(_ transaction: consuming LedgerTransaction) throws(LedgerError) -> AppendOutcome {
+    var t = transaction
+    let before = t.base
+    do {
+      try confirmDuplicates(t)
+    } catch {
+      abandon(t)
+      throw error
+    }
+    guard !t.dryRun, t.appended > 0, let writer = t.writer else {
+      let outcome = AppendOutcome(
+        appended: t.appended, alreadyPresent: t.alreadyPresent, head: before,
+        firstSeq: t.appended > 0 ? before.seq + 1 : nil, dryRun: t.dryRun)
+      abandon(t)
+      return outcome
+    }
+    do {
+      if t.streaming {
+        for event in t.takePending() { try writer.add(EventCodec.body(of: event)) }
+        try writer.commitBatch()
+      } else {
+        try writer.append(t.takePending().map { EventCodec.body(of: $0) }, expectingHead: before)
+      }
+    } catch {
+      if t.streaming { try? writer.abandonBatch() }
+      if t.ownsWriter { writer.close() }
+      throw .log(error)
+    }
+    let head = writer.head
+    var reader = writer
+    if t.ownsWriter, let reopened = try? EventLog.open(directory: directory, access: .read),
+      reopened.head == head
+    {
+      reader = reopened
+    }
+    let previous = snapshot.chronicle
+    snapshot = LedgerSnapshot(head: head, chronicle: t.working, log: reader)
+    spare = previous
+    log = reader
+    fingerprints = nil
+    var registerError: LedgerError?
+    if !t.personal.isEmpty {
+      do {
+        var updated = try personRegister()
+        for (person, data) in t.personal {
+          updated.set(data, for: person)
+          unsavedPeople[person] = data
+        }
+        loadedRegister = updated
+        if savesRegisterAfterEachAppend { try saveRegister() }
+      } catch {
+        registerError = error
+      }
+    }
+    if t.ownsWriter {
+      probe = LogChangeProbe(directory: directory, lastSegment: reader.lastSegmentPath)
+      writer.close()
+    }
+    if let registerError { throw registerError }
+    return AppendOutcome(
+      appended: t.appended, alreadyPresent: t.alreadyPresent, head: head, firstSeq: before.seq + 1,
+      dryRun: false)
+  }
+
+  /// Ends a transaction without appending: an open batch is thrown away and the lock released.
+  public func abandon(_ transaction: consuming LedgerTransaction) {
+    let t = transaction
+    if t.streaming, let writer = t.writer { try? writer.abandonBatch() }
+    if t.ownsWriter { t.writer?.close() }
+    // Nothing staged: the working chronicle is the committed one, indexed; keep it for next time.
+    if t.appended == 0 && t.working.lastSeq == snapshot.head.seq && spare == nil { spare = t.working }
+  }
+
+  /// Opens the log for writing, retrying while another process holds the lock, for `lockWait`.
+  func lockWriter() throws(LedgerError) -> EventLog {
+    var waited = 0.0
+    while true {
+      do {
+        return try EventLog.open(directory: directory, access: .write(wait: false))
+      } catch {
+        guard case .locked = error, waited < lockWait else { throw .log(error) }
+      }
+      usleep(20_000)
+      waited += 0.02
+    }
+  }
+
+  func probeChanged() -> Bool {
+    LogChangeProbe(directory: directory, lastSegment: log.lastSegmentPath) != probe
+  }
+
+  /// Folds in what another process appended, while this one holds the lock.
+  func refreshUnderLock() throws(LedgerError) {
+    let current = LogChangeProbe(directory: directory, lastSegment: log.lastSegmentPath)
+    if current.register != probe.register { loadedRegister = nil }
+    let reopened: EventLog
+    do {
+      reopened = try EventLog.open(directory: directory, access: .read)
+    } catch {
+      throw .log(error)
+    }
+    if reopened.head != snapshot.head { try advance(to: reopened) }
+    probe = LogChangeProbe(directory: directory, lastSegment: reopened.lastSegmentPath)
+  }
+}
