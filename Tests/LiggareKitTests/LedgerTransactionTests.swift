@@ -99,9 +99,12 @@ import Testing
     // The spare chronicle, caught up, gives the same as a fresh fold.
     let second = try reader.append([Self.completion("p-2", id: "x6")])
     #expect(second.firstSeq == 10)
-    let fresh = try Ledger.open(directory: dir + "/log", access: .read, clock: Self.clock, useCheckpoints: false)
+    let fresh = try Ledger.open(
+      directory: dir + "/log", access: .read, clock: Self.clock, useCheckpoints: false)
     let date = CivilDate(parsing: "2012-12-31")!
-    #expect(fresh.state(asOf: date).completions(of: "p-2").count == reader.state(asOf: date).completions(of: "p-2").count)
+    #expect(
+      fresh.state(asOf: date).completions(of: "p-2").count
+        == reader.state(asOf: date).completions(of: "p-2").count)
     #expect(reader.chronicle.seq(ofEvent: "x6") == 10)
   }
 
