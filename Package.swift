@@ -6,6 +6,8 @@ import PackageDescription
 //   LiggareKit (wires log + domain: import, registers, checkpoint cache) -> LiggareStorage, LiggareDomain
 //   LiggareReports -> LiggareDomain
 //   LiggareStorage (knows nothing of the domain) -> LiggareBasics, LiggareHardware
+//   LiggareAccess (accounts, sessions, login throttle, access log; knows nothing of HTTP or the domain)
+//     -> LiggareStorage, LiggareBasics
 //   LiggareDomain (knows nothing of files or the CLI) -> LiggareBasics
 let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
@@ -37,6 +39,8 @@ let package = Package(
       name: "LiggareKit", dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain"],
       swiftSettings: strict),
     .target(
+      name: "LiggareAccess", dependencies: ["LiggareBasics", "LiggareStorage"], swiftSettings: strict),
+    .target(
       name: "LiggareDemo", dependencies: ["LiggareBasics", "LiggareDomain"], swiftSettings: strict),
     .target(
       name: "LiggareReports", dependencies: ["LiggareBasics", "LiggareDomain"], swiftSettings: strict),
@@ -49,6 +53,8 @@ let package = Package(
     .executableTarget(name: "liggare", dependencies: ["LiggareCLI"], swiftSettings: strict),
     .testTarget(name: "LiggareBasicsTests", dependencies: ["LiggareBasics"]),
     .testTarget(name: "LiggareStorageTests", dependencies: ["LiggareStorage", "LiggareBasics"]),
+    .testTarget(
+      name: "LiggareAccessTests", dependencies: ["LiggareAccess", "LiggareStorage", "LiggareBasics"]),
     .testTarget(name: "LiggareDomainTests", dependencies: ["LiggareDomain", "LiggareBasics"]),
     .testTarget(
       name: "LiggareKitTests",
