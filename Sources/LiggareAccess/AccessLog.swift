@@ -192,7 +192,9 @@ public final class AccessLog: Sendable {
       func bad(_ reason: String) -> AccessError {
         .accessLog(path: path, line: lineNumber, reason: reason)
       }
-      guard case .object(let m)? = try? JSONValue.parse(line) else { throw bad("raden är inte ett JSON-objekt") }
+      guard case .object(let m)? = try? JSONValue.parse(line) else {
+        throw bad("raden är inte ett JSON-objekt")
+      }
       guard let version = m["v"]?.numberValue else { throw bad("\"v\" saknas") }
       guard version == Double(currentVersion) else { throw bad("version \(version) stöds inte") }
       guard let at = m["at"]?.stringValue.flatMap({ Timestamp(parsing: $0) }),

@@ -25,14 +25,17 @@ extension AccountStore {
       throw .accountFile(path: path, reason: "den är inte ett JSON-objekt")
     }
     guard members["format"]?.stringValue == formatName else {
-      throw .accountFile(path: path, reason: "den är inte en Liggare-kontofil (\"format\" saknas eller är fel)")
+      throw .accountFile(
+        path: path, reason: "den är inte en Liggare-kontofil (\"format\" saknas eller är fel)")
     }
     guard let versionValue = members["version"] else {
       throw .accountFile(path: path, reason: "\"version\" saknas")
     }
     guard versionValue.numberValue == Double(currentVersion) else {
       let shown: String
-      if case .number(let n) = versionValue { shown = JSONValue.number(n).canonicalText } else {
+      if case .number(let n) = versionValue {
+        shown = JSONValue.number(n).canonicalText
+      } else {
         shown = versionValue.canonicalText
       }
       throw .unsupportedVersion(path: path, version: String(shown.prefix(40)))
@@ -63,14 +66,18 @@ extension AccountStore {
       .accountFile(path: path, reason: "konto nummer \(index + 1): \(reason)")
     }
     guard case .object(let m) = entry else { throw bad("är inte ett JSON-objekt") }
-    let known: Set<String> = ["name", "role", "scopes", "disabled", "created", "changed", "password", "token"]
+    let known: Set<String> = [
+      "name", "role", "scopes", "disabled", "created", "changed", "password", "token",
+    ]
     for key in m.keys where !known.contains(key) { throw bad("okänt fält \"\(key.prefix(40))\"") }
     guard let name = m["name"]?.stringValue else { throw bad("\"name\" saknas eller är inte text") }
     if let problem = Account.problem(withName: name) { throw bad(problem) }
     guard let roleText = m["role"]?.stringValue, let role = Role(rawValue: roleText) else {
       throw bad("\"role\" saknas eller är inte coordinator, head, office eller admin")
     }
-    guard case .array(let scopeValues)? = m["scopes"] else { throw bad("\"scopes\" saknas eller är inte en lista") }
+    guard case .array(let scopeValues)? = m["scopes"] else {
+      throw bad("\"scopes\" saknas eller är inte en lista")
+    }
     var scopes: [String] = []
     for value in scopeValues {
       guard let scope = value.stringValue else { throw bad("en omfattning är inte text") }
@@ -78,7 +85,9 @@ extension AccountStore {
       scopes.append(scope)
     }
     if !role.takesScopes && !scopes.isEmpty { throw bad("rollen \(role) tar ingen omfattning") }
-    guard case .bool(let disabled)? = m["disabled"] else { throw bad("\"disabled\" saknas eller är inte true/false") }
+    guard case .bool(let disabled)? = m["disabled"] else {
+      throw bad("\"disabled\" saknas eller är inte true/false")
+    }
     guard let created = m["created"]?.stringValue.flatMap({ Timestamp(parsing: $0) }),
       let changed = m["changed"]?.stringValue.flatMap({ Timestamp(parsing: $0) })
     else { throw bad("\"created\" eller \"changed\" saknas eller är ingen tidpunkt") }
@@ -90,7 +99,8 @@ extension AccountStore {
       guard p["algorithm"]?.stringValue == "pbkdf2-sha256", p.count == 4 else {
         throw bad("\"password\" ska ha algorithm \"pbkdf2-sha256\", iterations, salt och hash")
       }
-      guard let n = p["iterations"]?.numberValue, n == n.rounded(), n >= 1, n <= Double(PBKDF2.maximumIterations)
+      guard let n = p["iterations"]?.numberValue, n == n.rounded(), n >= 1,
+        n <= Double(PBKDF2.maximumIterations)
       else { throw bad("\"iterations\" ska vara ett heltal mellan 1 och \(PBKDF2.maximumIterations)") }
       guard let salt = p["salt"]?.stringValue.flatMap(Base64URL.decode), salt.count >= 8, salt.count <= 64,
         let hash = p["hash"]?.stringValue.flatMap(Base64URL.decode), hash.count >= 16, hash.count <= 64
@@ -130,10 +140,14 @@ extension AccountStore {
       }
       var token = JSONValue.null
       if let t = record.token {
-        token = ["algorithm": "sha256", "hash": .string(SHA256Hex.encode(t.hash)), "issued": .string(t.issued.description)]
+        token = [
+          "algorithm": "sha256", "hash": .string(SHA256Hex.encode(t.hash)),
+          "issued": .string(t.issued.description),
+        ]
       }
       return [
-        "name": .string(a.name), "role": .string(a.role.rawValue), "scopes": .array(a.scopes.map { .string($0) }),
+        "name": .string(a.name), "role": .string(a.role.rawValue),
+        "scopes": .array(a.scopes.map { .string($0) }),
         "disabled": .bool(a.disabled), "created": .string(a.created.description),
         "changed": .string(a.changed.description), "password": password, "token": token,
       ]

@@ -293,7 +293,9 @@ public final class AccountStore: Sendable {
 
   /// Runs `body` on the records as in the file now, under the file lock, and writes the result;
   /// when `body` throws or the write fails, the file is as it was.
-  private func change<T>(_ body: (inout [Record], Timestamp) throws(AccessError) -> T) throws(AccessError) -> T {
+  private func change<T>(_ body: (inout [Record], Timestamp) throws(AccessError) -> T) throws(AccessError)
+    -> T
+  {
     let lockPath = path + ".lock"
     let lockFD = try Files.open(lockPath, O_RDWR | O_CREAT, mode: 0o600)
     defer { close(lockFD) }

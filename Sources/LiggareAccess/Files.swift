@@ -106,7 +106,8 @@ enum Files {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
     return [
-      Int64(st.st_dev), Int64(st.st_ino), Int64(st.st_size), Int64(st.st_mtim.tv_sec), Int64(st.st_mtim.tv_nsec),
+      Int64(st.st_dev), Int64(st.st_ino), Int64(st.st_size), Int64(st.st_mtim.tv_sec),
+      Int64(st.st_mtim.tv_nsec),
       Int64(st.st_ctim.tv_sec), Int64(st.st_ctim.tv_nsec),
     ]
   }

@@ -99,7 +99,10 @@ public final class LoginThrottle: Sendable {
   /// Records a failed login (wrong password, unknown or disabled account).
   public func recordFailure(account: String, address: String, now: Timestamp) {
     table.withLock { table in
-      for (key, limit) in [(Key(isAddress: false, value: account), accountLimit), (Key(isAddress: true, value: address), addressLimit)] {
+      for (key, limit) in [
+        (Key(isAddress: false, value: account), accountLimit),
+        (Key(isAddress: true, value: address), addressLimit),
+      ] {
         var failures = table[key] ?? Failures(count: 0, last: now)
         if seconds(from: failures.last, to: now) >= limit.forgetAfter { failures.count = 0 }
         failures.count = min(failures.count + 1, limit.lockoutFailures)

@@ -76,7 +76,8 @@ public final class SessionStore: Sendable {
 
   /// A store whose sessions look their account up in `accounts`.
   public convenience init(
-    accounts: AccountStore, configuration: Configuration = Configuration(), random: any RandomSource = SystemRandom()
+    accounts: AccountStore, configuration: Configuration = Configuration(),
+    random: any RandomSource = SystemRandom()
   ) {
     self.init(configuration: configuration, random: random) { name in
       accounts.principal(forAccount: name, method: .session)
@@ -112,7 +113,9 @@ public final class SessionStore: Sendable {
       sessions[key] = entry
     }
     return Session(
-      id: id, csrfToken: csrf, principal: Principal(name: principal.name, role: principal.role, scopes: principal.scopes, method: .session),
+      id: id, csrfToken: csrf,
+      principal: Principal(
+        name: principal.name, role: principal.role, scopes: principal.scopes, method: .session),
       created: now, expires: expiry(of: entry))
   }
 
@@ -180,9 +183,11 @@ public final class SessionStore: Sendable {
 
   private func expiry(of entry: Entry) -> Timestamp {
     let idle = entry.lastSeen.microseconds.addingReportingOverflow(configuration.idleTimeout &* 1_000_000)
-    let absolute = entry.created.microseconds.addingReportingOverflow(configuration.absoluteLifetime &* 1_000_000)
+    let absolute = entry.created.microseconds.addingReportingOverflow(
+      configuration.absoluteLifetime &* 1_000_000)
     return Timestamp(
-      microseconds: min(idle.overflow ? .max : idle.partialValue, absolute.overflow ? .max : absolute.partialValue))
+      microseconds: min(
+        idle.overflow ? .max : idle.partialValue, absolute.overflow ? .max : absolute.partialValue))
   }
 
   private static func key(_ id: String) -> SHA256.Digest {
