@@ -9,6 +9,7 @@ import PackageDescription
 //   LiggareAccess (accounts, sessions, login throttle, access log; knows nothing of HTTP or the domain)
 //     -> LiggareStorage, LiggareBasics
 //   LiggareDomain (knows nothing of files or the CLI) -> LiggareBasics
+//   LiggareHTTP (HTTP/1.1 on POSIX sockets; knows nothing of the ledger) -> Foundation, Glibc only
 let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("InternalImportsByDefault"),
@@ -35,6 +36,7 @@ let package = Package(
     .target(
       name: "LiggareStorage", dependencies: ["LiggareBasics", "LiggareHardware"], swiftSettings: strict),
     .target(name: "LiggareDomain", dependencies: ["LiggareBasics"], swiftSettings: strict),
+    .target(name: "LiggareHTTP", swiftSettings: strict),
     .target(
       name: "LiggareKit", dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain"],
       swiftSettings: strict),
@@ -56,6 +58,7 @@ let package = Package(
     .testTarget(
       name: "LiggareAccessTests", dependencies: ["LiggareAccess", "LiggareStorage", "LiggareBasics"]),
     .testTarget(name: "LiggareDomainTests", dependencies: ["LiggareDomain", "LiggareBasics"]),
+    .testTarget(name: "LiggareHTTPTests", dependencies: ["LiggareHTTP"]),
     .testTarget(
       name: "LiggareKitTests",
       dependencies: ["LiggareKit", "LiggareStorage", "LiggareDomain", "LiggareBasics"]),

@@ -1,0 +1,431 @@
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+
+/// One client connection. Owned by exactly one thread at a time: the event loop while it waits for bytes,
+/// a worker while its request is handled. It passes between them only through `JobQueue` and
+/// `Engine.returned`, both locked, hence `@unchecked Sendable`.
+final class Connection: @unchecked Sendable {
+  let fd: Int32
+  let remoteAddress: String
+  var parser: HTTPRequestParser
+  /// When the loop gives up on the connection (idle, read or linger timeout).
+  var deadline: UInt64 = 0
+  /// Whether bytes of the current request have arrived (the read timeout runs, not the idle one).
+  var requestStarted = false
+  /// Whether the response is written and the loop only reads and discards until the peer closes.
+  var lingering = false
+  /// Whether this connection was refused with 503 (counted apart from the open connections).
+  var rejected = false
+  var discarded = 0
+
+  init(fd: Int32, remoteAddress: String, limits: HTTPLimits) {
+    self.fd = fd
+    self.remoteAddress = remoteAddress
+    self.parser = HTTPRequestParser(limits: limits)
+  }
+}
+
+/// Work for a worker: a request to answer, or a refusal to write.
+enum Job: @unchecked Sendable {
+  case request(Connection, HTTPRequest)
+  case failure(Connection, HTTPParseError)
+}
+
+/// A FIFO of jobs that worker threads wait on.
+final class JobQueue: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var jobs: [Job] = []
+  private var head = 0
+  private var closed = false
+
+  func push(_ job: Job) {
+    condition.lock()
+    jobs.append(job)
+    condition.signal()
+    condition.unlock()
+  }
+
+  /// The next job, waiting for one; nil once closed and empty.
+  func pop() -> Job? {
+    condition.lock()
+    defer { condition.unlock() }
+    while head == jobs.count && !closed { condition.wait() }
+    guard head < jobs.count else { return nil }
+    let job = jobs[head]
+    head += 1
+    if head == jobs.count {
+      jobs.removeAll(keepingCapacity: true)
+      head = 0
+    }
+    return job
+  }
+
+  func close() {
+    condition.lock()
+    closed = true
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
+/// The running machinery of an `HTTPServer`: the listening socket, the event-loop thread and the workers.
+/// The loop's own state (`connections`, `inWorkers`, ...) is touched only by the loop thread.
+final class Engine: @unchecked Sendable {
+  private enum After {
+    case keepAlive, linger, close
+  }
+
+  private let listenFD: Int32
+  private let wakeRead: Int32
+  private let wakeWrite: Int32
+  private let limits: HTTPLimits
+  private let handler: HTTPServer.Handler
+  private let errorResponder: HTTPServer.ErrorResponder
+  private let jobs = JobQueue()
+  private let returned = Mutex<[(Connection, After)]>([])
+  private let stopping = Atomic<Bool>(false)
+  private let threads = DispatchGroup()
+
+  // Loop thread only.
+  private var connections: [Int32: Connection] = [:]
+  private var inWorkers = 0
+  private var rejected = 0
+  private var acceptPausedUntil: UInt64 = 0
+
+  private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+  private static let lingerNanoseconds: UInt64 = 2_000_000_000
+  private static let maxRejectedLingering = 64
+
+  init(
+    listenFD: Int32, limits: HTTPLimits, handler: @escaping HTTPServer.Handler,
+    errorResponder: @escaping HTTPServer.ErrorResponder
+  ) throws(HTTPServerError) {
+    guard let fds = makePipe() else { throw .socketFailed(call: "pipe", errno: errno) }
+    self.listenFD = listenFD
+    self.wakeRead = fds.read
+    self.wakeWrite = fds.write
+    self.limits = limits
+    self.handler = handler
+    self.errorResponder = errorResponder
+  }
+
+  func start() {
+    startThread(name: "http-loop") { $0.runLoop() }
+    for number in 0..<max(1, limits.workers) {
+      startThread(name: "http-worker-\(number)") { $0.runWorker() }
+    }
+  }
+
+  private func startThread(name: String, _ body: @escaping @Sendable (Engine) -> Void) {
+    threads.enter()
+    let thread = Thread { [self] in
+      body(self)
+      self.threads.leave()
+    }
+    thread.name = name
+    thread.stackSize = 1 << 20
+    thread.start()
+  }
+
+  /// Asks the loop to stop and waits until the loop and every worker have finished.
+  func stopAndWait() {
+    stopping.store(true, ordering: .sequentiallyConsistent)
+    wake()
+    threads.wait()
+    close(wakeRead)
+    close(wakeWrite)
+  }
+
+  private func wake() {
+    var byte: UInt8 = 1
+    _ = write(wakeWrite, &byte, 1)
+  }
+
+  // MARK: The event loop
+
+  private func runLoop() {
+    var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+    var listening = true
+    while true {
+      takeReturned()
+      if stopping.load(ordering: .sequentiallyConsistent) {
+        if listening {
+          close(listenFD)
+          listening = false
+        }
+        for connection in connections.values { close(connection.fd) }
+        connections.removeAll()
+        if inWorkers == 0 { break }
+      }
+      let now = monotonicNow()
+      var entries = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+      let acceptNow = listening && now >= acceptPausedUntil
+      if acceptNow { entries.append(pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0)) }
+      var polled: [Connection] = []
+      polled.reserveCapacity(connections.count)
+      var earliest = now + 1_000_000_000
+      for connection in connections.values {
+        entries.append(pollfd(fd: connection.fd, events: Int16(POLLIN), revents: 0))
+        polled.append(connection)
+        earliest = min(earliest, connection.deadline)
+      }
+      if listening && !acceptNow { earliest = min(earliest, acceptPausedUntil) }
+      let waitMilliseconds = earliest > now ? Int32(min((earliest - now) / 1_000_000 + 1, 1000)) : 0
+      let ready = poll(&entries, nfds_t(entries.count), waitMilliseconds)
+      if ready < 0 && errno != EINTR { break }
+      if entries[0].revents != 0 { drainWakePipe() }
+      let firstConnection = acceptNow ? 2 : 1
+      if acceptNow && entries[1].revents != 0 { acceptConnections() }
+      for (offset, connection) in polled.enumerated() where entries[firstConnection + offset].revents != 0 {
+        readable(connection, scratch: &scratch)
+      }
+      expireDeadlines(now: monotonicNow())
+    }
+    if listening { close(listenFD) }
+    for connection in connections.values { close(connection.fd) }
+    connections.removeAll()
+    jobs.close()
+  }
+
+  private func drainWakePipe() {
+    var bytes = [UInt8](repeating: 0, count: 256)
+    while read(wakeRead, &bytes, bytes.count) > 0 {}
+  }
+
+  private func takeReturned() {
+    let back = returned.withLock { list in
+      defer { list.removeAll() }
+      return list
+    }
+    let stopping = stopping.load(ordering: .sequentiallyConsistent)
+    for (connection, after) in back {
+      inWorkers -= 1
+      switch after {
+      case .close:
+        close(connection.fd)
+      case .linger where stopping, .keepAlive where stopping:
+        close(connection.fd)
+      case .linger:
+        connection.lingering = true
+        connection.deadline = monotonicNow() + Engine.lingerNanoseconds
+        connections[connection.fd] = connection
+      case .keepAlive:
+        connection.requestStarted = false
+        connection.deadline = monotonicNow() + nanoseconds(limits.idleTimeout)
+        connections[connection.fd] = connection
+        advance(connection)  // a pipelined request may already be buffered
+      }
+    }
+  }
+
+  private func acceptConnections() {
+    while true {
+      var storage = sockaddr_storage()
+      var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+      let fd = withUnsafeMutablePointer(to: &storage) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          accept(listenFD, $0, &length)
+        }
+      }
+      if fd < 0 {
+        if errno == EINTR || errno == ECONNABORTED { continue }
+        // Out of file descriptors: stop accepting for a moment instead of spinning.
+        if errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM {
+          acceptPausedUntil = monotonicNow() + 100_000_000
+        }
+        return
+      }
+      makeNonBlocking(fd)
+      var one: Int32 = 1
+      setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+      let open = connections.count - rejected + inWorkers
+      if open >= limits.maxConnections {
+        reject(fd)
+        continue
+      }
+      let connection = Connection(fd: fd, remoteAddress: peerAddress(storage), limits: limits)
+      connection.deadline = monotonicNow() + nanoseconds(limits.idleTimeout)
+      connections[fd] = connection
+    }
+  }
+
+  /// Answers a connection beyond the limit with 503 and lingers briefly so the client can read it.
+  private func reject(_ fd: Int32) {
+    let response = HTTPResponse.text(
+      "Servern har för många anslutningar just nu. Försök igen om en stund.\n", status: .serviceUnavailable)
+    var copy = response
+    copy.headers.add("Retry-After", "1")
+    let bytes = copy.serialized(keepAlive: false)
+    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
+    shutdown(fd, Int32(SHUT_WR))
+    guard rejected < Engine.maxRejectedLingering else {
+      close(fd)
+      return
+    }
+    let connection = Connection(fd: fd, remoteAddress: "", limits: limits)
+    connection.lingering = true
+    connection.rejected = true
+    connection.deadline = monotonicNow() + Engine.lingerNanoseconds / 2
+    connections[fd] = connection
+    rejected += 1
+  }
+
+  private func readable(_ connection: Connection, scratch: inout [UInt8]) {
+    guard connections[connection.fd] === connection else { return }
+    let count = scratch.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
+    if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) { return }
+    if count <= 0 {
+      drop(connection)
+      return
+    }
+    if connection.lingering {
+      connection.discarded += count
+      if connection.discarded > 1 << 20 { drop(connection) }
+      return
+    }
+    connection.parser.append(scratch[0..<count])
+    advance(connection)
+  }
+
+  /// Steps the connection's parser as far as its bytes go and hands a whole request (or a refusal) to
+  /// the workers.
+  private func advance(_ connection: Connection) {
+    while true {
+      switch connection.parser.next() {
+      case .needMore:
+        if connection.parser.hasPartialRequest && !connection.requestStarted {
+          connection.requestStarted = true
+          connection.deadline = monotonicNow() + nanoseconds(limits.readTimeout)
+        }
+        return
+      case .continueExpected:
+        _ = Engine.continueBytes.withUnsafeBytes {
+          send(connection.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
+        }
+      case .request(var request):
+        request.remoteAddress = connection.remoteAddress
+        handOver(.request(connection, request), connection)
+        return
+      case .failure(let error):
+        handOver(.failure(connection, error), connection)
+        return
+      }
+    }
+  }
+
+  private func handOver(_ job: Job, _ connection: Connection) {
+    connections.removeValue(forKey: connection.fd)
+    inWorkers += 1
+    jobs.push(job)
+  }
+
+  private func drop(_ connection: Connection) {
+    connections.removeValue(forKey: connection.fd)
+    if connection.rejected { rejected -= 1 }
+    close(connection.fd)
+  }
+
+  private func expireDeadlines(now: UInt64) {
+    for connection in Array(connections.values) where connection.deadline <= now {
+      if connection.requestStarted && !connection.lingering {
+        handOver(.failure(connection, .timeout), connection)
+      } else {
+        drop(connection)
+      }
+    }
+  }
+
+  // MARK: Workers
+
+  private func runWorker() {
+    while let job = jobs.pop() {
+      switch job {
+      case .request(let connection, let request):
+        let response = handler(request)
+        let closeAsked = response.headers.values(for: "Connection").contains {
+          listElements($0).contains { asciiCaseInsensitiveEquals(String($0), "close") }
+        }
+        let keepAlive =
+          request.keepAlive && !closeAsked && !stopping.load(ordering: .sequentiallyConsistent)
+        let bytes = response.serialized(
+          keepAlive: keepAlive, http10KeepAlive: keepAlive && request.version == "HTTP/1.0",
+          headOnly: request.method == "HEAD")
+        let written = writeAll(connection.fd, bytes)
+        finish(connection, written ? (keepAlive ? .keepAlive : .linger) : .close)
+      case .failure(let connection, let error):
+        let bytes = errorResponder(error).serialized(keepAlive: false)
+        finish(connection, writeAll(connection.fd, bytes) ? .linger : .close)
+      }
+    }
+  }
+
+  private func finish(_ connection: Connection, _ after: After) {
+    if after == .linger { shutdown(connection.fd, Int32(SHUT_WR)) }
+    returned.withLock { $0.append((connection, after)) }
+    wake()
+  }
+
+  /// Writes all bytes, waiting for the socket as needed, within the write timeout.
+  private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    let deadline = monotonicNow() + nanoseconds(limits.writeTimeout)
+    var offset = 0
+    return bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return true }
+      while offset < buffer.count {
+        let sent = send(fd, base + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+        if sent > 0 {
+          offset += sent
+          continue
+        }
+        guard sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) else { return false }
+        let now = monotonicNow()
+        guard now < deadline else { return false }
+        var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        _ = poll(&entry, 1, Int32(min((deadline - now) / 1_000_000 + 1, 1000)))
+      }
+      return true
+    }
+  }
+}
+
+/// Nanoseconds on the monotonic clock.
+func monotonicNow() -> UInt64 {
+  var spec = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &spec)
+  return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+/// A non-negative duration in nanoseconds (saturating).
+func nanoseconds(_ duration: Duration) -> UInt64 {
+  let (seconds, attoseconds) = duration.components
+  guard seconds >= 0 else { return 0 }
+  let (whole, overflow) = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000)
+  return overflow ? UInt64.max / 2 : whole + UInt64(max(0, attoseconds) / 1_000_000_000)
+}
+
+/// The IP address of a peer as text.
+func peerAddress(_ storage: sockaddr_storage) -> String {
+  var storage = storage
+  var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+  switch Int32(storage.ss_family) {
+  case AF_INET:
+    _ = withUnsafePointer(to: &storage) {
+      $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
+        var address = pointer.pointee.sin_addr
+        return inet_ntop(AF_INET, &address, &text, socklen_t(text.count))
+      }
+    }
+  case AF_INET6:
+    _ = withUnsafePointer(to: &storage) {
+      $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { pointer in
+        var address = pointer.pointee.sin6_addr
+        return inet_ntop(AF_INET6, &address, &text, socklen_t(text.count))
+      }
+    }
+  default:
+    return ""
+  }
+  return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
