@@ -144,8 +144,9 @@ public struct HTTPRequestParser: Sendable {
 
   /// Finds the end of the head while checking line endings and the size limits as bytes arrive; parses
   /// the head once it is all there.
-  private mutating func parseHeadIfComplete() throws(HTTPParseError) -> (Head, length: Int, expectsContinue: Bool)?
-  {
+  private mutating func parseHeadIfComplete() throws(HTTPParseError) -> (
+    Head, length: Int, expectsContinue: Bool
+  )? {
     // Empty lines before the request line are skipped (RFC 9112 2.2), and dropped from the buffer.
     if requestLineEnd == nil {
       while buffer.count - start >= 2 && buffer[start] == 0x0D && buffer[start + 1] == 0x0A { start += 2 }

@@ -199,8 +199,12 @@ private func bindListener(_ address: ListenAddress) throws(HTTPServerError) -> (
   }
   let port: UInt16 =
     address.isIPv6
-    ? withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port } }
-    : withUnsafePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port } }
+    ? withUnsafePointer(to: &storage) {
+      $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port }
+    }
+    : withUnsafePointer(to: &storage) {
+      $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port }
+    }
   return (fd, UInt16(bigEndian: port))
 }
 

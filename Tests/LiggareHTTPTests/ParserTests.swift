@@ -56,7 +56,8 @@ func isNeedMore(_ step: HTTPParseStep) -> Bool {
   }
 
   @Test func rejectsContentLengthWithTransferEncoding() {
-    let step = parseOne("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc")
+    let step = parseOne(
+      "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\nabc")
     #expect(failure(step) == .contentLengthWithTransferEncoding)
     #expect(failure(step)?.status.code == 400)
   }

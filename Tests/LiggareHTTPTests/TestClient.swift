@@ -117,7 +117,8 @@ struct ParsedResponse {
     var headers: [(String, String)] = []
     for line in lines {
       guard let colon = line.firstIndex(of: ":") else { return nil }
-      headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+      headers.append(
+        (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
     }
     let lengthText = headers.first { $0.0.lowercased() == "content-length" }?.1
     let length = headOnly || status == 204 || status == 304 || status < 200 ? 0 : Int(lengthText ?? "") ?? -1
@@ -129,7 +130,8 @@ struct ParsedResponse {
 
   static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
     guard haystack.count >= needle.count else { return nil }
-    for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start..<(start + needle.count)].elementsEqual(needle) {
       return start
     }
     return nil
