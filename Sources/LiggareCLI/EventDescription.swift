@@ -32,6 +32,26 @@ enum EventDescription {
       return "målet \(goal) för \(scope): \((share * 100).formatted) % på nivå \(minLevel) eller högre "
         + "senast \(deadline) (satt \(when))."
     case .eventRetracted(let event, let reason): return "händelse \(event) dras tillbaka (\(reason)) \(when)."
+    case .frameworkDefined(let framework, let title, let levels):
+      return "ramverket \(title) (\(framework)) med nivåerna \(levels.joined(separator: ", ")) från \(when)."
+    case .competenceDefined(let competence, let framework, let title, let area):
+      return "kompetensen \(title) (\(competence)) i ramverket \(framework), område \(area.rawValue), från \(when)."
+    case .requirementSet(let requirement, let competence, let minLevel, let scope, let roles, let forms):
+      let whom = roles.map { " för " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
+      let where_ = forms.map { " i " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
+      return "kravet \(requirement): \(competence) på nivå \(minLevel) eller högre inom \(scope)\(whom)\(where_) "
+        + "från \(when)."
+    case .requirementEnded(let requirement): return "kravet \(requirement) upphör \(when)."
+    case .competenceAssessed(let person, let competence, let level, let method, let assessor):
+      let how = method == .self ? "självskattning" : "bedömd av \(assessor.map(who) ?? "chefen")"
+      return "\(who(person)) har nivå \(level) i \(competence) (\(how)) \(when)."
+    case .unitFollowUp(let unit, let year, let ratings):
+      let text = StrategyArea.allCases.map { "\($0.rawValue) \(ratings[$0].map(String.init) ?? "–")" }
+      return "uppföljningen av \(unit) för \(year): \(text.joined(separator: ", ")) (\(when))."
+    case .measurePlanned(let measure, let scope, let area, let title, let due, let responsible):
+      return "åtgärden \(title) (\(measure)) för \(scope), område \(area.rawValue), klar senast \(due)"
+        + "\(responsible.map { ", ansvarig \($0)" } ?? "") (planerad \(when))."
+    case .measureStatus(let measure, let status): return "åtgärden \(measure) är \(status.rawValue) från \(when)."
     }
   }
 }

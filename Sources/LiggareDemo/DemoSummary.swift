@@ -80,6 +80,14 @@ public struct DemoSummary: Sendable, Hashable, CustomStringConvertible {
     case .examinerRoleEnded: 12
     case .goalSet: 13
     case .eventRetracted: 14
+    case .frameworkDefined: 15
+    case .competenceDefined: 16
+    case .requirementSet: 17
+    case .requirementEnded: 18
+    case .competenceAssessed: 19
+    case .unitFollowUp: 20
+    case .measurePlanned: 21
+    case .measureStatus: 22
     }
   }
 }

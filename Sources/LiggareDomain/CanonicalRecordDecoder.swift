@@ -160,15 +160,17 @@ struct CanonicalRecordDecoder {
     case 9: candidates = [.unitMoved, .staffLeft]
     case 10: candidates = [.unitMerged, .unitClosed]
     case 11: return same(b, "UnitRenamed") ? .unitRenamed : nil
-    case 13: candidates = [.staffAssigned, .courseDefined]
-    case 14: return same(b, "EventRetracted") ? .eventRetracted : nil
+    case 12: return same(b, "UnitFollowUp") ? .unitFollowUp : nil
+    case 13: candidates = [.staffAssigned, .courseDefined, .measureStatus]
+    case 14: candidates = [.eventRetracted, .requirementSet, .measurePlanned]
     case 15:
       if same(b, "CourseCompleted") { return .courseCompleted }
       return same(b, "UnitEstablished") ? .unitEstablished : nil
     case 16:
       if same(b, "PimLevelAttained") { return .pimLevelAttained }
-      return same(b, "PersonRegistered") ? .personRegistered : nil
-    case 17: candidates = [.examinerAppointed, .examinerRoleEnded]
+      candidates = [.personRegistered, .frameworkDefined, .requirementEnded]
+    case 17: candidates = [.examinerAppointed, .examinerRoleEnded, .competenceDefined]
+    case 18: return same(b, "CompetenceAssessed") ? .competenceAssessed : nil
     default: return nil
     }
     for type in candidates where type.rawValue.utf8.elementsEqual(b) { return type }
@@ -196,7 +198,7 @@ struct CanonicalRecordDecoder {
     var value: Value
   }
 
-  /// Up to six `data` members, inline (no allocation); the contract's types have at most five.
+  /// Up to six `data` members, inline (no allocation); the contract's types have at most six.
   private struct Members {
     static let capacity = 6
     private var slots: (Member?, Member?, Member?, Member?, Member?, Member?) = (nil, nil, nil, nil, nil, nil)
@@ -372,6 +374,44 @@ struct CanonicalRecordDecoder {
         } else {
           payload = nil
         }
+      case .competenceAssessed:
+        if let person = string("person"), let competence = string("competence"), let level = string("level"),
+          let method: AssessmentMethod = enumeration("method"), let assessor = optionalString("assessor")
+        {
+          payload = .competenceAssessed(
+            person: person, competence: competence, level: level, method: method, assessor: assessor)
+        } else {
+          payload = nil
+        }
+      case .competenceDefined:
+        if let competence = string("competence"), let framework = string("framework"),
+          let title = string("title"), let area: StrategyArea = enumeration("area")
+        {
+          payload = .competenceDefined(competence: competence, framework: framework, title: title, area: area)
+        } else {
+          payload = nil
+        }
+      case .requirementEnded: payload = string("requirement").map { .requirementEnded(requirement: $0) }
+      case .measurePlanned:
+        if let measure = string("measure"), let scope = string("scope"), let area: StrategyArea = enumeration("area"),
+          let title = string("title"), let dueText = string("due"), let due = CivilDate(parsing: dueText),
+          let responsible = optionalString("responsible")
+        {
+          payload = .measurePlanned(
+            measure: measure, scope: scope, area: area, title: title, due: due, responsible: responsible)
+        } else {
+          payload = nil
+        }
+      case .measureStatus:
+        if let measure = string("measure"), let status: MeasureState = enumeration("status"), status != .planerad {
+          payload = .measureStatus(measure: measure, status: status)
+        } else {
+          payload = nil
+        }
+      // Lists and objects in `data` (levels, roles, ratings): the general decoder reads these
+      // rare types.
+      case .frameworkDefined, .requirementSet, .unitFollowUp:
+        payload = nil
       }
       // Every member must have been read: an unknown key is the general decoder's to report.
       guard used == count else { return nil }

@@ -25,8 +25,12 @@ extension Chronicle {
   }
 
   private func write(to w: inout CheckpointStream) {
+    // Part 2's histories follow the completions (see `writePart2`).
     w.write(Int(lastSeq))
-    for table in [unitSymbols, personSymbols, courseSymbols, goalSymbols] {
+    for table in [
+      unitSymbols, personSymbols, courseSymbols, goalSymbols, frameworkSymbols, competenceSymbols,
+      requirementSymbols, measureSymbols, labelSymbols,
+    ] {
       w.write(table.names.count)
       for name in table.names { w.write(name) }
     }
@@ -77,6 +81,7 @@ extension Chronicle {
     w.write(goals.count)
     for history in goals { w.writePlain(history) }
     w.writePlain(completions)
+    writePart2(to: &w)
     w.writePlain(locators)
     w.writePlain(recordedTimes)
     w.writePlain(eventIDs.bytes)
@@ -100,7 +105,7 @@ extension Chronicle {
       var c = Chronicle()
       c.lastSeq = UInt64(try r.readInt())
       var tables: [SymbolTable] = []
-      for _ in 0..<4 {
+      for _ in 0..<9 {
         var table = SymbolTable()
         let n = try r.readInt()
         guard n >= 0 else { return nil }
@@ -109,6 +114,9 @@ extension Chronicle {
       }
       (c.unitSymbols, c.personSymbols, c.courseSymbols, c.goalSymbols) = (
         tables[0], tables[1], tables[2], tables[3]
+      )
+      (c.frameworkSymbols, c.competenceSymbols, c.requirementSymbols, c.measureSymbols, c.labelSymbols) = (
+        tables[4], tables[5], tables[6], tables[7], tables[8]
       )
       let unitCount = try r.readInt()
       guard unitCount == c.unitSymbols.count else { return nil }
@@ -179,6 +187,7 @@ extension Chronicle {
       guard goalCount == c.goalSymbols.count else { return nil }
       for _ in 0..<goalCount { c.goals.append(try r.readPlain()) }
       c.completions = try r.readPlain()
+      guard try c.readPart2(from: &r) else { return nil }
       let locators = try r.skipPlain(EventLocator.self)
       c.recordedTimes = try r.readPlain()
       let idBytes = try r.skipPlain(UInt8.self)
@@ -216,7 +225,7 @@ extension Chronicle {
 }
 
 /// A `BinaryWriter` that hands its bytes on in pieces, and large arrays without copying them.
-private struct CheckpointStream {
+struct CheckpointStream {
   let sink: (UnsafeRawBufferPointer) -> Void
   var buffer = BinaryWriter()
 

@@ -16,6 +16,12 @@ public struct Chronicle: Sendable {
   var personSymbols = SymbolTable()
   var courseSymbols = SymbolTable()
   var goalSymbols = SymbolTable()
+  var frameworkSymbols = SymbolTable()
+  var competenceSymbols = SymbolTable()
+  var requirementSymbols = SymbolTable()
+  var measureSymbols = SymbolTable()
+  /// Level labels of frameworks (`A1`, `B2`, …), shared by all frameworks.
+  var labelSymbols = SymbolTable()
 
   var units: [[Version<UnitChange>]] = []
   var persons: [PersonHistory] = []
@@ -23,6 +29,15 @@ public struct Chronicle: Sendable {
   var goals: [[Version<GoalDefinition>]] = []
   /// Every course completion, in seq order.
   var completions: [Version<CourseCompletion>] = []
+  var frameworks: [[Version<FrameworkDefinition>]] = []
+  var competences: [[Version<CompetenceDefinition>]] = []
+  var requirements: [[Version<RequirementChange>]] = []
+  /// Every competence assessment, in seq order (like completions, the bulk of Part 2).
+  var assessments: [Version<Assessment>] = []
+  /// Every unit follow-up, in seq order.
+  var followUps: [Version<FollowUp>] = []
+  var measurePlans: [[Version<MeasurePlan>]] = []
+  var measureStatuses: [[Version<MeasureState>]] = []
 
   /// Per seq (index seq - 1): what the event touched, for retractions and look-ups by id.
   var storedLocators: [EventLocator] = []
@@ -218,6 +233,7 @@ public struct Chronicle: Sendable {
             scope: s, minLevel: Int8(clamping: minLevel), targetShare: targetShare, deadline: deadline)))
       locator.entity = g
     case .eventRetracted: break
+    default: locator.entity = foldPart2(event.payload, date: date, seq: seq)
     }
     storedLocators.append(locator)
     recordedTimes.append(event.recordedAt.microseconds)
@@ -290,16 +306,23 @@ public struct Chronicle: Sendable {
     case .examinerAppointed, .examinerRoleEnded: persons[e].examinerRoles.markRetracted(seq: t, by: r)
     case .goalSet: goals[e].markRetracted(seq: t, by: r)
     case .eventRetracted: break
+    case .frameworkDefined: frameworks[e].markRetracted(seq: t, by: r)
+    case .competenceDefined: competences[e].markRetracted(seq: t, by: r)
+    case .requirementSet, .requirementEnded: requirements[e].markRetracted(seq: t, by: r)
+    case .competenceAssessed: assessments[e].retractedBy = r
+    case .unitFollowUp: followUps[e].retractedBy = r
+    case .measurePlanned: measurePlans[e].markRetracted(seq: t, by: r)
+    case .measureStatus: measureStatuses[e].markRetracted(seq: t, by: r)
     }
   }
 
-  private mutating func unitSymbol(_ id: String) -> Int32 {
+  mutating func unitSymbol(_ id: String) -> Int32 {
     let s = unitSymbols.intern(id)
     if Int(s) == units.count { units.append([]) }
     return s
   }
 
-  private mutating func personSymbol(_ id: String) -> Int32 {
+  mutating func personSymbol(_ id: String) -> Int32 {
     let s = personSymbols.intern(id)
     if Int(s) == persons.count { persons.append(PersonHistory()) }
     return s

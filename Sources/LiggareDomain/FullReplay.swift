@@ -13,6 +13,18 @@ public struct FullReplay: Sendable, Equatable {
   public var examiners: [String: ExaminerRole] = [:]
   public var goals: [String: GoalSnapshot] = [:]
   public var courses: [String: CourseSnapshot] = [:]
+  public var frameworks: [String: FrameworkSnapshot] = [:]
+  public var competences: [String: CompetenceSnapshot] = [:]
+  /// Requirements in force.
+  public var requirements: [String: RequirementSnapshot] = [:]
+  /// Levels by "person/competence".
+  public var assessed: [String: CompetenceLevels] = [:]
+  /// Follow-ups dated by then, by "unit/year".
+  public var followUps: [String: FollowUpSnapshot] = [:]
+  public var measures: [String: MeasureSnapshot] = [:]
+  /// Plans and statuses of measures, kept apart as the events come.
+  var measurePlans: [String: MeasureSnapshot] = [:]
+  var measureStatuses: [String: (MeasureState, CivilDate)] = [:]
 
   /// Folds `events` (all of the log, any order) as of `date`, as known at `knownAtSeq`.
   public init(_ events: [Event], asOf date: CivilDate, knownAtSeq: UInt64) {
@@ -25,6 +37,24 @@ public struct FullReplay: Sendable, Equatable {
       .filter { $0.seq <= knownAtSeq && $0.occurredOn <= date && !retracted.contains($0.id) }
       .sorted { ($0.occurredOn, $0.seq) < ($1.occurredOn, $1.seq) }
     for e in folded { apply(e) }
+    finishMeasures()
+  }
+
+  mutating func finishMeasures() {
+    measures = [:]
+    for (id, var m) in measurePlans {
+      if let (status, since) = measureStatuses[id] {
+        m.status = status
+        m.statusSince = since
+      }
+      measures[id] = m
+    }
+  }
+
+  /// The position of `label` in `competence`'s framework as the fold stands now.
+  func position(of label: String, competence: String) -> Int? {
+    guard let c = competences[competence], let f = frameworks[c.frameworkID] else { return nil }
+    return f.levels.firstIndex(of: label)
   }
 
   /// One step of the fold.
@@ -63,6 +93,31 @@ public struct FullReplay: Sendable, Equatable {
       goals[goal] = GoalSnapshot(
         id: goal, scopeID: scope, minLevel: minLevel, targetShare: targetShare, deadline: deadline, setOn: d)
     case .eventRetracted: break
+    case .frameworkDefined(let framework, let title, let levels):
+      frameworks[framework] = FrameworkSnapshot(id: framework, title: title, levels: levels, definedOn: d)
+    case .competenceDefined(let competence, let framework, let title, let area):
+      competences[competence] = CompetenceSnapshot(
+        id: competence, frameworkID: framework, title: title, area: area, definedOn: d)
+    case .requirementSet(let requirement, let competence, let minLevel, let scope, let roles, let forms):
+      requirements[requirement] = RequirementSnapshot(
+        id: requirement, competenceID: competence, minLevel: minLevel,
+        minPosition: position(of: minLevel, competence: competence), scopeID: scope, roles: roles.map(Set.init),
+        schoolForms: forms.map(Set.init), setOn: d)
+    case .requirementEnded(let requirement): requirements[requirement] = nil
+    case .competenceAssessed(let person, let competence, let level, let method, let assessor):
+      guard let position = position(of: level, competence: competence) else { return }
+      let a = AssessedLevel(label: level, position: position, date: d, method: method, assessorID: assessor)
+      switch method {
+      case .self: assessed["\(person)/\(competence)", default: CompetenceLevels()].selfAssessed = a
+      case .head: assessed["\(person)/\(competence)", default: CompetenceLevels()].headAssessed = a
+      }
+    case .unitFollowUp(let unit, let year, let ratings):
+      followUps["\(unit)/\(year)"] = FollowUpSnapshot(unitID: unit, year: year, ratings: ratings, recordedOn: d)
+    case .measurePlanned(let measure, let scope, let area, let title, let due, let responsible):
+      measurePlans[measure] = MeasureSnapshot(
+        id: measure, scopeID: scope, area: area, title: title, due: due, responsible: responsible,
+        plannedOn: d, status: .planerad, statusSince: nil)
+    case .measureStatus(let measure, let status): measureStatuses[measure] = (status, d)
     }
   }
 
@@ -78,5 +133,24 @@ public struct FullReplay: Sendable, Equatable {
     }
     for g in state.goals { goals[g.id] = g }
     for c in state.courses { courses[c.id] = c }
+    for f in state.frameworks { frameworks[f.id] = f }
+    for c in state.competences { competences[c.id] = c }
+    for r in state.requirementsInForce { requirements[r.id] = r }
+    let index = state.assessmentIndex()
+    for person in state.knownPersonIDs {
+      for c in state.chronicle.competenceSymbols.names {
+        let levels = index.levels(of: person, in: c)
+        if levels != CompetenceLevels() { assessed["\(person)/\(c)"] = levels }
+      }
+    }
+    followUps = state.followUpsDatedByPosition()
+    for m in state.measures { measures[m.id] = m }
+  }
+
+  public static func == (a: FullReplay, b: FullReplay) -> Bool {
+    a.units == b.units && a.registered == b.registered && a.placements == b.placements && a.levels == b.levels
+      && a.examiners == b.examiners && a.goals == b.goals && a.courses == b.courses
+      && a.frameworks == b.frameworks && a.competences == b.competences && a.requirements == b.requirements
+      && a.assessed == b.assessed && a.followUps == b.followUps && a.measures == b.measures
   }
 }

@@ -65,6 +65,43 @@ extension Payload {
     case .eventRetracted(let event, let reason):
       w.string("event", event)
       w.string("reason", reason)
+    case .frameworkDefined(let framework, let title, let levels):
+      w.string("framework", framework)
+      w.strings("levels", levels)
+      w.string("title", title)
+    case .competenceDefined(let competence, let framework, let title, let area):
+      w.string("area", area.rawValue)
+      w.string("competence", competence)
+      w.string("framework", framework)
+      w.string("title", title)
+    case .requirementSet(let requirement, let competence, let minLevel, let scope, let roles, let forms):
+      w.string("competence", competence)
+      w.string("minLevel", minLevel)
+      w.string("requirement", requirement)
+      if let roles { w.strings("roles", roles.map(\.rawValue)) }
+      if let forms { w.strings("schoolForms", forms.map(\.rawValue)) }
+      w.string("scope", scope)
+    case .requirementEnded(let requirement): w.string("requirement", requirement)
+    case .competenceAssessed(let person, let competence, let level, let method, let assessor):
+      if let assessor { w.string("assessor", assessor) }
+      w.string("competence", competence)
+      w.string("level", level)
+      w.string("method", method.rawValue)
+      w.string("person", person)
+    case .unitFollowUp(let unit, let year, let ratings):
+      w.ratings("ratings", ratings)
+      w.string("unit", unit)
+      w.number("year", Double(year))
+    case .measurePlanned(let measure, let scope, let area, let title, let due, let responsible):
+      w.string("area", area.rawValue)
+      w.string("due", due.description)
+      w.string("measure", measure)
+      if let responsible { w.string("responsible", responsible) }
+      w.string("scope", scope)
+      w.string("title", title)
+    case .measureStatus(let measure, let status):
+      w.string("measure", measure)
+      w.string("status", status.rawValue)
     }
     w.out.append(UInt8(ascii: "}"))
     out = w.out
@@ -97,5 +134,30 @@ private struct MemberWriter {
   mutating func number(_ k: StaticString, _ value: Double) {
     key(k)
     JSONWriter.writeNumber(value, to: &out)
+  }
+
+  /// An array of strings, in the given order.
+  mutating func strings(_ k: StaticString, _ values: [String]) {
+    key(k)
+    out.append(UInt8(ascii: "["))
+    for (i, v) in values.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      JSONWriter.writeString(v, to: &out)
+    }
+    out.append(UInt8(ascii: "]"))
+  }
+
+  /// Ratings as an object keyed by area, keys in byte order.
+  mutating func ratings(_ k: StaticString, _ ratings: AreaRatings) {
+    key(k)
+    out.append(UInt8(ascii: "{"))
+    let sorted = ratings.byArea.sorted { $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8) }
+    for (i, (area, value)) in sorted.enumerated() {
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      JSONWriter.writeString(area.rawValue, to: &out)
+      out.append(UInt8(ascii: ":"))
+      JSONWriter.writeNumber(Double(value), to: &out)
+    }
+    out.append(UInt8(ascii: "}"))
   }
 }

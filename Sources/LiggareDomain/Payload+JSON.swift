@@ -80,6 +80,37 @@ extension Payload {
         targetShare: try r.number("targetShare"), deadline: deadline)
     case .eventRetracted:
       payload = .eventRetracted(event: try r.string("event"), reason: try r.string("reason"))
+    case .frameworkDefined:
+      payload = .frameworkDefined(
+        framework: try r.string("framework"), title: try r.string("title"), levels: try r.strings("levels"))
+    case .competenceDefined:
+      payload = .competenceDefined(
+        competence: try r.string("competence"), framework: try r.string("framework"),
+        title: try r.string("title"), area: try r.enumeration("area"))
+    case .requirementSet:
+      payload = .requirementSet(
+        requirement: try r.string("requirement"), competence: try r.string("competence"),
+        minLevel: try r.string("minLevel"), scope: try r.string("scope"),
+        roles: try r.optionalEnumerations("roles"), schoolForms: try r.optionalEnumerations("schoolForms"))
+    case .requirementEnded: payload = .requirementEnded(requirement: try r.string("requirement"))
+    case .competenceAssessed:
+      payload = .competenceAssessed(
+        person: try r.string("person"), competence: try r.string("competence"), level: try r.string("level"),
+        method: try r.enumeration("method"), assessor: try r.optionalString("assessor"))
+    case .unitFollowUp:
+      payload = .unitFollowUp(unit: try r.string("unit"), year: try r.integer("year"), ratings: try r.ratings("ratings"))
+    case .measurePlanned:
+      payload = .measurePlanned(
+        measure: try r.string("measure"), scope: try r.string("scope"), area: try r.enumeration("area"),
+        title: try r.string("title"), due: try r.date("due"), responsible: try r.optionalString("responsible"))
+    case .measureStatus:
+      let status: MeasureState = try r.enumeration("status")
+      guard status != .planerad else {
+        throw .invalidValue(
+          field: "status", value: status.rawValue,
+          allowed: MeasureState.recordable.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+      }
+      payload = .measureStatus(measure: try r.string("measure"), status: status)
     }
     let unknown = r.unusedKeys
     if !unknown.isEmpty { throw .unknownFields(unknown, type: type) }
@@ -131,6 +162,40 @@ extension Payload {
         "targetShare": .number(targetShare), "deadline": .string(deadline.description),
       ]
     case .eventRetracted(let event, let reason): d = ["event": .string(event), "reason": .string(reason)]
+    case .frameworkDefined(let framework, let title, let levels):
+      d = ["framework": .string(framework), "title": .string(title), "levels": .array(levels.map { .string($0) })]
+    case .competenceDefined(let competence, let framework, let title, let area):
+      d = [
+        "competence": .string(competence), "framework": .string(framework), "title": .string(title),
+        "area": .string(area.rawValue),
+      ]
+    case .requirementSet(let requirement, let competence, let minLevel, let scope, let roles, let forms):
+      d = [
+        "requirement": .string(requirement), "competence": .string(competence), "minLevel": .string(minLevel),
+        "scope": .string(scope),
+      ]
+      if let roles { d["roles"] = .array(roles.map { .string($0.rawValue) }) }
+      if let forms { d["schoolForms"] = .array(forms.map { .string($0.rawValue) }) }
+    case .requirementEnded(let requirement): d = ["requirement": .string(requirement)]
+    case .competenceAssessed(let person, let competence, let level, let method, let assessor):
+      d = [
+        "person": .string(person), "competence": .string(competence), "level": .string(level),
+        "method": .string(method.rawValue),
+      ]
+      if let assessor { d["assessor"] = .string(assessor) }
+    case .unitFollowUp(let unit, let year, let ratings):
+      d = [
+        "unit": .string(unit), "year": .number(Double(year)),
+        "ratings": .object(
+          Dictionary(uniqueKeysWithValues: ratings.byArea.map { ($0.key.rawValue, JSONValue.number(Double($0.value))) })),
+      ]
+    case .measurePlanned(let measure, let scope, let area, let title, let due, let responsible):
+      d = [
+        "measure": .string(measure), "scope": .string(scope), "area": .string(area.rawValue),
+        "title": .string(title), "due": .string(due.description),
+      ]
+      if let responsible { d["responsible"] = .string(responsible) }
+    case .measureStatus(let measure, let status): d = ["measure": .string(measure), "status": .string(status.rawValue)]
     }
     return d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
   }
@@ -195,6 +260,69 @@ struct DataReader {
         field: key, value: raw, allowed: E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
     }
     return value
+  }
+
+  /// A date `ÅÅÅÅ-MM-DD`.
+  mutating func date(_ key: String) throws(EventDecodingError) -> CivilDate {
+    let text = try string(key)
+    guard let date = CivilDate(parsing: text) else {
+      throw .invalidValue(field: key, value: text, allowed: "ett datum ÅÅÅÅ-MM-DD")
+    }
+    return date
+  }
+
+  /// A list of strings (may be empty; the rules say how long it must be).
+  mutating func strings(_ key: String) throws(EventDecodingError) -> [String] {
+    used.append(key)
+    guard let v = value(key), v != .null else { throw .missingField(key) }
+    guard case .array(let items) = v else { throw .wrongKind(field: key, expected: "en lista av strängar") }
+    var result: [String] = []
+    for item in items {
+      guard case .string(let s) = item else { throw .wrongKind(field: key, expected: "en lista av strängar") }
+      result.append(s)
+    }
+    return result
+  }
+
+  /// An optional list of known values (`roles`, `schoolForms`).
+  mutating func optionalEnumerations<E: RawRepresentable & CaseIterable>(
+    _ key: String
+  ) throws(EventDecodingError) -> [E]? where E.RawValue == String {
+    used.append(key)
+    guard let v = value(key), v != .null else { return nil }
+    guard case .array(let items) = v else { throw .wrongKind(field: key, expected: "en lista av strängar") }
+    var result: [E] = []
+    for item in items {
+      guard case .string(let raw) = item else { throw .wrongKind(field: key, expected: "en lista av strängar") }
+      guard let e = E(rawValue: raw) else {
+        throw .invalidValue(
+          field: key, value: raw, allowed: E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+      }
+      result.append(e)
+    }
+    return result
+  }
+
+  /// An object with a strategy area as each key and a whole number as each value.
+  mutating func ratings(_ key: String) throws(EventDecodingError) -> AreaRatings {
+    used.append(key)
+    guard let v = value(key), v != .null else { throw .missingField(key) }
+    guard case .object(let members) = v else {
+      throw .wrongKind(field: key, expected: "ett objekt med ett betyg 1–4 per område")
+    }
+    var byArea: [StrategyArea: Int] = [:]
+    for (name, value) in members.sorted(by: { $0.key < $1.key }) {
+      guard let area = StrategyArea(rawValue: name) else {
+        throw .invalidValue(
+          field: key, value: name,
+          allowed: StrategyArea.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+      }
+      guard case .number(let n) = value, n.rounded() == n, abs(n) < 1e9 else {
+        throw .wrongKind(field: "\(key).\(name)", expected: "ett heltal 1–4")
+      }
+      byArea[area] = Int(n)
+    }
+    return AreaRatings(byArea)
   }
 
   mutating func enumeration<E: RawRepresentable & CaseIterable>(

@@ -18,6 +18,20 @@ public enum Payload: Sendable, Hashable {
   case examinerRoleEnded(person: String)
   case goalSet(goal: String, scope: String, minLevel: Int, targetShare: Double, deadline: CivilDate)
   case eventRetracted(event: String, reason: String)
+  /// A competence framework and its level scale, lowest first (contract Part 2).
+  case frameworkDefined(framework: String, title: String, levels: [String])
+  case competenceDefined(competence: String, framework: String, title: String, area: StrategyArea)
+  /// `roles` and `schoolForms` nil mean all roles but `annan` and all units.
+  case requirementSet(
+    requirement: String, competence: String, minLevel: String, scope: String, roles: [StaffRole]?,
+    schoolForms: [SchoolForm]?)
+  case requirementEnded(requirement: String)
+  case competenceAssessed(
+    person: String, competence: String, level: String, method: AssessmentMethod, assessor: String?)
+  case unitFollowUp(unit: String, year: Int, ratings: AreaRatings)
+  case measurePlanned(
+    measure: String, scope: String, area: StrategyArea, title: String, due: CivilDate, responsible: String?)
+  case measureStatus(measure: String, status: MeasureState)
 
   /// The contract's `type` name of this payload.
   public var type: EventType {
@@ -37,6 +51,14 @@ public enum Payload: Sendable, Hashable {
     case .examinerRoleEnded: .examinerRoleEnded
     case .goalSet: .goalSet
     case .eventRetracted: .eventRetracted
+    case .frameworkDefined: .frameworkDefined
+    case .competenceDefined: .competenceDefined
+    case .requirementSet: .requirementSet
+    case .requirementEnded: .requirementEnded
+    case .competenceAssessed: .competenceAssessed
+    case .unitFollowUp: .unitFollowUp
+    case .measurePlanned: .measurePlanned
+    case .measureStatus: .measureStatus
     }
   }
 }
@@ -58,4 +80,12 @@ public enum EventType: String, Sendable, Hashable, CaseIterable {
   case examinerRoleEnded = "ExaminerRoleEnded"
   case goalSet = "GoalSet"
   case eventRetracted = "EventRetracted"
+  case frameworkDefined = "FrameworkDefined"
+  case competenceDefined = "CompetenceDefined"
+  case requirementSet = "RequirementSet"
+  case requirementEnded = "RequirementEnded"
+  case competenceAssessed = "CompetenceAssessed"
+  case unitFollowUp = "UnitFollowUp"
+  case measurePlanned = "MeasurePlanned"
+  case measureStatus = "MeasureStatus"
 }

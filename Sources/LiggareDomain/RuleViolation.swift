@@ -31,6 +31,21 @@ public enum RuleViolation: Error, Sendable, Hashable {
   case emptyField(String)
   case occurredAfterRecorded(occurredOn: CivilDate, recordedOn: CivilDate)
   case conflictingDuplicate(id: String, existingSeq: UInt64)
+  case unknownFramework(String, on: CivilDate)
+  case unknownCompetence(String, on: CivilDate)
+  case unknownRequirement(String, on: CivilDate)
+  case unknownMeasure(String, on: CivilDate)
+  case unknownLevel(field: String, label: String, framework: String, allowed: [String], on: CivilDate)
+  case levelCountChanged(framework: String, count: Int, existing: Int)
+  case competenceFrameworkChanged(competence: String, framework: String, existing: String)
+  case notStaff(String, on: CivilDate)
+  case assessorMissing
+  case assessorNotAllowed(String)
+  case assessorIsPerson(String)
+  case notHeadOfUnit(assessor: String, person: String, unit: String, on: CivilDate)
+  case requirementNotInForce(String, on: CivilDate)
+  case measureFinished(String, status: MeasureState, on: CivilDate)
+  case responsibleIsPerson(String)
 }
 
 extension RuleViolation: CustomStringConvertible {
@@ -98,6 +113,40 @@ extension RuleViolation: CustomStringConvertible {
       "occurredOn \(occurredOn) ligger efter registreringsdagen \(recordedOn); en händelse kan inte loggas i förväg"
     case .conflictingDuplicate(let id, let seq):
       "id \(id) finns redan i loggen (seq \(seq)) med annat innehåll; välj ett nytt id"
+    case .unknownFramework(let f, let d):
+      "ramverket \(f) finns inte den \(d); definiera det först (log framework)"
+    case .unknownCompetence(let c, let d):
+      "kompetensen \(c) finns inte den \(d); definiera den först (log competence)"
+    case .unknownRequirement(let r, let d):
+      "kravet \(r) finns inte den \(d); sätt det först (log requirement)"
+    case .unknownMeasure(let m, let d):
+      "åtgärden \(m) finns inte den \(d); planera den först (log measure)"
+    case .unknownLevel(let field, let label, let f, let allowed, let d):
+      "fältet \(field) har nivån \"\(label)\", som inte finns i ramverket \(f) den \(d); "
+        + "tillåtna är \(allowed.joined(separator: ", "))"
+    case .levelCountChanged(let f, let count, let existing):
+      "ramverket \(f) har redan \(existing) nivåer; en ny definition får byta namn på nivåerna men inte "
+        + "ändra antalet (\(count)); definiera ett nytt ramverk i stället"
+    case .competenceFrameworkChanged(let c, let f, let existing):
+      "kompetensen \(c) hör till ramverket \(existing) och kan inte flyttas till \(f); definiera en ny kompetens"
+    case .notStaff(let p, let d):
+      "\(p) är inte personal den \(d) (ingen placering, slutat eller rollen annan); bara personal bedöms"
+    case .assessorMissing:
+      "en bedömning av chefen (method head) kräver fältet assessor: den rektor eller förskolechef som bedömt"
+    case .assessorNotAllowed(let a):
+      "en självskattning (method self) har ingen bedömare; ta bort assessor (\(a)) eller ange method head"
+    case .assessorIsPerson(let p):
+      "\(p) kan inte bedöma sig själv som chef; använd en självskattning (method self) "
+        + "eller låt en annan chef på enheten bedöma"
+    case .notHeadOfUnit(let a, let p, let u, let d):
+      "\(a) är inte rektor eller förskolechef på \(p)s enhet \(u) den \(d); bara enhetens chef gör chefsbedömningar"
+    case .requirementNotInForce(let r, let d):
+      "kravet \(r) gäller inte den \(d) (redan avslutat); inget att avsluta"
+    case .measureFinished(let m, let status, let d):
+      "åtgärden \(m) är redan \(status.rawValue) den \(d); dess status kan inte ändras mer"
+    case .responsibleIsPerson(let r):
+      "fältet responsible får inte vara en person (\(r) är en registrerad person); ange en funktion, "
+        + "t.ex. \"IT-strateg\""
     }
   }
 

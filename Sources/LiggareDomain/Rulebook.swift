@@ -167,6 +167,8 @@ public enum Rulebook {
       }
       let dependants = Dependants.of(seq: t, in: chronicle)
       if !dependants.isEmpty { throw .hasDependants(target, dependants: dependants) }
+    default:
+      try checkPart2(payload, date: date, in: state, newIDsMustBeNew: newIDsMustBeNew)
     }
   }
 

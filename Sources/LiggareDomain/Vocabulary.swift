@@ -40,3 +40,38 @@ public enum StrategyArea: String, Sendable, Hashable, CaseIterable, Comparable {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }
 }
+
+/// How a competence was judged (contract Part 2): by the person, or by the head of their unit.
+public enum AssessmentMethod: String, Sendable, Hashable, CaseIterable {
+  case `self`
+  case head
+}
+
+/// Where a measure of an action plan stands; `planerad` until its first `MeasureStatus`.
+public enum MeasureState: String, Sendable, Hashable, CaseIterable {
+  case planerad
+  case pågår
+  case genomförd
+  case inställd
+
+  /// The values a `MeasureStatus` event may carry (`planerad` is only the state before any).
+  public static let recordable: [MeasureState] = [.pågår, .genomförd, .inställd]
+
+  /// Whether no further status may follow (`genomförd`, `inställd`).
+  public var isFinal: Bool { self == .genomförd || self == .inställd }
+}
+
+/// A unit head's yearly ratings, one per strategy area, each 1–4
+/// (1 not started, 2 started, 3 established, 4 integrated in daily work).
+public struct AreaRatings: Sendable, Hashable {
+  /// By area, in `StrategyArea.allCases` order; an area not given is absent.
+  public var byArea: [StrategyArea: Int]
+
+  /// Creates ratings.
+  public init(_ byArea: [StrategyArea: Int]) {
+    self.byArea = byArea
+  }
+
+  /// The rating of `area`, if given.
+  public subscript(area: StrategyArea) -> Int? { byArea[area] }
+}

@@ -16,7 +16,7 @@ import LiggareStorage
 /// it changes no answer, only the time to the first answer.
 struct CheckpointCache {
   static let formatName = "liggare-checkpoint"
-  static let formatVersion = 3
+  static let formatVersion = 4
   /// Rewrite the cache when the log has grown by at least this many events since it was built.
   static let refreshAfter: UInt64 = 1000
 

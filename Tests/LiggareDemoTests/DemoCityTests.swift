@@ -220,6 +220,17 @@ extension Payload {
     case .examinerRoleEnded(let person): [person]
     case .goalSet(let goal, let scope, _, _, _): [goal, scope]
     case .eventRetracted(let event, let reason): [event, reason]
+    case .frameworkDefined(let framework, let title, let levels): [framework, title] + levels
+    case .competenceDefined(let competence, let framework, let title, _): [competence, framework, title]
+    case .requirementSet(let requirement, let competence, let minLevel, let scope, _, _):
+      [requirement, competence, minLevel, scope]
+    case .requirementEnded(let requirement): [requirement]
+    case .competenceAssessed(let person, let competence, let level, _, let assessor):
+      [person, competence, level] + (assessor.map { [$0] } ?? [])
+    case .unitFollowUp(let unit, _, _): [unit]
+    case .measurePlanned(let measure, let scope, _, let title, _, let responsible):
+      [measure, scope, title] + (responsible.map { [$0] } ?? [])
+    case .measureStatus(let measure, _): [measure]
     }
   }
 }

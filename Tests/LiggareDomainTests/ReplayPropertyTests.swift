@@ -36,7 +36,7 @@ enum RandomLog {
       let u = units.randomElement(using: &rng)!
       let b = boards.randomElement(using: &rng)!
       let payload: Payload
-      switch Int.random(in: 0..<100, using: &rng) {
+      switch Int.random(in: 0..<140, using: &rng) {
       case 0..<6:
         payload = .unitEstablished(unit: b, name: "Nämnd \(b)", kind: .board, parent: "stad", schoolForm: nil)
       case 6..<14:
@@ -63,6 +63,7 @@ enum RandomLog {
         payload = .goalSet(
           goal: ["g1", "g2"].randomElement(using: &rng)!, scope: [u, b, "stad"].randomElement(using: &rng)!,
           minLevel: Int.random(in: 1...5, using: &rng), targetShare: 0.75, deadline: date(&rng))
+      case 100..<136: payload = part2(&rng, date: d, person: p, unit: u, board: b, persons: persons)
       default:
         guard !log.events.isEmpty else { continue }
         payload = .eventRetracted(event: log.events.randomElement(using: &rng)!.id, reason: "fel")
@@ -70,6 +71,53 @@ enum RandomLog {
       _ = try? log.append(payload, on: d)
     }
     return log
+  }
+
+  /// Part 2 events: frameworks relabelled (and a refused change of the number of levels),
+  /// competences, requirements set, replaced and ended, assessments by both methods, follow-ups
+  /// and measures with statuses.
+  static func part2(
+    _ rng: inout SplitMix64, date d: CivilDate, person p: String, unit u: String, board b: String,
+    persons: [String]
+  ) -> Payload {
+    let labels = ["a", "b", "c", "A", "B", "C", "x", "y"]
+    let competences = ["c1", "c2", "c3"]
+    switch Int.random(in: 0..<36, using: &rng) {
+    case 0..<2:
+      let scales = [["a", "b", "c"], ["A", "B", "C"], ["a", "b", "c", "d"]]
+      return .frameworkDefined(framework: "f1", title: "Ram 1", levels: scales.randomElement(using: &rng)!)
+    case 2: return .frameworkDefined(framework: "f2", title: "Ram 2", levels: ["x", "y"])
+    case 3..<5:
+      return .competenceDefined(
+        competence: competences.randomElement(using: &rng)!, framework: ["f1", "f2"].randomElement(using: &rng)!,
+        title: "Kompetens", area: StrategyArea.allCases.randomElement(using: &rng)!)
+    case 5..<8:
+      return .requirementSet(
+        requirement: ["r1", "r2"].randomElement(using: &rng)!, competence: competences.randomElement(using: &rng)!,
+        minLevel: labels.randomElement(using: &rng)!, scope: [u, b, "stad"].randomElement(using: &rng)!,
+        roles: Bool.random(using: &rng) ? nil : [.lärare, .rektor],
+        schoolForms: Bool.random(using: &rng) ? nil : [.grundskola])
+    case 8..<10: return .requirementEnded(requirement: ["r1", "r2"].randomElement(using: &rng)!)
+    case 10..<26:
+      let head = Bool.random(using: &rng)
+      return .competenceAssessed(
+        person: p, competence: competences.randomElement(using: &rng)!, level: labels.randomElement(using: &rng)!,
+        method: head ? .head : .self, assessor: head ? persons.randomElement(using: &rng)! : nil)
+    case 26..<29:
+      var ratings: [StrategyArea: Int] = [:]
+      for area in StrategyArea.allCases { ratings[area] = Int.random(in: 1...4, using: &rng) }
+      return .unitFollowUp(unit: u, year: d.year - Int.random(in: 0...1, using: &rng), ratings: AreaRatings(ratings))
+    case 29..<32:
+      return .measurePlanned(
+        measure: ["m1", "m2", "m3"].randomElement(using: &rng)!, scope: [u, b, "stad"].randomElement(using: &rng)!,
+        area: StrategyArea.allCases.randomElement(using: &rng)!, title: "Åtgärd",
+        due: d.adding(days: Int.random(in: -100...400, using: &rng)),
+        responsible: Bool.random(using: &rng) ? nil : "IT-strateg")
+    default:
+      return .measureStatus(
+        measure: ["m1", "m2", "m3"].randomElement(using: &rng)!,
+        status: MeasureState.recordable.randomElement(using: &rng)!)
+    }
   }
 }
 
@@ -94,6 +142,17 @@ enum RandomLog {
       #expect(fast.goals == reference.goals, "goals differ at \(date) known at \(k), seed \(seed)")
       #expect(fast.registered == reference.registered)
       #expect(fast.courses == reference.courses)
+      #expect(fast.frameworks == reference.frameworks, "frameworks differ at \(date) known at \(k), seed \(seed)")
+      #expect(fast.competences == reference.competences, "competences differ at \(date) known at \(k)")
+      #expect(fast.requirements == reference.requirements, "requirements differ at \(date) known at \(k)")
+      #expect(fast.assessed == reference.assessed, "assessments differ at \(date) known at \(k), seed \(seed)")
+      #expect(fast.followUps == reference.followUps, "follow-ups differ at \(date) known at \(k)")
+      #expect(fast.measures == reference.measures, "measures differ at \(date) known at \(k), seed \(seed)")
+      let state = CityState(chronicle: log.chronicle, position: .endOf(date), knownAtSeq: k)
+      for (key, levels) in reference.assessed.prefix(6) {
+        let parts = key.split(separator: "/").map(String.init)
+        #expect(state.competenceLevels(of: parts[0], in: parts[1]) == levels)
+      }
     }
   }
 
@@ -125,5 +184,30 @@ enum RandomLog {
     #expect(log.chronicle.lastSeq(knownAt: third) == 3)
     #expect(log.chronicle.lastSeq(knownAt: Timestamp(microseconds: third.microseconds - 1)) == 2)
     #expect(log.chronicle.lastSeq(knownAt: .distantPast) == 0)
+  }
+}
+
+@Suite struct RandomLogPart2Tests {
+  /// The generator must actually produce Part 2 events that pass the rules, or the property
+  /// tests above would prove nothing about them.
+  @Test func theRandomLogsHoldEveryPart2Type() {
+    var types: [EventType: Int] = [:]
+    var retractedPart2 = 0
+    for seed: UInt64 in 1...4 {
+      let log = RandomLog.make(seed: seed, attempts: 3000)
+      for e in log.events { types[e.payload.type, default: 0] += 1 }
+      for e in log.events where log.chronicle.retraction(ofSeq: e.seq) != nil && e.payload.type.rawValue.count > 0 {
+        if [.competenceAssessed, .requirementSet, .measurePlanned, .frameworkDefined].contains(e.payload.type) {
+          retractedPart2 += 1
+        }
+      }
+    }
+    for type in [
+      EventType.frameworkDefined, .competenceDefined, .requirementSet, .requirementEnded, .competenceAssessed,
+      .unitFollowUp, .measurePlanned, .measureStatus,
+    ] {
+      #expect((types[type] ?? 0) >= 3, "only \(types[type] ?? 0) \(type.rawValue)")
+    }
+    #expect(retractedPart2 > 0)
   }
 }
