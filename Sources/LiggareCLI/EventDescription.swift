@@ -35,11 +35,13 @@ enum EventDescription {
     case .frameworkDefined(let framework, let title, let levels):
       return "ramverket \(title) (\(framework)) med nivåerna \(levels.joined(separator: ", ")) från \(when)."
     case .competenceDefined(let competence, let framework, let title, let area):
-      return "kompetensen \(title) (\(competence)) i ramverket \(framework), område \(area.rawValue), från \(when)."
+      return
+        "kompetensen \(title) (\(competence)) i ramverket \(framework), område \(area.rawValue), från \(when)."
     case .requirementSet(let requirement, let competence, let minLevel, let scope, let roles, let forms):
       let whom = roles.map { " för " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
       let where_ = forms.map { " i " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
-      return "kravet \(requirement): \(competence) på nivå \(minLevel) eller högre inom \(scope)\(whom)\(where_) "
+      return
+        "kravet \(requirement): \(competence) på nivå \(minLevel) eller högre inom \(scope)\(whom)\(where_) "
         + "från \(when)."
     case .requirementEnded(let requirement): return "kravet \(requirement) upphör \(when)."
     case .competenceAssessed(let person, let competence, let level, let method, let assessor):
@@ -51,7 +53,8 @@ enum EventDescription {
     case .measurePlanned(let measure, let scope, let area, let title, let due, let responsible):
       return "åtgärden \(title) (\(measure)) för \(scope), område \(area.rawValue), klar senast \(due)"
         + "\(responsible.map { ", ansvarig \($0)" } ?? "") (planerad \(when))."
-    case .measureStatus(let measure, let status): return "åtgärden \(measure) är \(status.rawValue) från \(when)."
+    case .measureStatus(let measure, let status):
+      return "åtgärden \(measure) är \(status.rawValue) från \(when)."
     }
   }
 }

@@ -393,7 +393,8 @@ struct CanonicalRecordDecoder {
         }
       case .requirementEnded: payload = string("requirement").map { .requirementEnded(requirement: $0) }
       case .measurePlanned:
-        if let measure = string("measure"), let scope = string("scope"), let area: StrategyArea = enumeration("area"),
+        if let measure = string("measure"), let scope = string("scope"),
+          let area: StrategyArea = enumeration("area"),
           let title = string("title"), let dueText = string("due"), let due = CivilDate(parsing: dueText),
           let responsible = optionalString("responsible")
         {
@@ -403,7 +404,9 @@ struct CanonicalRecordDecoder {
           payload = nil
         }
       case .measureStatus:
-        if let measure = string("measure"), let status: MeasureState = enumeration("status"), status != .planerad {
+        if let measure = string("measure"), let status: MeasureState = enumeration("status"),
+          status != .planerad
+        {
           payload = .measureStatus(measure: measure, status: status)
         } else {
           payload = nil

@@ -58,10 +58,13 @@ extension Chronicle {
         let seqs = try r.readPlain(UInt64.self)
         let title = try r.readString()
         let labels = try r.readPlain(Int32.self)
-        guard seqs.count == 2, labels.allSatisfy({ $0 >= 0 && Int($0) < labelSymbols.count }) else { return false }
+        guard seqs.count == 2, labels.allSatisfy({ $0 >= 0 && Int($0) < labelSymbols.count }) else {
+          return false
+        }
         history.append(
           Version(
-            date: date, seq: seqs[0], retractedBy: seqs[1], value: FrameworkDefinition(title: title, labels: labels)))
+            date: date, seq: seqs[0], retractedBy: seqs[1],
+            value: FrameworkDefinition(title: title, labels: labels)))
       }
       frameworks.append(history)
     }

@@ -22,7 +22,8 @@ extension Chronicle {
       let r = requirementSymbol(requirement)
       let change = RequirementChange(
         isEnd: false, competence: competenceSymbol(competence), minLevel: labelSymbols.intern(minLevel),
-        scope: unitSymbol(scope), roles: RequirementChange.mask(roles), schoolForms: RequirementChange.mask(forms))
+        scope: unitSymbol(scope), roles: RequirementChange.mask(roles),
+        schoolForms: RequirementChange.mask(forms))
       requirements[Int(r)].insertInFoldOrder(Version(date: date, seq: seq, value: change))
       return r
     case .requirementEnded(let requirement):
@@ -33,7 +34,8 @@ extension Chronicle {
       return r
     case .competenceAssessed(let person, let competence, let level, let method, let assessor):
       let a = Assessment(
-        person: personSymbol(person), competence: competenceSymbol(competence), label: labelSymbols.intern(level),
+        person: personSymbol(person), competence: competenceSymbol(competence),
+        label: labelSymbols.intern(level),
         assessor: assessor.map { personSymbol($0) } ?? -1, method: method)
       assessments.append(Version(date: date, seq: seq, value: a))
       return Int32(truncatingIfNeeded: assessments.count - 1)

@@ -43,7 +43,8 @@ extension CityState {
 
   /// The competence `id` as it stood, if defined by then.
   public func competence(_ id: String) -> CompetenceSnapshot? {
-    guard let c = chronicle.competenceSymbols.symbol(for: id), let v = competenceVersion(c, at: position) else {
+    guard let c = chronicle.competenceSymbols.symbol(for: id), let v = competenceVersion(c, at: position)
+    else {
       return nil
     }
     return CompetenceSnapshot(
@@ -116,7 +117,8 @@ extension CityState {
   public func assessmentIndex() -> AssessmentIndex {
     var index = AssessmentIndex.Builder()
     let end = position
-    for (i, v) in chronicle.assessments.enumerated() where v.isAtOrBefore(end) && v.isVisible(knownAt: knownAtSeq) {
+    for (i, v) in chronicle.assessments.enumerated()
+    where v.isAtOrBefore(end) && v.isVisible(knownAt: knownAtSeq) {
       index.consider(i, v, in: self)
     }
     return index.finish(in: self)
@@ -146,7 +148,8 @@ extension CityState {
   /// known at the state's knowledge.
   public func followUps(forYear year: Int) -> [String: FollowUpSnapshot] {
     var result: [String: FollowUpSnapshot] = [:]
-    for (_, v) in followUpTable(until: .endOf(CivilDate(daysSinceEpoch: .max))) where Int(v.value.year) == year {
+    for (_, v) in followUpTable(until: .endOf(CivilDate(daysSinceEpoch: .max)))
+    where Int(v.value.year) == year {
       let s = followUpSnapshot(v)
       result[s.unitID] = s
     }
@@ -246,8 +249,10 @@ public struct AssessmentIndex: Sendable {
       slots.reserveCapacity(best.count)
       for (key, b) in best {
         slots[key] = CompetenceLevels(
-          selfAssessed: b.selfIndex >= 0 ? state.assessedLevel(all[b.selfIndex], position: b.selfPosition) : nil,
-          headAssessed: b.headIndex >= 0 ? state.assessedLevel(all[b.headIndex], position: b.headPosition) : nil)
+          selfAssessed: b.selfIndex >= 0
+            ? state.assessedLevel(all[b.selfIndex], position: b.selfPosition) : nil,
+          headAssessed: b.headIndex >= 0
+            ? state.assessedLevel(all[b.headIndex], position: b.headPosition) : nil)
       }
       return AssessmentIndex(
         slots: slots, personSymbols: state.chronicle.personSymbols,

@@ -92,7 +92,9 @@ enum Dependants {
   }
 
   /// Whether a definition other than the one at seq `t`, visible at `k`, is dated on or before `date`.
-  static func stillDefined<V>(_ versions: [Version<V>], excluding t: UInt64, onOrBefore date: Int32, knownAt k: UInt64)
+  static func stillDefined<V>(
+    _ versions: [Version<V>], excluding t: UInt64, onOrBefore date: Int32, knownAt k: UInt64
+  )
     -> Bool
   {
     versions.contains { $0.seq != t && $0.date <= date && $0.isVisible(knownAt: k) }

@@ -101,7 +101,8 @@ public struct FullReplay: Sendable, Equatable {
     case .requirementSet(let requirement, let competence, let minLevel, let scope, let roles, let forms):
       requirements[requirement] = RequirementSnapshot(
         id: requirement, competenceID: competence, minLevel: minLevel,
-        minPosition: position(of: minLevel, competence: competence), scopeID: scope, roles: roles.map(Set.init),
+        minPosition: position(of: minLevel, competence: competence), scopeID: scope,
+        roles: roles.map(Set.init),
         schoolForms: forms.map(Set.init), setOn: d)
     case .requirementEnded(let requirement): requirements[requirement] = nil
     case .competenceAssessed(let person, let competence, let level, let method, let assessor):
@@ -112,7 +113,8 @@ public struct FullReplay: Sendable, Equatable {
       case .head: assessed["\(person)/\(competence)", default: CompetenceLevels()].headAssessed = a
       }
     case .unitFollowUp(let unit, let year, let ratings):
-      followUps["\(unit)/\(year)"] = FollowUpSnapshot(unitID: unit, year: year, ratings: ratings, recordedOn: d)
+      followUps["\(unit)/\(year)"] = FollowUpSnapshot(
+        unitID: unit, year: year, ratings: ratings, recordedOn: d)
     case .measurePlanned(let measure, let scope, let area, let title, let due, let responsible):
       measurePlans[measure] = MeasureSnapshot(
         id: measure, scopeID: scope, area: area, title: title, due: due, responsible: responsible,

@@ -151,7 +151,9 @@ private struct MemberWriter {
   mutating func ratings(_ k: StaticString, _ ratings: AreaRatings) {
     key(k)
     out.append(UInt8(ascii: "{"))
-    let sorted = ratings.byArea.sorted { $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8) }
+    let sorted = ratings.byArea.sorted {
+      $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8)
+    }
     for (i, (area, value)) in sorted.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
       JSONWriter.writeString(area.rawValue, to: &out)

@@ -98,11 +98,13 @@ extension Payload {
         person: try r.string("person"), competence: try r.string("competence"), level: try r.string("level"),
         method: try r.enumeration("method"), assessor: try r.optionalString("assessor"))
     case .unitFollowUp:
-      payload = .unitFollowUp(unit: try r.string("unit"), year: try r.integer("year"), ratings: try r.ratings("ratings"))
+      payload = .unitFollowUp(
+        unit: try r.string("unit"), year: try r.integer("year"), ratings: try r.ratings("ratings"))
     case .measurePlanned:
       payload = .measurePlanned(
         measure: try r.string("measure"), scope: try r.string("scope"), area: try r.enumeration("area"),
-        title: try r.string("title"), due: try r.date("due"), responsible: try r.optionalString("responsible"))
+        title: try r.string("title"), due: try r.date("due"), responsible: try r.optionalString("responsible")
+      )
     case .measureStatus:
       let status: MeasureState = try r.enumeration("status")
       guard status != .planerad else {
@@ -163,7 +165,10 @@ extension Payload {
       ]
     case .eventRetracted(let event, let reason): d = ["event": .string(event), "reason": .string(reason)]
     case .frameworkDefined(let framework, let title, let levels):
-      d = ["framework": .string(framework), "title": .string(title), "levels": .array(levels.map { .string($0) })]
+      d = [
+        "framework": .string(framework), "title": .string(title),
+        "levels": .array(levels.map { .string($0) }),
+      ]
     case .competenceDefined(let competence, let framework, let title, let area):
       d = [
         "competence": .string(competence), "framework": .string(framework), "title": .string(title),
@@ -187,7 +192,9 @@ extension Payload {
       d = [
         "unit": .string(unit), "year": .number(Double(year)),
         "ratings": .object(
-          Dictionary(uniqueKeysWithValues: ratings.byArea.map { ($0.key.rawValue, JSONValue.number(Double($0.value))) })),
+          Dictionary(
+            uniqueKeysWithValues: ratings.byArea.map { ($0.key.rawValue, JSONValue.number(Double($0.value))) }
+          )),
       ]
     case .measurePlanned(let measure, let scope, let area, let title, let due, let responsible):
       d = [
@@ -195,7 +202,8 @@ extension Payload {
         "title": .string(title), "due": .string(due.description),
       ]
       if let responsible { d["responsible"] = .string(responsible) }
-    case .measureStatus(let measure, let status): d = ["measure": .string(measure), "status": .string(status.rawValue)]
+    case .measureStatus(let measure, let status):
+      d = ["measure": .string(measure), "status": .string(status.rawValue)]
     }
     return d.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
   }
@@ -293,7 +301,9 @@ struct DataReader {
     guard case .array(let items) = v else { throw .wrongKind(field: key, expected: "en lista av strängar") }
     var result: [E] = []
     for item in items {
-      guard case .string(let raw) = item else { throw .wrongKind(field: key, expected: "en lista av strängar") }
+      guard case .string(let raw) = item else {
+        throw .wrongKind(field: key, expected: "en lista av strängar")
+      }
       guard let e = E(rawValue: raw) else {
         throw .invalidValue(
           field: key, value: raw, allowed: E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))

@@ -33,7 +33,8 @@ extension Rulebook {
         for v in chronicle.competences[Int(c)] where v.isVisible(knownAt: state.knownAtSeq) {
           let existing = chronicle.frameworkSymbols.name(v.value.framework)
           if existing != framework {
-            throw .competenceFrameworkChanged(competence: competence, framework: framework, existing: existing)
+            throw .competenceFrameworkChanged(
+              competence: competence, framework: framework, existing: existing)
           }
         }
       }
@@ -77,11 +78,13 @@ extension Rulebook {
       let u = try openUnit(unit, on: date, in: state)
       if u.kind != .unit { throw .notAUnit(unit, kind: u.kind) }
       guard year <= date.year else {
-        throw .outOfRange(field: "year", value: "\(year)", allowed: "senast \(date.year) (året för occurredOn)")
+        throw .outOfRange(
+          field: "year", value: "\(year)", allowed: "senast \(date.year) (året för occurredOn)")
       }
       guard year >= u.establishedOn.year else {
         throw .outOfRange(
-          field: "year", value: "\(year)", allowed: "\(u.establishedOn.year)–\(date.year) (enheten inrättades \(u.establishedOn))")
+          field: "year", value: "\(year)",
+          allowed: "\(u.establishedOn.year)–\(date.year) (enheten inrättades \(u.establishedOn))")
       }
       for area in StrategyArea.allCases {
         guard let r = ratings[area] else { throw .emptyField("ratings.\(area.rawValue)") }
@@ -125,7 +128,9 @@ extension Rulebook {
 
   /// A list given must be non-empty with distinct values (decision 6).
   static func distinctList(_ values: [String], field: String) throws(RuleViolation) {
-    if values.isEmpty { throw .outOfRange(field: field, value: "[]", allowed: "minst ett värde, eller utelämna fältet") }
+    if values.isEmpty {
+      throw .outOfRange(field: field, value: "[]", allowed: "minst ett värde, eller utelämna fältet")
+    }
     if Set(values).count != values.count {
       throw .outOfRange(field: field, value: values.joined(separator: ", "), allowed: "olika värden")
     }

@@ -56,6 +56,42 @@ import Testing
     add(.unitEstablished(unit: "stad", name: "Stad", kind: .city, parent: nil, schoolForm: nil))
     add(.pimLevelAttained(person: "p-1", level: 4, examiner: "p-2"))
     add(.examinerAppointed(person: "p-1", unit: "u", maxLevel: 5))
+    add(
+      .frameworkDefined(framework: "dce", title: "DigCompEdu", levels: ["A1", "A2", "B1", "B2", "C1", "C2"]))
+    add(
+      .competenceDefined(
+        competence: "dce-1.1", framework: "dce", title: "Åsa \"kommunikation\"", area: .uppföljning))
+    add(
+      .competenceDefined(
+        competence: "dce-1.2", framework: "dce", title: "Samarbete", area: .samarbeteOchKommunikation))
+    add(
+      .requirementSet(
+        requirement: "k-1", competence: "dce-1.1", minLevel: "B1", scope: "stad", roles: [.lärare, .rektor],
+        schoolForms: [.anpassadSkola]))
+    add(
+      .requirementSet(
+        requirement: "k-2", competence: "dce-1.1", minLevel: "B1", scope: "stad", roles: nil, schoolForms: nil
+      ))
+    add(.requirementEnded(requirement: "k-1"))
+    add(.competenceAssessed(person: "p-1", competence: "dce-1.1", level: "A2", method: .self, assessor: nil))
+    add(
+      .competenceAssessed(person: "p-1", competence: "dce-1.1", level: "B2", method: .head, assessor: "p-2"))
+    add(
+      .unitFollowUp(
+        unit: "u", year: 2019,
+        ratings: AreaRatings([
+          .infrastruktur: 1, .digitalKompetens: 2, .digitaltInnehåll: 3, .samarbeteOchKommunikation: 4,
+          .uppföljning: 2,
+        ])))
+    add(
+      .measurePlanned(
+        measure: "å-1", scope: "n", area: .infrastruktur, title: "Wifi i alla förskolor", due: day,
+        responsible: "IT-strateg"))
+    add(
+      .measurePlanned(
+        measure: "å-2", scope: "n", area: .uppföljning, title: "Enkät", due: day, responsible: nil))
+    add(.measureStatus(measure: "å-1", status: .pågår))
+    add(.measureStatus(measure: "å-1", status: .inställd))
     return events
   }
 
@@ -74,7 +110,9 @@ import Testing
         // send a record to the general decoder.
         let text = String(decoding: body, as: UTF8.self)
         let longNumber = text.contains("0000000000") || text.contains("e-") || text.contains("e+")
-        #expect(text.contains("\\") || longNumber, "fast path refused \(text)")
+        // Types with a list or an object in `data` always take the general path.
+        let nested = [.frameworkDefined, .requirementSet, .unitFollowUp].contains(event.payload.type)
+        #expect(text.contains("\\") || longNumber || nested, "fast path refused \(text)")
       }
     }
     #expect(answered > 150)

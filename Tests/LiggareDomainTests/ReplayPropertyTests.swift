@@ -89,11 +89,13 @@ enum RandomLog {
     case 2: return .frameworkDefined(framework: "f2", title: "Ram 2", levels: ["x", "y"])
     case 3..<5:
       return .competenceDefined(
-        competence: competences.randomElement(using: &rng)!, framework: ["f1", "f2"].randomElement(using: &rng)!,
+        competence: competences.randomElement(using: &rng)!,
+        framework: ["f1", "f2"].randomElement(using: &rng)!,
         title: "Kompetens", area: StrategyArea.allCases.randomElement(using: &rng)!)
     case 5..<8:
       return .requirementSet(
-        requirement: ["r1", "r2"].randomElement(using: &rng)!, competence: competences.randomElement(using: &rng)!,
+        requirement: ["r1", "r2"].randomElement(using: &rng)!,
+        competence: competences.randomElement(using: &rng)!,
         minLevel: labels.randomElement(using: &rng)!, scope: [u, b, "stad"].randomElement(using: &rng)!,
         roles: Bool.random(using: &rng) ? nil : [.lärare, .rektor],
         schoolForms: Bool.random(using: &rng) ? nil : [.grundskola])
@@ -101,15 +103,18 @@ enum RandomLog {
     case 10..<26:
       let head = Bool.random(using: &rng)
       return .competenceAssessed(
-        person: p, competence: competences.randomElement(using: &rng)!, level: labels.randomElement(using: &rng)!,
+        person: p, competence: competences.randomElement(using: &rng)!,
+        level: labels.randomElement(using: &rng)!,
         method: head ? .head : .self, assessor: head ? persons.randomElement(using: &rng)! : nil)
     case 26..<29:
       var ratings: [StrategyArea: Int] = [:]
       for area in StrategyArea.allCases { ratings[area] = Int.random(in: 1...4, using: &rng) }
-      return .unitFollowUp(unit: u, year: d.year - Int.random(in: 0...1, using: &rng), ratings: AreaRatings(ratings))
+      return .unitFollowUp(
+        unit: u, year: d.year - Int.random(in: 0...1, using: &rng), ratings: AreaRatings(ratings))
     case 29..<32:
       return .measurePlanned(
-        measure: ["m1", "m2", "m3"].randomElement(using: &rng)!, scope: [u, b, "stad"].randomElement(using: &rng)!,
+        measure: ["m1", "m2", "m3"].randomElement(using: &rng)!,
+        scope: [u, b, "stad"].randomElement(using: &rng)!,
         area: StrategyArea.allCases.randomElement(using: &rng)!, title: "Åtgärd",
         due: d.adding(days: Int.random(in: -100...400, using: &rng)),
         responsible: Bool.random(using: &rng) ? nil : "IT-strateg")
@@ -142,10 +147,12 @@ enum RandomLog {
       #expect(fast.goals == reference.goals, "goals differ at \(date) known at \(k), seed \(seed)")
       #expect(fast.registered == reference.registered)
       #expect(fast.courses == reference.courses)
-      #expect(fast.frameworks == reference.frameworks, "frameworks differ at \(date) known at \(k), seed \(seed)")
+      #expect(
+        fast.frameworks == reference.frameworks, "frameworks differ at \(date) known at \(k), seed \(seed)")
       #expect(fast.competences == reference.competences, "competences differ at \(date) known at \(k)")
       #expect(fast.requirements == reference.requirements, "requirements differ at \(date) known at \(k)")
-      #expect(fast.assessed == reference.assessed, "assessments differ at \(date) known at \(k), seed \(seed)")
+      #expect(
+        fast.assessed == reference.assessed, "assessments differ at \(date) known at \(k), seed \(seed)")
       #expect(fast.followUps == reference.followUps, "follow-ups differ at \(date) known at \(k)")
       #expect(fast.measures == reference.measures, "measures differ at \(date) known at \(k), seed \(seed)")
       let state = CityState(chronicle: log.chronicle, position: .endOf(date), knownAtSeq: k)
@@ -196,8 +203,10 @@ enum RandomLog {
     for seed: UInt64 in 1...4 {
       let log = RandomLog.make(seed: seed, attempts: 3000)
       for e in log.events { types[e.payload.type, default: 0] += 1 }
-      for e in log.events where log.chronicle.retraction(ofSeq: e.seq) != nil && e.payload.type.rawValue.count > 0 {
-        if [.competenceAssessed, .requirementSet, .measurePlanned, .frameworkDefined].contains(e.payload.type) {
+      for e in log.events
+      where log.chronicle.retraction(ofSeq: e.seq) != nil && e.payload.type.rawValue.count > 0 {
+        if [.competenceAssessed, .requirementSet, .measurePlanned, .frameworkDefined].contains(e.payload.type)
+        {
           retractedPart2 += 1
         }
       }
