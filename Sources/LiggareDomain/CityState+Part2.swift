@@ -1,4 +1,4 @@
-public import LiggareBasics
+import LiggareBasics
 
 /// Contract Part 2 read from the chronicle: frameworks, competences, requirements in force,
 /// assessed levels, unit follow-ups and measures, as of the state's position and knowledge.
