@@ -5,6 +5,7 @@ import PackageDescription
 //   liggare (executable) -> LiggareCLI -> LiggareReports, LiggareKit
 //   LiggareKit (wires log + domain: import, registers, checkpoint cache) -> LiggareStorage, LiggareDomain
 //   LiggareReports -> LiggareDomain
+//   LiggareWeb (HTML pages from view data, no IO) -> LiggareReports, LiggareDomain
 //   LiggareStorage (knows nothing of the domain) -> LiggareBasics, LiggareHardware
 //   LiggareAccess (accounts, sessions, login throttle, access log; knows nothing of HTTP or the domain)
 //     -> LiggareStorage, LiggareBasics
@@ -47,6 +48,9 @@ let package = Package(
     .target(
       name: "LiggareReports", dependencies: ["LiggareBasics", "LiggareDomain"], swiftSettings: strict),
     .target(
+      name: "LiggareWeb", dependencies: ["LiggareBasics", "LiggareDomain", "LiggareReports"],
+      swiftSettings: strict),
+    .target(
       name: "LiggareCLI",
       dependencies: [
         "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports", "LiggareDemo",
@@ -66,6 +70,9 @@ let package = Package(
     .testTarget(
       name: "LiggareReportsTests", dependencies: ["LiggareReports", "LiggareDomain", "LiggareBasics"],
       resources: [.copy("Golden")]),
+    .testTarget(
+      name: "LiggareWebTests",
+      dependencies: ["LiggareWeb", "LiggareReports", "LiggareDomain", "LiggareBasics"]),
     .testTarget(
       name: "LiggareCLITests", dependencies: ["LiggareCLI", "LiggareKit", "LiggareBasics", "liggare"]),
   ],
