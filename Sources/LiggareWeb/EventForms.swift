@@ -213,6 +213,7 @@ public struct EventForm: Sendable, Hashable {
       key = has("into") ? "into" : "unit"
     case .outOfRange(let field, _, _), .emptyField(let field): key = has(field) ? field : "date"
     case .occurredAfterRecorded: key = "date"
+    default: key = fields.first?.key ?? "date"
     }
     return FieldError(field: has(key) || key == "date" ? key : (fields.first?.key ?? "date"), message: text)
   }
