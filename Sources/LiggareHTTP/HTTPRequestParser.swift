@@ -38,7 +38,7 @@ public struct HTTPRequestParser: Sendable {
 
   private enum State: Sendable {
     case head
-    case body(Head, length: Int, continuePending: Bool)
+    case body(Head, length: Int)
     case failed(HTTPParseError)
   }
 
@@ -94,11 +94,7 @@ public struct HTTPRequestParser: Sendable {
         start = 0
         return .failure(error)
       }
-    case .body(let head, let length, let continuePending):
-      if continuePending {
-        state = .body(head, length: length, continuePending: false)
-        if buffer.count - start < length { return .continueExpected }
-      }
+    case .body(let head, let length):
       return finishBody(head, length: length)
     }
   }
@@ -110,7 +106,7 @@ public struct HTTPRequestParser: Sendable {
     if length > limits.maxBodyBytes { throw .bodyTooLarge(length: length, limit: limits.maxBodyBytes) }
     if length > 0 && buffer.count - start < length {
       buffer.reserveCapacity(start + length)
-      state = .body(parsed, length: length, continuePending: false)
+      state = .body(parsed, length: length)
       return expectsContinue ? .continueExpected : .needMore
     }
     return finishBody(parsed, length: length)
