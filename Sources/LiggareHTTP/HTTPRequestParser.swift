@@ -153,10 +153,20 @@ public struct HTTPRequestParser: Sendable {
         start = 0
       }
     }
+    // Every check is made at the byte where it applies, so the outcome does not depend on how the bytes
+    // were split into appends.
     var index = scan
     var headEnd: Int?
     while index < buffer.count {
       let byte = buffer[index]
+      if let lineEnd = requestLineEnd {
+        // The section may be up to the limit plus its final empty line.
+        if index - lineEnd > limits.maxHeaderBytes + 2 { throw .headersTooLarge(limit: limits.maxHeaderBytes) }
+      } else if index - start >= limits.maxRequestLineBytes && byte != 0x0A
+        && !(byte == 0x0D && index - start == limits.maxRequestLineBytes)
+      {
+        throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
+      }
       if byte == 0x0D {
         if index + 1 < buffer.count && buffer[index + 1] != 0x0A { throw .bareLineEnding }
       } else if byte == 0x0A {
@@ -164,10 +174,7 @@ public struct HTTPRequestParser: Sendable {
         lines += 1
         if requestLineEnd == nil {
           requestLineEnd = index
-          if index - 1 - start > limits.maxRequestLineBytes {
-            throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
-          }
-        } else if index - 3 >= start && buffer[index - 2] == 0x0A {
+        } else if buffer[index - 2] == 0x0A {
           headEnd = index + 1
           index += 1
           break
@@ -178,13 +185,6 @@ public struct HTTPRequestParser: Sendable {
     }
     // A CR that is the last byte so far is looked at again when the next byte arrives.
     scan = headEnd == nil && index > start && buffer[index - 1] == 0x0D ? index - 1 : index
-    if let lineEnd = requestLineEnd {
-      let headerBytes = (headEnd ?? index) - (lineEnd + 1)
-      // The section may be up to the limit plus its final empty line (and each field's CRLF is counted).
-      if headerBytes > limits.maxHeaderBytes + 2 { throw .headersTooLarge(limit: limits.maxHeaderBytes) }
-    } else if buffer.count - start > limits.maxRequestLineBytes + 1 {
-      throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
-    }
     guard let end = headEnd, let lineEnd = requestLineEnd else { return nil }
     let head = try parseHead(requestLine: start..<(lineEnd - 1), fields: (lineEnd + 1)..<(end - 2))
     start = end
