@@ -34,6 +34,9 @@ public struct HTTPRequestParser: Sendable {
   private var requestLineEnd: Int?
   /// Lines seen in the current head.
   private var lines = 0
+  /// Whether the space after the method has been seen (the method is checked byte by byte before it, so
+  /// a stream that is not HTTP at all, such as a TLS handshake, is refused at once).
+  private var methodEnded = false
   private var state: State = .head
 
   private enum State: Sendable {
@@ -136,6 +139,7 @@ public struct HTTPRequestParser: Sendable {
     scan = start
     requestLineEnd = nil
     lines = 0
+    methodEnded = false
   }
 
   /// Finds the end of the head while checking line endings and the size limits as bytes arrive; parses
@@ -167,6 +171,15 @@ public struct HTTPRequestParser: Sendable {
       {
         throw .requestLineTooLong(limit: limits.maxRequestLineBytes)
       }
+      if requestLineEnd == nil && !methodEnded && !(byte == 0x0D && index == start) {
+        if byte == 0x20 && index > start {
+          methodEnded = true
+        } else if byte == 0x20 || byte == 0x0D || byte == 0x0A {
+          throw .malformedRequestLine
+        } else if !isTokenByte(byte) {
+          throw .invalidMethod
+        }
+      }
       if byte == 0x0D {
         if index + 1 < buffer.count && buffer[index + 1] != 0x0A { throw .bareLineEnding }
       } else if byte == 0x0A {
@@ -191,6 +204,7 @@ public struct HTTPRequestParser: Sendable {
     scan = end
     requestLineEnd = nil
     lines = 0
+    methodEnded = false
     return head
   }
 
