@@ -1,4 +1,6 @@
+import Dispatch
 import LiggareHTTP
+import Synchronization
 import Testing
 
 /// Requests to mutate: valid shapes the server meets, and shapes near the edges.
@@ -157,5 +159,50 @@ extension String {
     #expect(accepted > 500)
     #expect(refused[400, default: 0] > 500)
     #expect(refused.keys.count >= 4, "\(refused) accepted \(accepted)")
+  }
+}
+
+@Suite struct ServerFuzzTests {
+  /// Four clients at once send 100 random or mutated requests each to a live server, each on its own
+  /// connection: every byte that comes back is a sequence of well-formed responses with a status of the
+  /// known set, and afterwards the server still answers a plain request.
+  @Test func liveServerAnswersHostileRequestsWellFormed() throws {
+    var limits = HTTPLimits()
+    limits.workers = 2
+    limits.readTimeout = .seconds(2)
+    let (server, port) = try startEchoServer(limits: limits)
+    defer { server.stop() }
+    let seeds = fuzzSeeds.map { Array($0.utf8) }
+    let problems = Mutex<[String]>([])
+    let statuses = Mutex<[Int: Int]>([:])
+    DispatchQueue.concurrentPerform(iterations: 4) { worker in
+      var random = SeededGenerator(seed: 0xF00D + UInt64(worker))
+      for iteration in 0..<100 {
+        let input = iteration % 3 == 0 ? randomBytes(&random) : mutate(seeds[iteration % seeds.count], &random)
+        guard let client = try? TestClient(port: port) else {
+          problems.withLock { $0.append("connect failed at \(worker)/\(iteration)") }
+          continue
+        }
+        client.send(input)
+        client.shutdownWrite()
+        var bytes = client.readAll()
+        while !bytes.isEmpty {
+          guard let (response, used) = ParsedResponse.parse(bytes) else {
+            problems.withLock { $0.append("malformed answer to \(String(decoding: input, as: UTF8.self).debugDescription)") }
+            break
+          }
+          if ![100, 200, 404, 400, 413, 414, 417, 431, 501, 505].contains(response.status) {
+            problems.withLock { $0.append("status \(response.status) for \(String(decoding: input, as: UTF8.self).debugDescription)") }
+          }
+          statuses.withLock { $0[response.status, default: 0] += 1 }
+          bytes.removeFirst(used)
+        }
+      }
+    }
+    #expect(problems.withLock { $0 } == [])
+    let counted = statuses.withLock { $0 }
+    #expect(counted[400, default: 0] > 50, "\(counted)")
+    #expect(counted[200, default: 0] + counted[404, default: 0] > 25, "\(counted)")
+    #expect(stillServes(port))
   }
 }
