@@ -165,7 +165,9 @@ public struct HTTPRequestParser: Sendable {
       let byte = buffer[index]
       if let lineEnd = requestLineEnd {
         // The section may be up to the limit plus its final empty line.
-        if index - lineEnd > limits.maxHeaderBytes + 2 { throw .headersTooLarge(limit: limits.maxHeaderBytes) }
+        if index - lineEnd > limits.maxHeaderBytes + 2 {
+          throw .headersTooLarge(limit: limits.maxHeaderBytes)
+        }
       } else if index - start >= limits.maxRequestLineBytes && byte != 0x0A
         && !(byte == 0x0D && index - start == limits.maxRequestLineBytes)
       {

@@ -15,12 +15,14 @@ let fuzzSeeds: [String] = [
 ]
 
 /// Fragments that tend to break parsers.
-let fuzzTokens: [[UInt8]] = [
-  "\r\n", "\n", "\r", " ", "\t", ":", "%", "%2e", "%2E%2e", "%2f", "%00", "%ff", "..", "/../", "?", "#", "=", "&",
-  "+", "\r\n\r\n", "Transfer-Encoding: chunked\r\n", "Content-Length: 5\r\n", "Content-Length: 0\r\n",
-  "Content-Length: -1\r\n", "Content-Length: 99999999999999999999\r\n", "Host: y\r\n", " folded\r\n",
-  "Expect: 100-continue\r\n", "Connection: close\r\n", "HTTP/1.0", "HTTP/2.0",
-].map { Array($0.utf8) } + [[0], [0xFF], [0xC3], [0xC3, 0xA5], [0x7F], [0x80]]
+let fuzzTokens: [[UInt8]] =
+  [
+    "\r\n", "\n", "\r", " ", "\t", ":", "%", "%2e", "%2E%2e", "%2f", "%00", "%ff", "..", "/../", "?", "#",
+    "=", "&",
+    "+", "\r\n\r\n", "Transfer-Encoding: chunked\r\n", "Content-Length: 5\r\n", "Content-Length: 0\r\n",
+    "Content-Length: -1\r\n", "Content-Length: 99999999999999999999\r\n", "Host: y\r\n", " folded\r\n",
+    "Expect: 100-continue\r\n", "Connection: close\r\n", "HTTP/1.0", "HTTP/2.0",
+  ].map { Array($0.utf8) } + [[0], [0xFF], [0xC3], [0xC3, 0xA5], [0x7F], [0x80]]
 
 /// One mutation of `bytes`: flip, insert a token or a random byte, delete, duplicate or truncate.
 func mutate(_ bytes: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
@@ -38,12 +40,15 @@ func mutate(_ bytes: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
     case 4: out = Array(out.prefix(position))
     case 5, 6:
       // A whole header line where header lines go, or another version on the request line.
-      let lines = fuzzTokens.filter { $0.count > 3 && $0.suffix(2) == [0x0D, 0x0A] } + [Array("X: y\r\n".utf8)]
+      let lines =
+        fuzzTokens.filter { $0.count > 3 && $0.suffix(2) == [0x0D, 0x0A] } + [Array("X: y\r\n".utf8)]
       if let lineEnd = ParsedResponse.find([0x0D, 0x0A], in: out) {
         if Bool.random(using: &random) {
           out.insert(contentsOf: lines.randomElement(using: &random)!, at: lineEnd + 2)
         } else if lineEnd >= 8 {
-          out.replaceSubrange((lineEnd - 8)..<lineEnd, with: Array(["HTTP/2.0", "HTTP/1.0", "HTTP/1.9"].randomElement(using: &random)!.utf8))
+          out.replaceSubrange(
+            (lineEnd - 8)..<lineEnd,
+            with: Array(["HTTP/2.0", "HTTP/1.0", "HTTP/1.9"].randomElement(using: &random)!.utf8))
         }
       }
     default: out.insert(UInt8.random(in: 0...255, using: &random), at: position)
@@ -114,7 +119,8 @@ func checkInvariants(_ r: HTTPRequest) {
     #expect(!field.value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 })
   }
   if let length = r.headers["Content-Length"] {
-    #expect(Int(length.split(separator: ",").first.map { String($0).trimmingCharacters() } ?? "") == r.body.count)
+    #expect(
+      Int(length.split(separator: ",").first.map { String($0).trimmingCharacters() } ?? "") == r.body.count)
   } else {
     #expect(r.body.isEmpty)
   }
@@ -178,7 +184,8 @@ extension String {
     DispatchQueue.concurrentPerform(iterations: 4) { worker in
       var random = SeededGenerator(seed: 0xF00D + UInt64(worker))
       for iteration in 0..<100 {
-        let input = iteration % 3 == 0 ? randomBytes(&random) : mutate(seeds[iteration % seeds.count], &random)
+        let input =
+          iteration % 3 == 0 ? randomBytes(&random) : mutate(seeds[iteration % seeds.count], &random)
         guard let client = try? TestClient(port: port) else {
           problems.withLock { $0.append("connect failed at \(worker)/\(iteration)") }
           continue
@@ -188,11 +195,16 @@ extension String {
         var bytes = client.readAll()
         while !bytes.isEmpty {
           guard let (response, used) = ParsedResponse.parse(bytes) else {
-            problems.withLock { $0.append("malformed answer to \(String(decoding: input, as: UTF8.self).debugDescription)") }
+            problems.withLock {
+              $0.append("malformed answer to \(String(decoding: input, as: UTF8.self).debugDescription)")
+            }
             break
           }
           if ![100, 200, 404, 400, 413, 414, 417, 431, 501, 505].contains(response.status) {
-            problems.withLock { $0.append("status \(response.status) for \(String(decoding: input, as: UTF8.self).debugDescription)") }
+            problems.withLock {
+              $0.append(
+                "status \(response.status) for \(String(decoding: input, as: UTF8.self).debugDescription)")
+            }
           }
           statuses.withLock { $0[response.status, default: 0] += 1 }
           bytes.removeFirst(used)

@@ -86,7 +86,8 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
     var parser = HTTPRequestParser()
     parser.append(
       Array(
-        "POST /1 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nabGET /2 HTTP/1.1\r\nHost: x\r\n\r\nGET /3 HT".utf8))
+        "POST /1 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nabGET /2 HTTP/1.1\r\nHost: x\r\n\r\nGET /3 HT"
+          .utf8))
     #expect(try #require(request(parser.next())).path == "/1")
     #expect(try #require(request(parser.next())).path == "/2")
     #expect(isNeedMore(parser.next()))
@@ -97,7 +98,8 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
 
   @Test func truncatedRequestsWaitForMore() {
     for text in [
-      "G", "GET", "GET /", "GET / HTTP/1.1", "GET / HTTP/1.1\r", "GET / HTTP/1.1\r\n", "GET / HTTP/1.1\r\nHost: x",
+      "G", "GET", "GET /", "GET / HTTP/1.1", "GET / HTTP/1.1\r", "GET / HTTP/1.1\r\n",
+      "GET / HTTP/1.1\r\nHost: x",
       "GET / HTTP/1.1\r\nHost: x\r\n", "GET / HTTP/1.1\r\nHost: x\r\n\r",
       "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcd",
     ] {
@@ -107,7 +109,8 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
 
   @Test func keepAliveFollowsVersionAndConnection() throws {
     #expect(try #require(request(parseOne("GET / HTTP/1.1\r\nHost: x\r\n\r\n"))).keepAlive)
-    #expect(!(try #require(request(parseOne("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))).keepAlive))
+    #expect(
+      !(try #require(request(parseOne("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))).keepAlive))
     #expect(
       !(try #require(request(parseOne("GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, CLOSE\r\n\r\n")))
         .keepAlive))
@@ -117,7 +120,8 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
 
   @Test func expectContinueIsAnnouncedOnceWhenTheBodyIsMissing() throws {
     var parser = HTTPRequestParser()
-    parser.append(Array("PUT /x HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n".utf8))
+    parser.append(
+      Array("PUT /x HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n".utf8))
     #expect(isContinue(parser.next()))
     #expect(isNeedMore(parser.next()))
     parser.append(Array("abc".utf8))
@@ -125,7 +129,8 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
     // Body already there: no interim response needed.
     let whole = parseOne("PUT /x HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\na")
     #expect(request(whole) != nil)
-    #expect(failure(parseOne("PUT /x HTTP/1.1\r\nHost: x\r\nExpect: magic\r\n\r\n")) == .unsupportedExpectation)
+    #expect(
+      failure(parseOne("PUT /x HTTP/1.1\r\nHost: x\r\nExpect: magic\r\n\r\n")) == .unsupportedExpectation)
     // Too large: refused before the client sends it.
     let big = parseOne(
       "PUT /x HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 20971521\r\n\r\n")
@@ -162,7 +167,9 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
       let text = "POST / HTTP/1.1\r\nHost: x\r\n\(fields)\r\n\r\nabc"
       #expect(failure(parseOne(text)) == expected, "\(fields.debugDescription)")
     }
-    #expect(failure(parseOne("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"))?.status.code == 501)
+    #expect(
+      failure(parseOne("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"))?.status.code
+        == 501)
     // Repeated identical lengths are one length.
     let same = parseOne("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc")
     #expect(request(same)?.body == Array("abc".utf8))
@@ -266,7 +273,8 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
   }
 
   @Test func queriesDecode() throws {
-    let r = try #require(request(parseOne("GET /s?q=%C3%85sa+B&a=1&a=2&&b=x%3Dy&%3D=e HTTP/1.1\r\nHost: x\r\n\r\n")))
+    let r = try #require(
+      request(parseOne("GET /s?q=%C3%85sa+B&a=1&a=2&&b=x%3Dy&%3D=e HTTP/1.1\r\nHost: x\r\n\r\n")))
     #expect(r.query.value(for: "q") == "Åsa B")
     #expect(r.query.values(for: "a") == ["1", "2"])
     #expect(r.query.value(for: "b") == "x=y")
@@ -293,7 +301,8 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
       method: "POST", target: "/", headers: HTTPHeaders([("Content-Type", "application/json")]), body: [])
     #expect(json.form == nil)
     let badForm = try HTTPRequest(
-      method: "POST", target: "/", headers: HTTPHeaders([("Content-Type", "application/x-www-form-urlencoded")]),
+      method: "POST", target: "/",
+      headers: HTTPHeaders([("Content-Type", "application/x-www-form-urlencoded")]),
       body: Array("a=%00".utf8))
     #expect(badForm.form == nil)
   }
@@ -319,7 +328,8 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
     let hundred = (1...99).map { "X-\($0): v\r\n" }.joined()
     #expect(request(parseOne("GET / HTTP/1.1\r\nHost: x\r\n\(hundred)\r\n")) != nil)
     #expect(
-      failure(parseOne("GET / HTTP/1.1\r\nHost: x\r\nX-0: v\r\n\(hundred)\r\n")) == .tooManyHeaderFields(limit: 100))
+      failure(parseOne("GET / HTTP/1.1\r\nHost: x\r\nX-0: v\r\n\(hundred)\r\n"))
+        == .tooManyHeaderFields(limit: 100))
     // Many tiny fields are refused as they arrive.
     parser = HTTPRequestParser()
     parser.append(Array(("GET / HTTP/1.1\r\n" + String(repeating: "A: b\r\n", count: 200)).utf8))
@@ -330,8 +340,11 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
         == .bodyTooLarge(length: 20_971_521, limit: 20_971_520))
     var small = HTTPLimits()
     small.maxBodyBytes = 3
-    #expect(failure(parseOne("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nabcd", limits: small))?.status.code == 413)
-    #expect(request(parseOne("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc", limits: small)) != nil)
+    #expect(
+      failure(parseOne("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nabcd", limits: small))?.status
+        .code == 413)
+    #expect(
+      request(parseOne("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc", limits: small)) != nil)
   }
 
   @Test func aFailedParserStaysFailed() {

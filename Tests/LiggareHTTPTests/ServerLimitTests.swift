@@ -19,7 +19,9 @@ final class Gate: Sendable {
     entered.signal()
     opened.wait()
   }
-  func waitUntilEntered(seconds: Int = 5) -> Bool { entered.wait(timeout: .now() + .seconds(seconds)) == .success }
+  func waitUntilEntered(seconds: Int = 5) -> Bool {
+    entered.wait(timeout: .now() + .seconds(seconds)) == .success
+  }
   func open() { opened.signal() }
 }
 
@@ -32,7 +34,9 @@ final class Gate: Sendable {
     let (server, port) = try startEchoServer(limits: limits)
     defer { server.stop() }
     let client = try TestClient(port: port)
-    let head = Array(("GET /hello HTTP/1.1\r\nHost: x\r\nX-Padding: " + String(repeating: "p", count: 200) + "\r\n\r\n").utf8)
+    let head = Array(
+      ("GET /hello HTTP/1.1\r\nHost: x\r\nX-Padding: " + String(repeating: "p", count: 200) + "\r\n\r\n").utf8
+    )
     let start = ContinuousClock.now
     var sent = 0
     while sent < head.count {

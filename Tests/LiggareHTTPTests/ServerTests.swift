@@ -6,7 +6,9 @@ import Synchronization
 import Testing
 
 /// A server on 127.0.0.1 port 0 that answers `GET /hello` and echoes POST bodies.
-func startEchoServer(limits: HTTPLimits = HTTPLimits(), listen: String = "127.0.0.1:0") throws -> (HTTPServer, UInt16) {
+func startEchoServer(limits: HTTPLimits = HTTPLimits(), listen: String = "127.0.0.1:0") throws -> (
+  HTTPServer, UInt16
+) {
   let server = try HTTPServer(listen: listen, limits: limits) { request in
     switch (request.method, request.path) {
     case ("GET", "/hello"), ("HEAD", "/hello"): return .text("Hej \(request.query.value(for: "n") ?? "")")
@@ -65,7 +67,8 @@ func elapsedMilliseconds(since start: ContinuousClock.Instant) -> Int64 {
     defer { server.stop() }
     let client = try TestClient(port: port)
     client.send(
-      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nfirstGET /hello?n=2 HTTP/1.1\r\nHost: x\r\n\r\n")
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nfirstGET /hello?n=2 HTTP/1.1\r\nHost: x\r\n\r\n"
+    )
     #expect(client.readResponse()?.text == "first")
     #expect(client.readResponse()?.text == "Hej 2")
   }
@@ -155,7 +158,8 @@ func elapsedMilliseconds(since start: ContinuousClock.Instant) -> Int64 {
 
   @Test func customErrorResponses() throws {
     let server = try HTTPServer(
-      listen: "127.0.0.1:0", errorResponse: { .json("{\"error\":{\"code\":\"\($0.status.code)\"}}", status: $0.status) }
+      listen: "127.0.0.1:0",
+      errorResponse: { .json("{\"error\":{\"code\":\"\($0.status.code)\"}}", status: $0.status) }
     ) { _ in .text("ok") }
     let port = try server.start()
     defer { server.stop() }
