@@ -41,6 +41,29 @@ public struct HMACSHA256: Sendable {
     return outerCopy.finalize().bytes
   }
 
+  /// Runs `U_{i+1} = HMAC(key, U_i)` `times` times from `first` (a 32-byte tag) and XORs every
+  /// result into `sum`: PBKDF2's inner loop, on the stack and without allocating.
+  func iterate(from first: [UInt8], times: Int, xoringInto sum: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(byteCount: 64, alignment: 16) { scratch in
+      let u = scratch.baseAddress!
+      let innerDigest = u + 32
+      first.withUnsafeBytes { u.copyMemory(from: $0.baseAddress!, byteCount: 32) }
+      sum.withUnsafeMutableBytes { sum in
+        let t = sum.baseAddress!
+        for _ in 0..<times {
+          inner.finalize(afterBlocksWith: u, into: innerDigest)
+          outer.finalize(afterBlocksWith: innerDigest, into: u)
+          for i in stride(from: 0, to: 32, by: 8) {
+            let x =
+              t.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+              ^ u.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            t.storeBytes(of: x, toByteOffset: i, as: UInt64.self)
+          }
+        }
+      }
+    }
+  }
+
   /// The tag of `message` under `key` in one call.
   public static func authenticate(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
     var mac = HMACSHA256(key: key)
@@ -72,16 +95,8 @@ public enum PBKDF2 {
         UInt8(truncatingIfNeeded: blockIndex >> 24), UInt8(truncatingIfNeeded: blockIndex >> 16),
         UInt8(truncatingIfNeeded: blockIndex >> 8), UInt8(truncatingIfNeeded: blockIndex),
       ])
-      var u = mac.finalize()
-      var t = u
-      if iterations > 1 {
-        for _ in 2...iterations {
-          var next = keyed
-          next.update(u)
-          u = next.finalize()
-          for i in 0..<32 { t[i] ^= u[i] }
-        }
-      }
+      var t = mac.finalize()
+      if iterations > 1 { keyed.iterate(from: t, times: iterations - 1, xoringInto: &t) }
       derived.append(contentsOf: t)
       blockIndex &+= 1
     }

@@ -229,3 +229,34 @@ public struct SHA256: Sendable {
     }
   }
 }
+
+extension SHA256 {
+  /// Finishes a hash whose input so far is a whole number of 64-byte blocks with exactly 32 more
+  /// bytes, writing the digest to `out` without allocating; `self` is left as it was.
+  ///
+  /// This is the inner and the outer step of HMAC-SHA256 once the padded key block is absorbed,
+  /// which PBKDF2 runs twice per iteration, hundreds of thousands of times per password.
+  ///
+  /// - Precondition: the bytes fed so far are a multiple of 64.
+  public func finalize(afterBlocksWith tail: UnsafeRawPointer, into out: UnsafeMutableRawPointer) {
+    precondition(buffered == 0, "finalize(afterBlocksWith:) needs whole blocks fed")
+    var copy = self
+    var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    let bitLength = (length &+ 32) &* 8
+    withUnsafeMutableBytes(of: &block) { b in
+      b.baseAddress!.copyMemory(from: tail, byteCount: 32)
+      b[32] = 0x80
+      for i in 0..<8 { b[56 + i] = UInt8(truncatingIfNeeded: bitLength >> (UInt64(7 - i) * 8)) }
+    }
+    withUnsafeBytes(of: &block) { copy.compress(blocks: 1, at: $0.baseAddress!) }
+    let s = copy.state
+    out.storeBytes(of: s.0.bigEndian, toByteOffset: 0, as: UInt32.self)
+    out.storeBytes(of: s.1.bigEndian, toByteOffset: 4, as: UInt32.self)
+    out.storeBytes(of: s.2.bigEndian, toByteOffset: 8, as: UInt32.self)
+    out.storeBytes(of: s.3.bigEndian, toByteOffset: 12, as: UInt32.self)
+    out.storeBytes(of: s.4.bigEndian, toByteOffset: 16, as: UInt32.self)
+    out.storeBytes(of: s.5.bigEndian, toByteOffset: 20, as: UInt32.self)
+    out.storeBytes(of: s.6.bigEndian, toByteOffset: 24, as: UInt32.self)
+    out.storeBytes(of: s.7.bigEndian, toByteOffset: 28, as: UInt32.self)
+  }
+}
