@@ -74,7 +74,8 @@ let package = Package(
       name: "LiggareWebTests",
       dependencies: ["LiggareWeb", "LiggareReports", "LiggareDomain", "LiggareBasics"]),
     .testTarget(
-      name: "LiggareCLITests", dependencies: ["LiggareCLI", "LiggareKit", "LiggareBasics", "liggare"]),
+      name: "LiggareCLITests", dependencies: ["LiggareCLI", "LiggareKit", "LiggareBasics", "liggare"],
+      exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -3,16 +3,12 @@ import LiggareKit
 
 /// `liggare import-attendance FILE --course C --date D [--dry-run]`: a course's attendance list.
 enum AttendanceCommand {
-  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
-    let args = try ParsedArguments(
-      arguments, command: "import-attendance", options: ["course", "date"], flags: ["dry-run"])
-    guard args.positionals.count == 1 else {
-      throw .usage("ange närvarolistan (CSV-fil)", command: "import-attendance")
-    }
-    let course = try args.required("course", command: "import-attendance")
-    let dateText = try args.required("date", command: "import-attendance")
+    let course = try args.required("course")
+    let dateText = try args.required("date")
     guard let date = CivilDate(parsing: dateText) else {
       throw .usage("--date \(dateText) är inget datum (ÅÅÅÅ-MM-DD)", command: "import-attendance")
     }

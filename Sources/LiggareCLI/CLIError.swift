@@ -26,7 +26,9 @@ enum CLIError: Error {
   var message: String {
     switch self {
     case .usage(let m, let command):
-      "fel: \(m)\nSe 'liggare help\(command.isEmpty ? "" : " " + command)'."
+      command.isEmpty
+        ? "fel: \(m)\nSe 'liggare help'."
+        : "fel i 'liggare \(command)': \(m)\nSe 'liggare help \(command)'."
     case .failed(let m): "fel: \(m)"
     case .damaged(let m): "fel: \(m)"
     }

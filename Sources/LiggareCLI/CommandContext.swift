@@ -76,21 +76,21 @@ struct CommandContext {
   }
 
   /// `--as-of DATE`, default today in Stockholm.
-  func asOf(_ args: ParsedArguments, command: String) throws(CLIError) -> CivilDate {
+  func asOf(_ args: ParsedArguments) throws(CLIError) -> CivilDate {
     guard let text = args.value("as-of") else { return clock.now().stockholmDate }
     guard let date = CivilDate(parsing: text) else {
-      throw .usage("--as-of \(text) är inget datum (ÅÅÅÅ-MM-DD)", command: command)
+      throw .usage("--as-of \(text) är inget datum (ÅÅÅÅ-MM-DD)", command: args.command)
     }
     return date
   }
 
   /// `--known-at T`: a UTC instant, or a date meaning the end of that day in Stockholm (decision 3).
-  func knownAt(_ args: ParsedArguments, command: String) throws(CLIError) -> Timestamp? {
+  func knownAt(_ args: ParsedArguments) throws(CLIError) -> Timestamp? {
     guard let text = args.value("known-at") else { return nil }
     if let instant = Timestamp(parsing: text) { return instant }
     if let date = CivilDate(parsing: text) { return Timestamp.endOfDayInStockholm(date) }
     throw .usage(
       "--known-at \(text) är varken en tidpunkt (2013-02-01T12:00:00Z) eller ett datum (2013-02-01)",
-      command: command)
+      command: args.command)
   }
 }

@@ -15,15 +15,12 @@ import LiggareReports
 /// The demo gets its own log folder (`<--log>/demo-<scale>` by default), never a real log; running
 /// it again appends nothing (every event is already there) and rewrites the report.
 enum DemoCommand {
-  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
-    let args = try ParsedArguments(
-      arguments, command: "demo", options: ["scale", "year", "seed", "o", "output"], flags: ["quiet"])
-    let scaleText = args.value("scale") ?? "small"
-    guard let scale = DemoScale(rawValue: scaleText) else {
-      throw .usage("okänd storlek \"\(scaleText)\"; välj small, city eller national", command: "demo")
-    }
+    // The table has checked the allowed values.
+    let scale = DemoScale(rawValue: args.value("scale") ?? "small") ?? .small
     guard let seed = UInt64(args.value("seed") ?? "2011") else {
       throw .usage("--seed ska vara ett heltal", command: "demo")
     }
@@ -60,7 +57,7 @@ enum DemoCommand {
     let request = ReportRequest(year: year, knownAt: knownAt, format: .html)
     let bytes = try ReportCommand.render(request, ledger)
     let output =
-      args.value("o") ?? args.value("output") ?? demoContext.logDirectory + "/arsredovisning-\(year).html"
+      args.value("output") ?? demoContext.logDirectory + "/arsredovisning-\(year).html"
     guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
       throw .failed("\(output): kan inte skrivas")
     }

@@ -6,14 +6,13 @@ import LiggareKit
 
 /// `liggare export [--known-at T] [-o FILE]`: the envelope, which `import` takes back unchanged.
 enum ExportCommand {
-  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
-    let args = try ParsedArguments(
-      arguments, command: "export", options: ["known-at", "o", "output"], flags: [])
-    let knownAt = try context.knownAt(args, command: "export")
+    let knownAt = try context.knownAt(args)
     let ledger = try context.openForReading()
-    let output = args.value("o") ?? args.value("output")
+    let output = args.value("output")
     var fd: Int32 = 1
     if let output {
       fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -2,13 +2,10 @@ import LiggareKit
 
 /// `liggare import FILE|- [--dry-run]`: the contract's JSON Lines, all or nothing.
 enum ImportCommand {
-  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
-    let args = try ParsedArguments(arguments, command: "import", options: [], flags: ["dry-run"])
-    guard args.positionals.count == 1 else {
-      throw .usage("ange en fil att importera (eller - för standard in)", command: "import")
-    }
     let ledger = try context.openForWriting()
     let outcome: AppendOutcome
     do {

@@ -14,17 +14,10 @@ public enum LiggareCommand {
   /// Runs one command and returns its exit status (0 ok, 1 failed, 2 wrong usage, 3 damaged log).
   public static func run(_ arguments: [String]) -> Int32 {
     var arguments = arguments
+    var console = Console()
     do {
       let context = try CommandContext.extract(from: &arguments)
-      guard let name = arguments.first else {
-        var console = Console()
-        console.line(HelpText.overview)
-        console.flush()
-        return 0
-      }
-      let rest = Array(arguments.dropFirst())
-      var console = Console()
-      let status = try dispatch(name, rest, context, &console)
+      let status = try dispatch(arguments, context, &console)
       console.flush()
       return status
     } catch {
@@ -33,23 +26,150 @@ public enum LiggareCommand {
     }
   }
 
-  static func dispatch(
-    _ name: String, _ rest: [String], _ context: CommandContext, _ console: inout Console
-  ) throws(CLIError) -> Int32 {
-    switch name {
-    case "help", "--help", "-h":
-      console.line(HelpText.text(for: rest.first))
+  /// Finds the command in the table, answers `--help`, checks the arguments and runs it.
+  static func dispatch(_ arguments: [String], _ context: CommandContext, _ console: inout Console)
+    throws(CLIError) -> Int32
+  {
+    guard let first = arguments.first, first != "--help", first != "-h" else {
+      console.line(HelpText.overview)
       return 0
-    case "import": return try ImportCommand.run(rest, context, &console)
-    case "import-attendance": return try AttendanceCommand.run(rest, context, &console)
-    case "export": return try ExportCommand.run(rest, context, &console)
-    case "verify": return try VerifyCommand.run(rest, context, &console)
-    case "stats": return try StatsCommand.run(rest, context, &console)
-    case "log": return try LogCommand.run(rest, context, &console)
-    case "forget": return try ForgetCommand.run(rest, context, &console)
-    default:
-      if let status = try ReadCommands.run(name, rest, context, &console) { return status }
-      throw .usage("okänt kommando \"\(name)\"", command: "")
     }
+    let (spec, rest) = try command(arguments)
+    if wantsHelp(rest) {
+      console.line(HelpText.text(for: spec))
+      return 0
+    }
+    guard let run = spec.run else { throw groupWithoutSubcommand(spec, rest) }
+    return try run(ParsedArguments(rest, spec: spec), context, &console)
+  }
+
+  /// The command the first words name, and the words after them.
+  static func command(_ arguments: [String]) throws(CLIError) -> (CommandSpec, [String]) {
+    guard let (spec, used) = CommandTable.resolve(arguments) else {
+      throw .usage(unknownCommand(arguments.first ?? ""), command: "")
+    }
+    return (spec, Array(arguments.dropFirst(used)))
+  }
+
+  /// `--help` or `-h` before any `--`.
+  static func wantsHelp(_ arguments: [String]) -> Bool {
+    for a in arguments {
+      if a == "--" { return false }
+      if a == "--help" || a == "-h" { return true }
+    }
+    return false
+  }
+
+  /// `log` alone, or `log` with a word that names no event type.
+  static func groupWithoutSubcommand(_ spec: CommandSpec, _ rest: [String]) -> CLIError {
+    .usage(
+      rest.first.map { unknownSubcommand($0, of: spec) } ?? "ange \(subcommandNoun(spec)): " + names(spec),
+      command: spec.name)
+  }
+
+  static func unknownCommand(_ name: String) -> String {
+    let known = CommandTable.all.map(\.name)
+    let near = Suggestions.nearest(name, among: known)
+    return "okänt kommando \"\(name)\""
+      + (near.isEmpty
+        ? "; kommandona är " + ParsedArguments.list(known)
+        : "; menade du " + ParsedArguments.list(near) + "?")
+  }
+
+  static func unknownSubcommand(_ name: String, of spec: CommandSpec) -> String {
+    let known = spec.subcommands.compactMap(\.path.last)
+    let near = Suggestions.nearest(name, among: known)
+    return "okänd \(subcommandNoun(spec)) \"\(name)\""
+      + (near.isEmpty ? "; välj en av: " + names(spec) : "; menade du " + ParsedArguments.list(near) + "?")
+  }
+
+  static func subcommandNoun(_ spec: CommandSpec) -> String {
+    spec.name == "log" ? "händelsetyp" : "underkommando"
+  }
+
+  static func names(_ spec: CommandSpec) -> String {
+    spec.subcommands.compactMap(\.path.last).joined(separator: ", ")
+  }
+
+  /// The help text for `words` (`[]` for the overview, `["log", "pim-level"]`), or nil when they
+  /// name no command. For tests and tools.
+  public static func helpText(_ words: [String]) -> String? {
+    try? HelpText.text(for: words)
+  }
+
+  /// The words of every command and subcommand, in table order (`["log", "pim-level"]`).
+  public static var commandPaths: [[String]] {
+    CommandTable.all.flatMap { [$0.path] + $0.subcommands.map(\.path) }
+  }
+
+  /// `docs/cli.md` as the command table makes it.
+  public static var referenceDocument: String { HelpText.document }
+
+  /// Checks a command line against the table without running it: nil when it parses, otherwise
+  /// the usage error as the user would see it.
+  ///
+  /// - Parameter complete: false for a mention in prose (`liggare gaps --unit`): the command and
+  ///   its flags must exist, but required flags, values and arguments are not checked.
+  public static func check(_ arguments: [String], complete: Bool = true) -> String? {
+    do {
+      try checkThrowing(arguments, complete: complete)
+      return nil
+    } catch {
+      return error.message
+    }
+  }
+
+  static func checkThrowing(_ arguments: [String], complete: Bool) throws(CLIError) {
+    var arguments = arguments
+    _ = try CommandContext.extract(from: &arguments)
+    guard let first = arguments.first, first != "--help", first != "-h" else { return }
+    let (spec, rest) = try command(arguments)
+    if wantsHelp(rest) { return }
+    if !complete {
+      for word in rest where word.hasPrefix("-") && word != "-" {
+        let name = String(word.drop { $0 == "-" }.prefix { $0 != "=" })
+        if spec.option(named: name) == nil {
+          if spec.run == nil, spec.subcommands.contains(where: { $0.option(named: name) != nil }) { continue }
+          throw CLIError.usage(ParsedArguments.unknownFlagMessage(word, spec: spec), command: spec.name)
+        }
+      }
+      return
+    }
+    guard spec.run != nil else { throw groupWithoutSubcommand(spec, rest) }
+    _ = try ParsedArguments(rest, spec: spec)
+  }
+}
+
+/// Near matches for a misspelt name.
+enum Suggestions {
+  /// The candidates within a small edit distance of `word` (at most three, nearest first), or
+  /// those that start with it.
+  static func nearest(_ word: String, among candidates: [String]) -> [String] {
+    let target = Array(word.lowercased())
+    let limit = max(1, min(3, target.count / 3))
+    let scored =
+      candidates
+      .map { ($0, distance(target, Array($0.lowercased()))) }
+      .filter { $0.1 <= limit || (!target.isEmpty && $0.0.lowercased().hasPrefix(word.lowercased())) }
+      .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+    return scored.prefix(3).map(\.0)
+  }
+
+  /// Edit distance counting a swap of two neighbouring letters as one edit (`lgo` → `log`).
+  static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
+    for i in 1...a.count {
+      for j in 1...b.count {
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+          d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return d[a.count][b.count]
   }
 }

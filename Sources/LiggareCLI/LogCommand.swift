@@ -5,94 +5,193 @@ import LiggareKit
 /// `liggare log <type> --field value … [--date D] [--id ID] [--dry-run]`: one event, as a
 /// coordinator logs it.
 enum LogCommand {
+  /// One option of a subcommand and the `data` field it fills.
+  struct Field: Sendable {
+    /// The option's name (`max-level`).
+    var option: String
+    /// The `data` key it fills (`maxLevel`).
+    var key: String
+    /// Whether the value is a number (a decimal comma is accepted).
+    var number: Bool
+    /// The option as the help and the parser see it.
+    var spec: OptionSpec
+
+    /// A text field.
+    static func text(
+      _ option: String, _ valueName: String, _ help: String, key: String? = nil, required: Bool = true,
+      allowed: [String] = []
+    ) -> Field {
+      Field(
+        option: option, key: key ?? option, number: false,
+        spec: .value(option, valueName, help, required: required, allowed: allowed))
+    }
+
+    /// A number field.
+    static func number(
+      _ option: String, _ valueName: String, _ help: String, key: String? = nil, required: Bool = true
+    ) -> Field {
+      Field(
+        option: option, key: key ?? option, number: true,
+        spec: .value(option, valueName, help, required: required))
+    }
+  }
+
   /// One subcommand: the event type and which option fills which `data` field.
-  struct Form {
+  ///
+  /// Adding an event type to the command line is one `Form` here; its help, parsing and the
+  /// section in `docs/cli.md` follow from it.
+  struct Form: Sendable {
     var name: String
     var type: EventType
-    /// (option, data key, is a number)
-    var fields: [(option: String, key: String, number: Bool)]
+    var fields: [Field]
     var help: String
+    var example: String
   }
 
   static let forms: [Form] = [
     Form(
       name: "unit-established", type: .unitEstablished,
       fields: [
-        ("unit", "unit", false), ("name", "name", false), ("kind", "kind", false),
-        ("parent", "parent", false),
-        ("school-form", "schoolForm", false),
-      ], help: "en ny enhet, nämnd eller staden"),
+        .text("unit", "ENHET", "den nya enhetens id"), .text("name", "NAMN", "enhetens namn"),
+        .text("kind", "SLAG", "stad, nämnd eller enhet", allowed: UnitKind.allCases.map(\.rawValue)),
+        .text("parent", "ENHET", "nämnden eller staden den hör till (alla utom staden)", required: false),
+        .text(
+          "school-form", "SKOLFORM", "skolformen (för en enhet)", key: "schoolForm", required: false,
+          allowed: SchoolForm.allCases.map(\.rawValue)),
+      ], help: "en ny enhet, nämnd eller staden",
+      example:
+        "unit-established --unit fe-grondal --name \"Förskolorna i Gröndal\" --kind unit --parent sdn-hl "
+        + "--school-form förskola --date 2011-01-01"),
     Form(
-      name: "unit-renamed", type: .unitRenamed, fields: [("unit", "unit", false), ("name", "name", false)],
-      help: "nytt namn från datumet"),
+      name: "unit-renamed", type: .unitRenamed,
+      fields: [.text("unit", "ENHET", "enhetens id"), .text("name", "NAMN", "det nya namnet")],
+      help: "nytt namn från datumet",
+      example: "unit-renamed --unit fe-grondal --name \"Gröndals förskoleenhet\" --date 2012-07-01"),
     Form(
-      name: "unit-moved", type: .unitMoved, fields: [("unit", "unit", false), ("parent", "parent", false)],
-      help: "enheten hör till en annan nämnd från datumet"),
+      name: "unit-moved", type: .unitMoved,
+      fields: [
+        .text("unit", "ENHET", "enhetens id"), .text("parent", "ENHET", "nämnden den hör till från datumet"),
+      ],
+      help: "enheten hör till en annan nämnd från datumet",
+      example: "unit-moved --unit sk-aspudden --parent utbn --date 2013-01-01"),
     Form(
-      name: "unit-merged", type: .unitMerged, fields: [("unit", "unit", false), ("into", "into", false)],
-      help: "enheten slås ihop med en annan; personal och examinatorer följer med"),
+      name: "unit-merged", type: .unitMerged,
+      fields: [
+        .text("unit", "ENHET", "enheten som upphör"), .text("into", "ENHET", "enheten den går upp i"),
+      ],
+      help: "enheten slås ihop med en annan; personal och examinatorer följer med",
+      example: "unit-merged --unit fe-midsommar --into fe-grondal --date 2013-01-01"),
     Form(
-      name: "unit-closed", type: .unitClosed, fields: [("unit", "unit", false)], help: "enheten läggs ned"),
+      name: "unit-closed", type: .unitClosed, fields: [.text("unit", "ENHET", "enhetens id")],
+      help: "enheten läggs ned", example: "unit-closed --unit fe-tellusborg --date 2013-08-01"),
     Form(
       name: "person-registered", type: .personRegistered,
-      fields: [("person", "person", false), ("name", "name", false), ("email", "email", false)],
-      help: "en ny person (namn och e-post går till personregistret, aldrig till loggen)"),
+      fields: [
+        .text("person", "PERSON", "personens nyckel, t.ex. p-1042"),
+        .text("name", "NAMN", "namnet (till personregistret)"),
+        .text("email", "E-POST", "e-postadressen (till personregistret)", required: false),
+      ],
+      help: "en ny person (namn och e-post går till personregistret, aldrig till loggen)",
+      example: "person-registered --person p-1042 --name \"Anna Lindqvist\" --date 2012-01-16"),
     Form(
       name: "staff-assigned", type: .staffAssigned,
-      fields: [("person", "person", false), ("unit", "unit", false), ("role", "role", false)],
-      help: "personen arbetar på enheten från datumet"),
+      fields: [
+        .text("person", "PERSON", "personens nyckel"), .text("unit", "ENHET", "enheten"),
+        .text(
+          "role", "ROLL", "rollen (annan räknas inte som personal)",
+          allowed: StaffRole.allCases.map(\.rawValue)),
+      ],
+      help: "personen arbetar på enheten från datumet",
+      example: "staff-assigned --person p-1042 --unit fe-grondal --role förskollärare --date 2012-01-16"),
     Form(
-      name: "staff-left", type: .staffLeft, fields: [("person", "person", false)],
-      help: "personen slutar i staden"),
+      name: "staff-left", type: .staffLeft, fields: [.text("person", "PERSON", "personens nyckel")],
+      help: "personen slutar i staden", example: "staff-left --person p-1187 --date 2013-06-30"),
     Form(
       name: "course-defined", type: .courseDefined,
       fields: [
-        ("course", "course", false), ("title", "title", false), ("hours", "hours", true),
-        ("area", "area", false),
-      ], help: "en kurs i katalogen"),
+        .text("course", "KURS", "kursens id"), .text("title", "TITEL", "kursens titel"),
+        .number("hours", "TIMMAR", "kursens längd i timmar"),
+        .text("area", "OMRÅDE", "IT-strategins område", allowed: StrategyArea.allCases.map(\.rawValue)),
+      ], help: "en kurs i katalogen",
+      example: "course-defined --course pim-intro --title \"PIM – introduktion\" --hours 6 "
+        + "--area \"digital kompetens\" --date 2012-01-20"),
     Form(
       name: "course-completed", type: .courseCompleted,
-      fields: [("person", "person", false), ("course", "course", false), ("hours", "hours", true)],
-      help: "personen har gått kursen"),
+      fields: [
+        .text("person", "PERSON", "personens nyckel"), .text("course", "KURS", "kursens id"),
+        .number("hours", "TIMMAR", "timmar, om andra än kursens", required: false),
+      ],
+      help: "personen har gått kursen",
+      example: "course-completed --person p-1708 --course pim-intro --date 2026-03-14"),
     Form(
       name: "pim-level", type: .pimLevelAttained,
-      fields: [("person", "person", false), ("level", "level", true), ("examiner", "examiner", false)],
-      help: "personen har klarat en PIM-nivå"),
+      fields: [
+        .text("person", "PERSON", "personens nyckel"), .number("level", "NIVÅ", "PIM-nivån, 1–5"),
+        .text("examiner", "PERSON", "examinatorn (med förordnande den dagen)"),
+      ],
+      help: "personen har klarat en PIM-nivå",
+      example: "pim-level --person p-1708 --level 3 --examiner p-1287 --date 2026-03-20"),
     Form(
       name: "examiner", type: .examinerAppointed,
-      fields: [("person", "person", false), ("unit", "unit", false), ("max-level", "maxLevel", true)],
-      help: "förordnande som PIM-examinator"),
+      fields: [
+        .text("person", "PERSON", "examinatorns nyckel"),
+        .text("unit", "ENHET", "enheten förordnandet gäller"),
+        .number("max-level", "NIVÅ", "högsta nivå examinatorn får examinera", key: "maxLevel"),
+      ],
+      help: "förordnande som PIM-examinator",
+      example: "examiner --person p-1187 --unit fe-grondal --max-level 3 --date 2012-03-26"),
     Form(
-      name: "examiner-ended", type: .examinerRoleEnded, fields: [("person", "person", false)],
-      help: "examinatorsrollen upphör"),
+      name: "examiner-ended", type: .examinerRoleEnded,
+      fields: [.text("person", "PERSON", "examinatorns nyckel")],
+      help: "examinatorsrollen upphör", example: "examiner-ended --person p-1187 --date 2013-06-30"),
     Form(
       name: "goal", type: .goalSet,
       fields: [
-        ("goal", "goal", false), ("scope", "scope", false), ("min-level", "minLevel", true),
-        ("target-share", "targetShare", true), ("deadline", "deadline", false),
-      ], help: "ett mål, t.ex. alla på nivå 3 senast ett datum"),
+        .text("goal", "MÅL", "målets id"),
+        .text("scope", "ENHET", "staden, nämnden eller enheten målet gäller"),
+        .number("min-level", "NIVÅ", "lägsta nivå som räknas", key: "minLevel"),
+        .number("target-share", "ANDEL", "andel av personalen, 0–1 (t.ex. 0,9)", key: "targetShare"),
+        .text("deadline", "DATUM", "senast när, ÅÅÅÅ-MM-DD"),
+      ], help: "ett mål, t.ex. alla på nivå 3 senast ett datum",
+      example: "goal --goal hl-pim3-2013 --scope sdn-hl --min-level 3 --target-share 1 --deadline 2013-12-31"),
     Form(
       name: "retract", type: .eventRetracted,
-      fields: [("event", "event", false), ("reason", "reason", false)],
-      help: "en händelse som aldrig borde ha registrerats"),
+      fields: [
+        .text("event", "HÄNDELSE", "id för händelsen som dras tillbaka"), .text("reason", "SKÄL", "varför"),
+      ],
+      help: "en händelse som aldrig borde ha registrerats",
+      example: "retract --event hl-2013-003 --reason \"fel person på deltagarlistan\""),
   ]
 
-  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
-    -> Int32
+  /// The flags every `log` subcommand takes besides its fields.
+  static let commonOptions: [OptionSpec] = [
+    .value("date", "DATUM", "dagen det hände, ÅÅÅÅ-MM-DD", default: "i dag (Stockholm); skrivs ut"),
+    .value("id", "ID", "händelsens id", default: "ett id av innehållet"),
+    .flag("dry-run", "kontrollera mot reglerna utan att skriva"),
+  ]
+
+  /// `log` and one subcommand per form, for the command table.
+  static var command: CommandSpec {
+    CommandSpec(
+      path: ["log"], group: "Registrera", summary: "en händelse, en typ per underkommando",
+      details: [
+        "Varje typ av händelse har ett underkommando; 'liggare help log TYP' visar dess flaggor.",
+        "Tal får skrivas med decimalkomma (--target-share 0,9).",
+      ],
+      examples: ["log pim-level --person p-1708 --level 3 --examiner p-1287 --date 2026-03-20"],
+      subcommands: forms.map { form in
+        CommandSpec(
+          path: ["log", form.name], group: "Registrera", summary: form.help,
+          options: form.fields.map(\.spec) + commonOptions, examples: ["log " + form.example],
+          run: { args, context, console throws(CLIError) in try run(form, args, context, &console) })
+      })
+  }
+
+  /// Runs `log <form>` with arguments already checked against the form's declaration.
+  static func run(_ form: Form, _ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError) -> Int32
   {
-    guard let name = arguments.first, let form = forms.first(where: { $0.name == name }) else {
-      let known = forms.map(\.name).joined(separator: ", ")
-      throw .usage(
-        arguments.first.map { "okänd händelsetyp \"\($0)\"; välj en av: \(known)" }
-          ?? "ange vad som ska registreras: \(known)", command: "log")
-    }
-    let command = "log \(name)"
-    let args = try ParsedArguments(
-      Array(arguments.dropFirst()), command: command,
-      options: Set(form.fields.map(\.option) + ["date", "id"]), flags: ["dry-run"])
-    guard args.positionals.isEmpty else {
-      throw .usage("oväntat argument \"\(args.positionals[0])\"", command: command)
-    }
+    let command = args.command
     var data: [(String, JSONValue)] = []
     for field in form.fields {
       guard let text = args.value(field.option) else { continue }
@@ -129,6 +228,9 @@ enum LogCommand {
       throw CLIError.from(error)
     }
     let description = EventDescription.sentence(for: payload, on: date, names: ledger.register.names)
+    if args.value("date") == nil {
+      console.line("Inget --date angavs: händelsen dateras i dag, \(date) (Stockholm).")
+    }
     if outcome.dryRun {
       console.line("Provkörning: \(description) Godkänt av reglerna; inget skrevs.")
     } else if outcome.appended == 0 {

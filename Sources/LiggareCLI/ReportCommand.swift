@@ -10,30 +10,38 @@ import LiggareReports
 /// `liggare report --year Y [--known-at T] [--scope U] --format html|md|csv|json [-o FILE]`
 /// and `liggare report --verify FILE`.
 enum ReportCommand {
-  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
-    let args = try ParsedArguments(
-      arguments, command: "report",
-      options: ["year", "known-at", "scope", "format", "csv-dialect", "o", "output", "verify"], flags: [])
     let ledger = try context.openForReading()
-    if let file = args.value("verify") { return try verify(file, ledger, &console) }
-    guard let yearText = args.value("year"), let year = Int(yearText) else {
-      throw .usage("ange året med --year, t.ex. --year 2024", command: "report")
+    if let file = args.value("verify") {
+      let others = ["year", "known-at", "scope", "format", "csv-dialect", "output"].filter {
+        args.value($0) != nil
+      }
+      guard others.isEmpty else {
+        throw .usage(
+          "--verify läser årtal, --known-at och format ur filen; ta bort --"
+            + others.joined(separator: ", --"),
+          command: "report")
+      }
+      return try verify(file, ledger, &console)
     }
-    let formatText = args.value("format") ?? "html"
-    guard let format = ReportFormat(rawValue: formatText) else {
-      throw .usage("okänt format \"\(formatText)\"; välj html, md, csv eller json", command: "report")
+    guard let yearText = args.value("year") else {
+      throw .usage("ange året med --year, t.ex. --year 2024 (eller --verify FIL)", command: "report")
     }
+    guard let year = Int(yearText) else {
+      throw .usage("--year \(yearText) är inget årtal", command: "report")
+    }
+    // The table has checked the allowed values.
+    let format = ReportFormat(rawValue: args.value("format") ?? "html") ?? .html
     let dialectText = args.value("csv-dialect") ?? "swedish"
-    guard let dialect = CSVDialect(rawValue: dialectText == "excel" ? "swedish" : dialectText) else {
-      throw .usage("okänd CSV-dialekt \"\(dialectText)\"; välj swedish eller rfc", command: "report")
-    }
-    let knownAt = try context.knownAt(args, command: "report") ?? context.clock.now()
+    let dialect = CSVDialect(rawValue: dialectText == "excel" ? "swedish" : dialectText) ?? .swedish
+    let knownAt = try context.knownAt(args) ?? context.clock.now()
     let request = ReportRequest(
       year: year, knownAt: knownAt, scope: args.value("scope"), format: format, csvDialect: dialect)
     let bytes = try render(request, ledger)
-    if let output = args.value("o") ?? args.value("output") {
+    if let output = args.value("output") {
       guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
         throw .failed("\(output): kan inte skrivas")
       }

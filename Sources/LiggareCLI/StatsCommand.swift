@@ -5,10 +5,10 @@ import LiggareStorage
 
 /// `liggare stats`: what the log holds, by type and year.
 enum StatsCommand {
-  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
-    let args = try ParsedArguments(arguments, command: "stats", options: [], flags: ["head"])
     if args.has("head") {
       // Only the head, recovered from the tail of the last segment: no replay.
       do {

@@ -5,10 +5,10 @@ import LiggareStorage
 /// `liggare verify [--integrity]`: every record's checksum, seq and hash chain; then, unless only
 /// the integrity was asked for, the domain's findings.
 enum VerifyCommand {
-  static func run(_ arguments: [String], _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
-    let args = try ParsedArguments(arguments, command: "verify", options: [], flags: ["integrity"])
     let log: EventLog
     do {
       log = try EventLog.open(directory: context.logDirectory, access: .read)
