@@ -111,6 +111,7 @@ import Testing
       for line in CommandLines.extract(from: text, file: file) {
         // `liggare person|unit|gaps|city --json` names four commands.
         for first in line.words.first.map({ $0.split(separator: "|").map(String.init) }) ?? [] {
+          if Self.announced.contains(first) { continue }
           checked += 1
           let words = [first] + line.words.dropFirst()
           let error = LiggareCommand.check(words, complete: line.complete)
@@ -120,6 +121,15 @@ import Testing
     }
     // The README alone has a dozen; a broken extractor must not pass by finding none.
     #expect(checked > 60)
+  }
+
+  /// Commands that docs describe before they are in the table (another engineer is adding them).
+  /// Remove a name when its command lands; the test below fails until then.
+  static let announced: Set<String> = ["serve", "account"]
+
+  @Test func announcedCommandsAreNotYetInTheTable() {
+    let landed = Set(LiggareCommand.commandPaths.map { $0[0] }).intersection(Self.announced)
+    #expect(landed.isEmpty, "remove \(landed.sorted()) from CommandTableTests.announced: the table has them")
   }
 
   @Test func theExtractorFindsCommandsInBlocksAndProse() {
