@@ -12,6 +12,7 @@ enum CLIError: Error {
 
   static func from(_ error: LedgerError) -> CLIError {
     if case .log(.damaged(let damage)) = error { return .damaged("loggen är skadad: \(damage)") }
+    if case .log(.writeRefused) = error { return .damaged("\(error)") }
     return .failed("\(error)")
   }
 

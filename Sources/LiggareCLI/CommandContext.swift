@@ -13,6 +13,8 @@ struct CommandContext {
   var clock: LedgerClock
   /// False with `LIGGARE_NO_CHECKPOINTS=1`: replay the whole log (benchmarks, diagnosis).
   var useCheckpoints = true
+  /// The ledgers this command opened, whose warnings go to standard error when it ends.
+  let opened = OpenedLedgers()
 
   /// Reads `--log`, `--wait` and `--actor` wherever they stand, and `LIGGARE_LOG` / `LIGGARE_NOW`.
   ///
@@ -57,8 +59,10 @@ struct CommandContext {
   /// Opens the ledger for reading.
   func openForReading() throws(CLIError) -> Ledger {
     do {
-      return try Ledger.open(
+      let ledger = try Ledger.open(
         directory: logDirectory, access: .read, clock: clock, actor: actor, useCheckpoints: useCheckpoints)
+      opened.ledgers.append(ledger)
+      return ledger
     } catch {
       throw CLIError.from(error)
     }
@@ -67,9 +71,11 @@ struct CommandContext {
   /// Opens the ledger for writing, creating an empty log if there is none.
   func openForWriting() throws(CLIError) -> Ledger {
     do {
-      return try Ledger.open(
+      let ledger = try Ledger.open(
         directory: logDirectory, access: .write(wait: wait), createIfMissing: true, clock: clock, actor: actor
       )
+      opened.ledgers.append(ledger)
+      return ledger
     } catch {
       throw CLIError.from(error)
     }
@@ -92,5 +98,16 @@ struct CommandContext {
     throw .usage(
       "--known-at \(text) är varken en tidpunkt (2013-02-01T12:00:00Z) eller ett datum (2013-02-01)",
       command: args.command)
+  }
+}
+
+/// The ledgers a command opened (a reference, so the context can stay a value).
+final class OpenedLedgers {
+  var ledgers: [Ledger] = []
+
+  /// Every opened ledger's warnings, each once, in order.
+  var warnings: [String] {
+    var seen: Set<String> = []
+    return ledgers.flatMap(\.allWarnings).filter { seen.insert($0).inserted }
   }
 }

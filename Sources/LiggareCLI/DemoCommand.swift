@@ -58,9 +58,7 @@ enum DemoCommand {
     let bytes = try ReportCommand.render(request, ledger)
     let output =
       args.value("output") ?? demoContext.logDirectory + "/arsredovisning-\(year).html"
-    guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-      throw .failed("\(output): kan inte skrivas")
-    }
+    try OutputFile.write(bytes, to: output)
     let report: AnnualReport
     do {
       let seq = ledger.chronicle.lastSeq(knownAt: knownAt)

@@ -16,7 +16,7 @@ enum ExportCommand {
     var fd: Int32 = 1
     if let output {
       fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-      guard fd >= 0 else { throw .failed("\(output): kan inte skrivas (errno \(errno))") }
+      guard fd >= 0 else { throw OutputFile.failure("open", output, errno) }
     }
     defer { if fd != 1 { close(fd) } }
     let count: Int

@@ -15,6 +15,9 @@ enum ImportCommand {
     }
     ledger.saveCheckpoint()
     console.line(Summary.outcome(outcome, verb: "importerade"))
+    if ledger.namesRestored > 0 {
+      console.line("Personregistret fick tillbaka \(Summary.number(ledger.namesRestored)) namn som saknades.")
+    }
     return 0
   }
 }

@@ -15,9 +15,14 @@ public enum LiggareCommand {
   public static func run(_ arguments: [String]) -> Int32 {
     var arguments = arguments
     var console = Console()
+    var context: CommandContext?
+    defer {
+      for warning in context?.opened.warnings ?? [] { Console.error(warning) }
+    }
     do {
-      let context = try CommandContext.extract(from: &arguments)
-      let status = try dispatch(arguments, context, &console)
+      let extracted = try CommandContext.extract(from: &arguments)
+      context = extracted
+      let status = try dispatch(arguments, extracted, &console)
       console.flush()
       return status
     } catch {

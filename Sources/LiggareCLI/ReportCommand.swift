@@ -42,9 +42,7 @@ enum ReportCommand {
       year: year, knownAt: knownAt, scope: args.value("scope"), format: format, csvDialect: dialect)
     let bytes = try render(request, ledger)
     if let output = args.value("output") {
-      guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-        throw .failed("\(output): kan inte skrivas")
-      }
+      try OutputFile.write(bytes, to: output)
       console.line(
         "Årsredovisningen för \(year) är skriven till \(output) (\(Summary.number(bytes.count)) byte).")
       console.line(

@@ -25,6 +25,7 @@ enum VerifyCommand {
     } catch {
       throw .failed("\(error)")
     }
+    for warning in result.warnings { Console.error("varning: \(warning)") }
     if let damage = result.damage {
       console.line("SKADAD: \(damage)")
       console.line("Poster före skadan är oförändrade; kontakta den som ansvarar för säkerhetskopiorna.")
@@ -34,8 +35,25 @@ enum VerifyCommand {
       "OK: \(Summary.number(result.records)) poster i \(result.segments) segment "
         + "(\(Summary.number(result.bytes)) byte); kontrollsummor, seq och hashkedja stämmer.")
     console.line("Loggens huvud: seq \(result.head.seq), hash \(result.head.hash.hex)")
+    if result.unfinishedRecords > 0 {
+      console.line(
+        "Obs: \(Summary.number(result.unfinishedRecords)) poster efter sista fullbordade sats hör till en "
+          + "skrivning som pågår eller avbröts; de är inte en del av loggen och läggs åt sidan vid nästa "
+          + "skrivning. Inget är skadat.")
+    }
     if args.has("integrity") { return 0 }
     let ledger = try context.openForReading()
+    do {
+      let lost = try ledger.peopleWithLostNames()
+      if !lost.isEmpty {
+        console.line(
+          "Obs: \(Summary.number(lost.count)) registrerade personer saknar namn i personregistret utan att ha "
+            + "raderats med forget (t.ex. \(lost.prefix(5).joined(separator: ", "))); återställ personregistret "
+            + "från säkerhetskopian eller importera deras PersonRegistered igen med namn.")
+      }
+    } catch {
+      Console.error("varning: \(error)")
+    }
     let findings: [Finding]
     do {
       findings = try ledger.findings()

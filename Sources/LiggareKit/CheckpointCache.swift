@@ -73,12 +73,18 @@ struct CheckpointCache {
     return found
   }
 
-  /// Writes the cache atomically (temporary file and rename); failures are ignored: it is a cache.
+  /// Writes the cache atomically (temporary file and rename). A failure loses only the cache, so it
+  /// is returned for a line on standard error, never thrown.
   ///
   /// The chronicle is streamed twice, once for the checksum the header states and once to the
-  /// file, rather than serialised into one buffer of hundreds of MB.
-  func store(_ chronicle: Chronicle, head: LogHead) {
-    guard chronicle.lastSeq == head.seq, head.seq > 0 else { return }
+  /// file, rather than serialised into one buffer of hundreds of MB. The file is renamed into place
+  /// without an fsync on purpose: after a crash it may be missing, empty or torn, and `load`
+  /// refuses any file whose header (seq and chain hash) or checksum over the whole content does not
+  /// match, so the worst a crash can do is cost one full replay. See docs/storage.md.
+  /// - Returns: nil when stored (or nothing to store), else why not, in Swedish.
+  @discardableResult
+  func store(_ chronicle: Chronicle, head: LogHead) -> String? {
+    guard chronicle.lastSeq == head.seq, head.seq > 0 else { return nil }
     // Replay leaves the ids unindexed; every later append would index them all again (a third of
     // a second at city scale), so the stored checkpoint carries the whole index, built once here.
     var chronicle = chronicle
@@ -97,16 +103,30 @@ struct CheckpointCache {
     try? FileManager.default.createDirectory(atPath: directory + "/cache", withIntermediateDirectories: true)
     let temporary = path + ".\(getpid()).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return }
+    guard fd >= 0 else { return CheckpointCache.failure("open", temporary, errno) }
     var complete = headerBytes.withUnsafeBytes { CheckpointCache.writeAll($0, to: fd) }
+    var writeErrno = complete ? 0 : errno
     chronicle.writeCheckpoint { piece in
-      if complete { complete = CheckpointCache.writeAll(piece, to: fd) }
+      if complete {
+        complete = CheckpointCache.writeAll(piece, to: fd)
+        if !complete { writeErrno = errno }
+      }
     }
     close(fd)
     guard complete else {
       unlink(temporary)
-      return
+      return CheckpointCache.failure("write", temporary, writeErrno)
     }
-    if rename(temporary, path) != 0 { unlink(temporary) }
+    if rename(temporary, path) != 0 {
+      let failed = CheckpointCache.failure("rename", temporary, errno)
+      unlink(temporary)
+      return failed
+    }
+    return nil
+  }
+
+  static func failure(_ call: String, _ path: String, _ code: Int32) -> String {
+    "varning: checkpointen (en cache) kunde inte sparas, nästa kommando läser om hela loggen: "
+      + "\(SystemCallError(call: call, path: path, errno: code == 0 ? EIO : code))"
   }
 }

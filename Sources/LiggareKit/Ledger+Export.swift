@@ -40,15 +40,20 @@ extension Ledger {
     return count
   }
 
-  /// Erases a person's name and e-mail from the register; the log is untouched.
+  /// Erases a person's name and e-mail from the register and remembers the key as forgotten (so a
+  /// forgotten person is told apart from a lost name); the log is untouched.
   ///
   /// - Returns: whether the register held any data for them.
   /// - Throws: `LedgerError.register` if the register cannot be written.
   @discardableResult
   public func forget(person: String) throws(LedgerError) -> Bool {
+    // Names still only in the journal go into the register first, and the journal goes, so it can
+    // never bring the erased name back.
+    try saveRegister()
     var updated = try personRegister()
+    let alreadyForgotten = updated.forgotten.contains(person)
     let had = updated.forget(person)
-    if had {
+    if had || !alreadyForgotten {
       try updated.save()
       loadedRegister = updated
     }

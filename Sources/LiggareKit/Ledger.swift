@@ -39,6 +39,18 @@ public final class Ledger {
   var loadedRegister: PersonRegister?
   /// Names committed to the log but not yet written to the register file (bulk loads).
   var unsavedPeople: [String: PersonalData] = [:]
+  /// Names committed with their events but not yet in the saved register: the journal
+  /// (`personregister.pending`) holds them until the register is written.
+  var journalled: [PendingNames.Entry] = []
+  /// Said on standard error by the caller: things that did not stop the operation (a register or
+  /// checkpoint that could not be written after a commit, files cleaned up, a missing head file).
+  public internal(set) var warnings: [String] = []
+  /// Where a test may stop the world (copy the folder, as a `kill -9` at that instant would leave
+  /// it): after the names are journalled and before the commit, and right after the commit.
+  enum FaultPoint { case beforeCommit, afterCommit }
+  var faultPointForTesting: ((FaultPoint) -> Void)?
+  /// Lost names filled in from re-sent `PersonRegistered` events (see `restoreLostNames`).
+  public internal(set) var namesRestored = 0
   public let clock: LedgerClock
   /// Who is logging, for events that do not name an actor.
   public let actor: String
@@ -92,7 +104,39 @@ public final class Ledger {
       directory: directory, log: log, clock: clock,
       actor: actor ?? OperatingSystemUser.name)
     try ledger.load(useCheckpoints: useCheckpoints)
+    if case .write = access { ledger.completeJournalledNames() }
     return ledger
+  }
+
+  var journalPath: String { directory + "/" + PendingNames.fileName }
+
+  /// A writer's first step: names journalled for batches that committed go into the register, the
+  /// rest (a batch that never committed) are dropped, and the journal is removed. A failure is a
+  /// warning: the journal stays and is tried again by the next writer.
+  func completeJournalledNames() {
+    do {
+      guard let journal = try PendingNames.load(path: journalPath) else { return }
+      loadedRegister = nil
+      var updated = try PersonRegister.load(path: directory + "/personregister.json")
+      let committed = journal.committed(in: snapshot.chronicle)
+      for entry in committed { updated.set(entry.data, for: entry.person) }
+      if !committed.isEmpty { try updated.save() }
+      loadedRegister = updated
+      do {
+        try PrivateFile.remove(journalPath)
+      } catch {
+        throw LedgerError.register(path: journalPath, reason: "journalen kan inte tas bort: \(error)")
+      }
+      journalled = []
+      if !committed.isEmpty {
+        warnings.append(
+          "personregistret kompletterades med \(committed.count) namn från en skrivning som avbröts efter att "
+            + "händelserna sparats")
+      }
+    } catch {
+      warnings.append(
+        "varning: \(error); namnen ligger kvar i \(journalPath) och förs in vid nästa skrivning")
+    }
   }
 
   /// The committed chronicle (the snapshot's).
@@ -103,32 +147,65 @@ public final class Ledger {
   /// - Throws: `LedgerError.register` for an unreadable register or an unknown format version.
   public func personRegister() throws(LedgerError) -> PersonRegister {
     if let loadedRegister { return loadedRegister }
-    let register = try PersonRegister.load(path: directory + "/personregister.json")
+    var register = try PersonRegister.load(path: directory + "/personregister.json")
+    if case .perTransaction = writing {
+      // A writer killed after its commit left the names in the journal; a reader sees them too.
+      if let journal = try? PendingNames.load(path: journalPath) {
+        for entry in journal.committed(in: snapshot.chronicle) { register.set(entry.data, for: entry.person) }
+      }
+    }
     loadedRegister = register
     return register
   }
 
-  /// The person register, or an empty one if it cannot be read (views then show keys).
+  /// The person register, or an empty one if it cannot be read (views then show keys, and a
+  /// warning says why).
   public var register: PersonRegister {
-    (try? personRegister()) ?? PersonRegister.empty(path: directory + "/personregister.json")
+    do {
+      return try personRegister()
+    } catch {
+      let warning = "varning: \(error); namn visas som personnycklar"
+      if !warnings.contains(warning) { warnings.append(warning) }
+      return PersonRegister.empty(path: directory + "/personregister.json")
+    }
   }
 
-  /// Writes the person register if names were added since it was last written.
+  /// Writes the person register if names were added since it was last written, then removes the
+  /// names' journal.
   ///
   /// - Throws: `LedgerError.register` if it cannot be written.
   public func saveRegister() throws(LedgerError) {
     guard !unsavedPeople.isEmpty, let loadedRegister else { return }
     try loadedRegister.save()
     unsavedPeople = [:]
+    guard !journalled.isEmpty else { return }
+    do {
+      try PrivateFile.remove(journalPath)
+    } catch {
+      throw .register(path: journalPath, reason: "journalen kan inte tas bort: \(error)")
+    }
+    journalled = []
+  }
+
+  /// Registered people with no name in the register who were not forgotten: names lost (the
+  /// register restored from an older copy, or written by a version without the journal).
+  public func peopleWithLostNames() throws(LedgerError) -> [String] {
+    let register = try personRegister()
+    return chronicle.registeredPersonKeys.filter { register.status(of: $0) == .missing }
   }
 
   /// Saves the checkpoint cache if the log has grown since it was last saved or loaded (after a
-  /// large import, so the next command starts from it).
+  /// large import, so the next command starts from it). A failure is a warning: it is a cache.
   public func saveCheckpoint() {
     guard snapshot.chronicle.lastSeq > loadedFromCheckpoint else { return }
-    CheckpointCache(directory: directory).store(snapshot.chronicle, head: snapshot.head)
+    if let failure = CheckpointCache(directory: directory).store(snapshot.chronicle, head: snapshot.head) {
+      warnings.append(failure)
+    }
     loadedFromCheckpoint = snapshot.chronicle.lastSeq
   }
+
+  /// Everything worth a line on standard error: the log's warnings, then the ledger's.
+  public var allWarnings: [String] { log.warnings + warnings }
 
   /// Folds the log into the chronicle, starting from a checkpoint when one matches.
   func load(useCheckpoints: Bool) throws(LedgerError) {
@@ -143,7 +220,7 @@ public final class Ledger {
     let chronicle = try Ledger.fold(log, onto: start)
     snapshot = LedgerSnapshot(head: log.head, chronicle: chronicle, log: log)
     if useCheckpoints && chronicle.lastSeq >= loadedFromCheckpoint + CheckpointCache.refreshAfter {
-      cache.store(chronicle, head: log.head)
+      if let failure = cache.store(chronicle, head: log.head) { warnings.append(failure) }
       loadedFromCheckpoint = chronicle.lastSeq
     }
   }

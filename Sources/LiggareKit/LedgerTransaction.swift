@@ -38,7 +38,10 @@ public struct LedgerTransaction {
   public private(set) var appended = 0
   /// Drafts already in the log with the same content: no-ops.
   public private(set) var alreadyPresent = 0
-  var personal: [(String, PersonalData)] = []
+  var personal: [PendingNames.Entry] = []
+  /// Names sent again with an event already in the log: they fill a register that lost them
+  /// (never one that forgot them).
+  var resent: [(person: String, data: PersonalData)] = []
   var duplicateChecks: [(seq: UInt64, fingerprint: Int, id: String, place: LedgerError.Place)] = []
 
   /// The seq before the batch.
@@ -67,6 +70,9 @@ public struct LedgerTransaction {
       } else {
         duplicateChecks.append((seq, print, id, place))
       }
+      if let data = draft.personalData, case .personRegistered(let person) = draft.payload {
+        resent.append((person, data))
+      }
       alreadyPresent += 1
       return nil
     }
@@ -94,7 +100,7 @@ public struct LedgerTransaction {
     appended += 1
     pending.append(event)
     if let data = draft.personalData, case .personRegistered(let person) = draft.payload {
-      personal.append((person, data))
+      personal.append(PendingNames.Entry(seq: event.seq, eventID: id, person: person, data: data))
     }
     return event
   }
@@ -129,8 +135,11 @@ extension Ledger {
         try refresh()
       } else {
         let locked = try lockWriter()
+        warnings += locked.warnings.filter { !warnings.contains($0) }
         writer = locked
         owns = true
+        // This transaction holds the lock now: names a killed writer journalled come first.
+        if access(journalPath, F_OK) == 0 { completeJournalledNames() }
         do throws(LedgerError) {
           if locked.head != snapshot.head || probeChanged() { try refreshUnderLock() }
           guard locked.head == snapshot.head else {
@@ -154,9 +163,13 @@ extension Ledger {
       latest: working.latestRecordedAt, now: clock.now())
   }
 
-  /// Appends the transaction's events as one durable batch (log first, then the person register)
-  /// and makes them the committed snapshot. A dry run, or one with nothing new, appends nothing.
+  /// Appends the transaction's events as one durable batch and makes them the committed snapshot.
+  /// A dry run, or one with nothing new, appends nothing.
   ///
+  /// Everything that can fail is done before the commit, so an error means nothing was appended:
+  /// the register is read and the batch's names are journalled (written and fsynced,
+  /// `PendingNames`). Then the log commits, then the register is rewritten; a failure there is only
+  /// a warning, since the journal holds the names and the next writer completes the register.
   /// - Returns: what was appended and what was already there.
   /// - Throws: `LedgerError`; then nothing of the transaction is in the log.
   @discardableResult
@@ -169,6 +182,14 @@ extension Ledger {
       abandon(t)
       throw error
     }
+    if !t.dryRun && t.appended == 0 && !t.resent.isEmpty {
+      do {
+        try restoreLostNames(t.resent)
+      } catch {
+        abandon(t)
+        throw error
+      }
+    }
     guard !t.dryRun, t.appended > 0, let writer = t.writer else {
       let outcome = AppendOutcome(
         appended: t.appended, alreadyPresent: t.alreadyPresent, head: before,
@@ -176,6 +197,19 @@ extension Ledger {
       abandon(t)
       return outcome
     }
+    var updated: PersonRegister?
+    if !t.personal.isEmpty {
+      do {
+        updated = try personRegister()
+        if savesRegisterAfterEachAppend {
+          try PendingNames(entries: journalled + t.personal).save(path: journalPath)
+        }
+      } catch {
+        abandon(t)
+        throw error
+      }
+    }
+    faultPointForTesting?(.beforeCommit)
     do {
       if t.streaming {
         for event in t.takePending() { try writer.add(EventCodec.body(of: event)) }
@@ -188,6 +222,9 @@ extension Ledger {
       if t.ownsWriter { writer.close() }
       throw .log(error)
     }
+    // Committed: from here on nothing throws.
+    faultPointForTesting?(.afterCommit)
+    warnings += writer.warnings.filter { !warnings.contains($0) }
     let head = writer.head
     var reader = writer
     if t.ownsWriter, let reopened = try? EventLog.open(directory: directory, access: .read),
@@ -200,28 +237,46 @@ extension Ledger {
     spare = previous
     log = reader
     fingerprints = nil
-    var registerError: LedgerError?
-    if !t.personal.isEmpty {
-      do {
-        var updated = try personRegister()
-        for (person, data) in t.personal {
-          updated.set(data, for: person)
-          unsavedPeople[person] = data
+    if var updated {
+      for entry in t.personal {
+        updated.set(entry.data, for: entry.person)
+        unsavedPeople[entry.person] = entry.data
+      }
+      loadedRegister = updated
+      if savesRegisterAfterEachAppend {
+        journalled += t.personal
+        do {
+          try saveRegister()
+        } catch {
+          warnings.append(
+            "varning: \(error); händelserna är sparade och namnen finns i \(journalPath), "
+              + "de förs in i personregistret vid nästa skrivning")
         }
-        loadedRegister = updated
-        if savesRegisterAfterEachAppend { try saveRegister() }
-      } catch {
-        registerError = error
       }
     }
+    if !t.resent.isEmpty { try? restoreLostNames(t.resent) }
     if t.ownsWriter {
       probe = LogChangeProbe(directory: directory, lastSegment: reader.lastSegmentPath)
       writer.close()
     }
-    if let registerError { throw registerError }
     return AppendOutcome(
       appended: t.appended, alreadyPresent: t.alreadyPresent, head: head, firstSeq: before.seq + 1,
       dryRun: false)
+  }
+
+  /// Puts re-sent names into the register for people whose name is missing (not forgotten).
+  func restoreLostNames(_ resent: [(person: String, data: PersonalData)]) throws(LedgerError) {
+    var updated = try personRegister()
+    var changed = 0
+    for (person, data) in resent where updated.status(of: person) == .missing {
+      updated.set(data, for: person)
+      changed += 1
+    }
+    guard changed > 0 else { return }
+    try saveRegister()
+    try updated.save()
+    loadedRegister = updated
+    namesRestored += changed
   }
 
   /// Ends a transaction without appending: an open batch is thrown away and the lock released.

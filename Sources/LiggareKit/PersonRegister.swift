@@ -1,6 +1,7 @@
 import Foundation
 import LiggareBasics
 public import LiggareDomain
+import LiggareStorage
 
 #if canImport(Glibc)
   import Glibc
@@ -14,6 +15,18 @@ public struct PersonRegister: Sendable {
 
   public let path: String
   public private(set) var people: [String: PersonalData]
+  /// Keys of people erased with `forget`: a registered person without a name who is not here
+  /// lost the name some other way (a crash before names were journalled, a restored register).
+  public private(set) var forgotten: Set<String> = []
+
+  /// What the register knows about a person's name.
+  public enum NameStatus: Sendable, Hashable {
+    case named(String)
+    /// Erased on purpose with `forget`.
+    case forgotten
+    /// Neither a name nor a `forget`: the name was lost.
+    case missing
+  }
 
   /// An empty register that will be written at `path`.
   public static func empty(path: String) -> PersonRegister {
@@ -24,10 +37,13 @@ public struct PersonRegister: Sendable {
   ///
   /// - Throws: `LedgerError.register` for an unreadable file or an unknown format version.
   public static func load(path: String) throws(LedgerError) -> PersonRegister {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return PersonRegister(path: path, people: [:])
+    let data: [UInt8]
+    switch PrivateFile.read(path) {
+    case .success(let bytes?): data = bytes
+    case .success(nil): return PersonRegister(path: path, people: [:])
+    case .failure(let error): throw .register(path: path, reason: "filen går inte att läsa: \(error)")
     }
-    let parsed: (format: String?, version: Double?, people: [String: PersonalData])
+    let parsed: (format: String?, version: Double?, people: [String: PersonalData], forgotten: Set<String>)
     do {
       parsed = try data.withUnsafeBytes { raw in try readFields(raw) }
     } catch {
@@ -41,19 +57,21 @@ public struct PersonRegister: Sendable {
         path: path,
         reason: "formatversion \(parsed.version.map { "\($0)" } ?? "saknas") stöds inte; uppgradera Liggare")
     }
-    let people = parsed.people
-    return PersonRegister(path: path, people: people)
+    var register = PersonRegister(path: path, people: parsed.people)
+    register.forgotten = parsed.forgotten
+    return register
   }
 
   /// Reads the register's fields straight into the map: a city's register has tens of thousands of
   /// people, and building a `JSONValue` tree first would double the time to the first view.
   static func readFields(_ bytes: UnsafeRawBufferPointer) throws -> (
-    format: String?, version: Double?, people: [String: PersonalData]
+    format: String?, version: Double?, people: [String: PersonalData], forgotten: Set<String>
   ) {
     var r = JSONReader(bytes)
     var format: String?
     var version: Double?
     var people: [String: PersonalData] = [:]
+    var forgotten: Set<String> = []
     func members(_ r: inout JSONReader, _ body: (inout JSONReader, String) throws -> Void) throws {
       r.skipWhitespace()
       try r.expect(UInt8(ascii: "{"), "'{'")
@@ -96,12 +114,16 @@ public struct PersonRegister: Sendable {
           }
           if let name { people[person] = PersonalData(name: name, email: email) }
         }
+      case "forgotten":
+        if case .array(let keys) = try r.readValue(depth: 1) {
+          for case .string(let key) in keys { forgotten.insert(key) }
+        }
       default: _ = try r.readValue(depth: 1)
       }
     }
     r.skipWhitespace()
     if r.offset != r.bytes.count { throw r.fail(.trailingContent) }
-    return (format, version, people)
+    return (format, version, people, forgotten)
   }
 
   /// The name of `person`, if registered and not forgotten.
@@ -114,15 +136,23 @@ public struct PersonRegister: Sendable {
     people.mapValues(\.name)
   }
 
+  /// Whether the register has a name for `person`, erased it on purpose, or lost it.
+  public func status(of person: String) -> NameStatus {
+    if let name = people[person]?.name { return .named(name) }
+    return forgotten.contains(person) ? .forgotten : .missing
+  }
+
   /// Records or replaces a person's data.
   public mutating func set(_ data: PersonalData, for person: String) {
     people[person] = data
+    forgotten.remove(person)
   }
 
-  /// Erases a person's data; returns whether there was any.
+  /// Erases a person's data and remembers the key as forgotten; returns whether there was data.
   @discardableResult
   public mutating func forget(_ person: String) -> Bool {
-    people.removeValue(forKey: person) != nil
+    forgotten.insert(person)
+    return people.removeValue(forKey: person) != nil
   }
 
   /// Writes the register: temporary file with mode 0600, fsync, rename, fsync of the folder.
@@ -135,38 +165,100 @@ public struct PersonRegister: Sendable {
       if let email = data.email { entry["email"] = .string(email) }
       members[key] = .object(entry)
     }
-    let value: JSONValue = [
+    var value: JSONValue = [
       "format": .string(PersonRegister.formatName), "version": .number(Double(PersonRegister.currentVersion)),
       "people": .object(members),
     ]
-    let bytes = Array(value.prettyText.utf8)
+    if !forgotten.isEmpty, case .object(var top) = value {
+      top["forgotten"] = .array(forgotten.sorted().map { .string($0) })
+      value = .object(top)
+    }
+    do {
+      try PrivateFile.write(Array(value.prettyText.utf8), to: path)
+    } catch {
+      throw .register(path: path, reason: "kan inte skrivas: \(error)")
+    }
+  }
+}
+
+/// Small files only their owner may read (mode 0600), written atomically: temporary file, fsync,
+/// rename, fsync of the folder. For the person register and its journal.
+enum PrivateFile {
+  /// The file's bytes, nil when it does not exist; any other failure (no permission, a folder)
+  /// is an error, never an empty file.
+  static func read(_ path: String) -> Result<[UInt8]?, SystemCallError> {
+    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      if errno == ENOENT { return .success(nil) }
+      return .failure(SystemCallError(call: "open", path: path, errno: errno))
+    }
+    defer { Glibc.close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      return .failure(SystemCallError(call: "fstat", path: path, errno: errno))
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      return .failure(SystemCallError(call: "open", path: path, errno: EISDIR))
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(info.st_size))
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { return .failure(SystemCallError(call: "read", path: path, errno: errno)) }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[..<n])
+    }
+    return .success(bytes)
+  }
+
+  /// Writes `bytes` to `path` atomically with mode 0600.
+  static func write(_ bytes: [UInt8], to path: String) throws(SystemCallError) {
     let temporary = path + ".tmp"
     let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw .register(path: path, reason: "kan inte skrivas (errno \(errno))") }
+    guard fd >= 0 else { throw SystemCallError(call: "open", path: temporary, errno: errno) }
     fchmod(fd, 0o600)
     var written = 0
     while written < bytes.count {
       let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else {
+        let error = SystemCallError(call: "write", path: temporary, errno: n < 0 ? errno : ENOSPC)
         Glibc.close(fd)
-        throw .register(path: path, reason: "kan inte skrivas (errno \(errno))")
+        unlink(temporary)
+        throw error
       }
       written += n
     }
     guard fsync(fd) == 0 else {
+      let error = SystemCallError(call: "fsync", path: temporary, errno: errno)
       Glibc.close(fd)
-      throw .register(path: path, reason: "fsync misslyckades (errno \(errno))")
+      unlink(temporary)
+      throw error
     }
     Glibc.close(fd)
     guard rename(temporary, path) == 0 else {
-      throw .register(path: path, reason: "kan inte byta namn (errno \(errno))")
+      let error = SystemCallError(call: "rename", path: path, errno: errno)
+      unlink(temporary)
+      throw error
     }
+    try syncFolder(of: path)
+  }
+
+  /// Removes `path` (absent is fine) and makes the removal durable.
+  static func remove(_ path: String) throws(SystemCallError) {
+    guard unlink(path) == 0 || errno == ENOENT else {
+      throw SystemCallError(call: "unlink", path: path, errno: errno)
+    }
+    try syncFolder(of: path)
+  }
+
+  static func syncFolder(of path: String) throws(SystemCallError) {
     let folder = (path as NSString).deletingLastPathComponent
     let dirFD = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
-    if dirFD >= 0 {
-      fsync(dirFD)
-      Glibc.close(dirFD)
-    }
+    guard dirFD >= 0 else { throw SystemCallError(call: "open", path: folder, errno: errno) }
+    defer { Glibc.close(dirFD) }
+    guard fsync(dirFD) == 0 else { throw SystemCallError(call: "fsync", path: folder, errno: errno) }
   }
 }

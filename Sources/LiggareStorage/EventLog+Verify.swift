@@ -11,11 +11,16 @@ public struct VerificationResult: Sendable, Hashable {
   public var bytes: Int
   public var head: LogHead
   public var damage: LogDamage?
+  /// Records after the last commit: a write in progress or a crash's trace, set aside by the next
+  /// writer. Not damage: they were never part of the log.
+  public var unfinishedRecords = 0
+  /// Things worth saying that are not damage (a missing head file).
+  public var warnings: [String] = []
 }
 
 extension EventLog {
-  /// Walks every record: CRC, seq without gaps, segment names, the hash chain, the head file, and
-  /// that nothing but a committed record ends the log.
+  /// Walks every committed record: CRC, seq without gaps, segment names, the hash chain, and the
+  /// head file as read at open. Records after the last commit are counted, not reported as damage.
   ///
   /// - Returns: counts and the first damage (nil when the log is intact).
   /// - Throws: `LogError.system` when a file cannot be read at all.
@@ -25,37 +30,30 @@ extension EventLog {
       result.damage = damage
       return result
     }
-    if let last = segments.last {
-      let size = try system { () throws -> Int in
-        let fd = try FileDescriptor.open(last.path, O_RDONLY)
-        defer { fd.close() }
-        return try fd.size()
+    result.unfinishedRecords = unfinishedRecords
+    let headPath = directory + "/head"
+    switch headWitness {
+    case .absent:
+      if head.seq > 0 {
+        result.warnings.append(
+          "filen \(headPath) saknas: loggens slut kan inte kontrolleras mot den (den skrivs om vid nästa skrivning)"
+        )
       }
-      if size > committedEnd {
-        let tail = try system { () throws -> [UInt8] in
-          let fd = try FileDescriptor.open(last.path, O_RDONLY)
-          defer { fd.close() }
-          return try fd.read(count: size - committedEnd, at: committedEnd)
-        }
-        let lines = tail.split(separator: 0x0A, omittingEmptySubsequences: false).count - 1
-        result.damage = LogDamage(
-          file: last.path, byteOffset: committedEnd, seq: head.seq + 1,
-          kind: .uncommittedTail(records: max(lines, 1)))
-        return result
-      }
-    }
-    if let anchor = readHeadFile() {
+    case .unreadable(let why):
+      result.damage = LogDamage(file: headPath, byteOffset: 0, seq: head.seq, kind: .headFileUnreadable(why))
+    case .unsupportedVersion(let version):
+      throw .unsupportedVersion(file: headPath, version: version)
+    case .head(let anchor):
       if anchor.seq > head.seq {
         result.damage = LogDamage(
-          file: directory + "/head", byteOffset: 0, seq: anchor.seq,
+          file: headPath, byteOffset: 0, seq: anchor.seq,
           kind: .headFileAhead(headSeq: anchor.seq, logSeq: head.seq))
       } else if anchor.seq > 0 {
         var recorded: SHA256.Digest?
         try? forEachRecord(from: anchor.seq, through: anchor.seq) { recorded = $0.hash }
         if recorded != anchor.hash {
           result.damage = LogDamage(
-            file: directory + "/head", byteOffset: 0, seq: anchor.seq,
-            kind: .headFileHashMismatch(seq: anchor.seq))
+            file: headPath, byteOffset: 0, seq: anchor.seq, kind: .headFileHashMismatch(seq: anchor.seq))
         }
       }
     }

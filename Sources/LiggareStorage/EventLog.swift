@@ -30,11 +30,23 @@ public final class EventLog {
   public internal(set) var head: LogHead
   /// Unfinished tails moved aside when a writer opened the log (paths).
   public internal(set) var quarantined: [String] = []
+  /// Records after the last commit that a reader left alone: a write in progress, or the trace of
+  /// a crash that the next writer sets aside. Not damage.
+  public internal(set) var unfinishedRecords = 0
+  /// The `head` file as read when the log was opened (before the segments were listed, so a
+  /// concurrent commit can never make it look ahead of the files).
+  public internal(set) var headWitness: HeadWitness = .absent
+  /// Things the caller should say on standard error: they did not stop the operation (a head
+  /// file that could not be rewritten after a commit, temporary files cleaned, …).
+  public internal(set) var warnings: [String] = []
 
   var segments: [Segment]
   /// Committed length of the last segment (readers stop there).
   var committedEnd: Int
   var lockFile: FileDescriptor?
+  /// The head file, opened by a writer before anything is appended (so a `head` that cannot be
+  /// written stops the writer before a commit, not after it).
+  var headFile: FileDescriptor?
   var writer: SegmentWriter?
   var batch: Batch?
 
@@ -70,6 +82,7 @@ public final class EventLog {
 
   deinit {
     writer?.fd.close()
+    headFile?.close()
     lockFile?.close()
   }
 
@@ -90,6 +103,15 @@ public final class EventLog {
     let manifestPath = directory + "/manifest.json"
     if !FileSystem.exists(manifestPath) {
       guard createIfMissing, case .write = access else { throw .notALog(directory: directory) }
+      // A folder that holds segments is a log whose identity was lost: never make up a new one.
+      if FileSystem.isDirectory(directory) {
+        let names = (try? FileSystem.list(directory)) ?? []
+        if names.contains(where: {
+          $0.hasPrefix(EventLog.segmentPrefix) && $0.hasSuffix(EventLog.segmentSuffix)
+        }) {
+          throw .manifestMissing(directory: directory)
+        }
+      }
       try system {
         try FileSystem.makeDirectory(directory)
         let bytes = Array(LogManifest(segmentBytes: segmentBytes).json.prettyText.utf8)
@@ -104,9 +126,23 @@ public final class EventLog {
     }
     let manifest = try LogManifest.read(manifestBytes, path: manifestPath)
     let log = EventLog(directory: directory, access: access, manifest: manifest, segments: [])
-    if case .write(let wait) = access { try log.lock(wait: wait) }
+    if case .write(let wait) = access {
+      try log.lock(wait: wait)
+      log.headFile = try system {
+        try FileDescriptor.open(directory + "/head", O_RDWR | O_CREAT, mode: 0o644)
+      }
+      log.removeLeftoverTemporaryFiles()
+    }
+    // The witness first, then the files: a commit between the two can only put the files ahead.
+    log.headWitness = log.readHeadWitness()
     log.segments = try log.listSegments()
-    try log.recoverHead()
+    do {
+      try log.recoverHead()
+    } catch {
+      if case .write = access, case .damaged(let damage) = error { throw .writeRefused(damage) }
+      throw error
+    }
+    if case .write = access { try log.refuseToWriteOverLostRecords() }
     return log
   }
 
@@ -114,6 +150,8 @@ public final class EventLog {
   public func close() {
     writer?.fd.close()
     writer = nil
+    headFile?.close()
+    headFile = nil
     lockFile?.close()
     lockFile = nil
   }
@@ -161,7 +199,8 @@ public final class EventLog {
 
   /// Finds the last committed record; a writer quarantines and truncates whatever follows it.
   func recoverHead() throws(LogError) {
-    let anchor = readHeadFile()
+    let anchor = headWitness.head
+    unfinishedRecords = 0
     while let last = segments.last {
       let file = try system { try MappedFile(path: last.path) }
       if let (end, parts, hash) = EventLog.lastCommit(in: file.bytes) {
@@ -169,6 +208,8 @@ public final class EventLog {
           try refuseToLoseCommitted(anchor: anchor, recoveredSeq: parts.seq, file: last.path, offset: end)
           if case .write = access {
             try quarantine(tailOf: last.path, from: end, bytes: file.bytes)
+          } else {
+            unfinishedRecords += EventLog.countLines(UnsafeRawBufferPointer(rebasing: file.bytes[end...]))
           }
         }
         head = LogHead(seq: parts.seq, hash: hash)
@@ -178,6 +219,7 @@ public final class EventLog {
       // No commit in the whole segment: it belongs entirely to an unfinished batch.
       try refuseToLoseCommitted(anchor: anchor, recoveredSeq: last.firstSeq - 1, file: last.path, offset: 0)
       guard case .write = access else {
+        unfinishedRecords += EventLog.countLines(file.bytes)
         segments.removeLast()
         continue
       }
@@ -262,16 +304,28 @@ public final class EventLog {
 
   static let headFileSize = 160
 
+  /// The head file as it is now: absent, a head, unreadable, or of a version this code does not know.
+  func readHeadWitness() -> HeadWitness {
+    let path = directory + "/head"
+    let fd: FileDescriptor
+    do {
+      fd = try FileDescriptor.open(path, O_RDONLY)
+    } catch {
+      return error.errno == ENOENT ? .absent : .unreadable("\(error)")
+    }
+    defer { fd.close() }
+    let bytes: [UInt8]
+    do {
+      bytes = try fd.read(count: EventLog.headFileSize + 1, at: 0)
+    } catch {
+      return .unreadable("\(error)")
+    }
+    return HeadWitness.parse(bytes)
+  }
+
   /// The head as last written after a commit, or nil when absent or unreadable.
   func readHeadFile() -> LogHead? {
-    guard let fd = try? FileDescriptor.open(directory + "/head", O_RDONLY) else { return nil }
-    defer { fd.close() }
-    guard let bytes = try? fd.read(count: EventLog.headFileSize, at: 0),
-      let value = try? JSONValue.parse(bytes), value["version"]?.numberValue == 1,
-      let seq = value["seq"]?.numberValue, let hashText = value["hash"]?.stringValue,
-      let hash = SHA256.Digest(hex: Array(hashText.utf8))
-    else { return nil }
-    return LogHead(seq: UInt64(seq), hash: hash)
+    readHeadWitness().head
   }
 
   /// Overwrites the fixed-size head file in place: one small write, so it is old or new, never mixed.
@@ -283,12 +337,23 @@ public final class EventLog {
     var bytes = Array(value.canonicalText.utf8)
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: EventLog.headFileSize - 1 - bytes.count))
     bytes.append(0x0A)
-    try system {
-      let fd = try FileDescriptor.open(directory + "/head", O_WRONLY | O_CREAT, mode: 0o644)
-      defer { fd.close() }
-      let written = bytes.withUnsafeBytes { pwrite(fd.raw, $0.baseAddress, $0.count, 0) }
-      if written != bytes.count { throw SystemCallError(call: "pwrite", path: fd.path, errno: errno) }
+    guard let fd = headFile else { throw .readOnly(directory: directory) }
+    let written = bytes.withUnsafeBytes { pwrite(fd.raw, $0.baseAddress, $0.count, 0) }
+    if written != bytes.count {
+      throw .system(SystemCallError(call: "pwrite", path: fd.path, errno: written < 0 ? errno : ENOSPC))
     }
+  }
+
+  /// Lines (records) in `bytes`, a torn last line counted as one.
+  static func countLines(_ bytes: UnsafeRawBufferPointer) -> Int {
+    guard !bytes.isEmpty else { return 0 }
+    var count = 0
+    var offset = 0
+    while let newline = indexOfNewline(in: bytes, from: offset) {
+      count += 1
+      offset = newline + 1
+    }
+    return count + (offset < bytes.count ? 1 : 0)
   }
 }
 

@@ -11,6 +11,10 @@ public struct LogDamage: Error, Sendable, Hashable {
     case uncommittedTail(records: Int)
     case headFileAhead(headSeq: UInt64, logSeq: UInt64)
     case headFileHashMismatch(seq: UInt64)
+    /// The head file is there but cannot be read as one.
+    case headFileUnreadable(String)
+    /// Segment files do not follow one another: records `lastSeq + 1 ..< nextFirstSeq` are missing.
+    case segmentGap(lastSeq: UInt64, nextFirstSeq: UInt64)
   }
 
   public var file: String
@@ -52,6 +56,11 @@ extension LogDamage: CustomStringConvertible {
         "\(place): filen head anger seq \(headSeq) men loggen slutar vid \(logSeq); poster i slutet har tagits bort"
     case .headFileHashMismatch(let seq):
       return "\(place): filen head anger en annan hash för seq \(seq) än loggen; loggen har skrivits om"
+    case .headFileUnreadable(let why):
+      return "\(place): filen head går inte att läsa (\(why))"
+    case .segmentGap(let last, let next):
+      return
+        "\(place): poster saknas mellan seq \(last) och \(next) (en segmentfil har tagits bort eller kortats)"
     }
   }
 }

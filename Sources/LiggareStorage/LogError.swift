@@ -9,6 +9,10 @@ public enum LogError: Error, Sendable, Hashable {
   case bodyNotAnObject(index: Int)
   case recordTooLarge(index: Int, bytes: Int)
   case damaged(LogDamage)
+  /// A writer found committed records missing (or a head file it cannot trust) and appended nothing.
+  case writeRefused(LogDamage)
+  /// A folder with segments but no `manifest.json`: a writer will not invent the log's identity.
+  case manifestMissing(directory: String)
   case batchInProgress
   case noBatchInProgress
 }
@@ -32,6 +36,13 @@ extension LogError: CustomStringConvertible {
     case .recordTooLarge(let index, let bytes):
       "post \(index + 1) i satsen är för stor (\(bytes) byte; högst \(EventLog.maxRecordBytes))"
     case .damaged(let damage): "loggen är skadad: \(damage)"
+    case .writeRefused(let damage):
+      "loggen är skadad: \(damage). Inget har skrivits: att skriva vidare skulle dölja skadan för gott. "
+        + "Återställ loggmappen från säkerhetskopian (hela mappen, även filen head) och försök igen; "
+        + "kör liggare verify för att se skadan."
+    case .manifestMissing(let directory):
+      "\(directory) har segmentfiler men ingen manifest.json; en ny logg skapas inte ovanpå en gammal. "
+        + "Återställ manifest.json från säkerhetskopian."
     case .batchInProgress: "en sats skrivs redan"
     case .noBatchInProgress: "ingen sats pågår"
     }

@@ -6,6 +6,9 @@ import LiggareBasics
 public struct LogManifest: Sendable, Hashable {
   public static let formatName = "liggare-event-log"
   public static let currentVersion = 1
+  /// The smallest and largest segment sizes a manifest may name.
+  public static let minSegmentBytes = 4096
+  public static let maxSegmentBytes = 1 << 40
 
   public var version: Int
   /// A segment is closed and a new one started when a record would make it larger than this.
@@ -32,8 +35,14 @@ public struct LogManifest: Sendable, Hashable {
     guard let version = value["version"]?.numberValue, version == Double(currentVersion) else {
       throw .unsupportedVersion(file: path, version: value["version"].map(\.canonicalText) ?? "saknas")
     }
-    guard let segmentBytes = value["segmentBytes"]?.numberValue, segmentBytes >= 4096 else {
-      throw .unsupportedVersion(file: path, version: "1 med ogiltig segmentBytes")
+    // Range-checked before the conversion: a Double outside Int's range traps.
+    guard let segmentBytes = value["segmentBytes"]?.numberValue, segmentBytes >= Double(minSegmentBytes),
+      segmentBytes <= Double(maxSegmentBytes), segmentBytes == segmentBytes.rounded(.towardZero)
+    else {
+      throw .unsupportedVersion(
+        file: path,
+        version:
+          "1 med ogiltig segmentBytes (ett heltal mellan \(minSegmentBytes) och \(maxSegmentBytes) krävs)")
     }
     return LogManifest(segmentBytes: Int(segmentBytes))
   }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Issue 10 through the real executable: what a person sees after a crash or on a broken file.
+@Suite(.serialized) struct FaultProcessTests {
+  typealias P = ProcessTests
+
+  static func segment(_ log: String) throws -> String {
+    let name = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: log).filter { $0.hasPrefix("seg-") }.sorted().last)
+    return log + "/" + name
+  }
+
+  /// Item 4: an uncommitted tail (a crash's trace) is not damage: exit 0, and it is said that the
+  /// next write sets it aside; the next writer does.
+  @Test func item4_verifyCallsAnUnfinishedWriteByItsName() throws {
+    let dir = P.folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let log = dir + "/log"
+    try P.base(people: 3).write(toFile: dir + "/a.jsonl", atomically: true, encoding: .utf8)
+    #expect(try P.run(["--log", log, "import", dir + "/a.jsonl"]).status == 0)
+    let segment = try Self.segment(log)
+    let handle = try #require(FileHandle(forWritingAtPath: segment))
+    handle.seekToEndOfFile()
+    handle.write(Data(#"{"a":1,"seq":11,"commit":false}"#.utf8 + [0x0A]) + Data(#"{"a":2,"se"#.utf8))
+    handle.closeFile()
+    for flags in [["verify"], ["verify", "--integrity"]] {
+      let verify = try P.run(["--log", log] + flags)
+      #expect(verify.status == 0, "\(verify.output) \(verify.error)")
+      #expect(!verify.output.contains("SKADAD"))
+      #expect(
+        verify.output.contains("2 poster") && verify.output.contains("läggs åt sidan"), "\(verify.output)")
+    }
+    #expect(try P.run(["--log", log, "forget", "p-ingen"]).status == 0)
+    let after = try P.run(["--log", log, "verify"])
+    #expect(after.status == 0)
+    #expect(!after.output.contains("läggs åt sidan"))
+  }
+
+  /// Item 1 through the CLI: a log cut back below its head file is refused with exit 3 and advice.
+  @Test func item1_importRefusesALogThatLostCommittedRecords() throws {
+    let dir = P.folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let log = dir + "/log"
+    try P.base(people: 3).write(toFile: dir + "/a.jsonl", atomically: true, encoding: .utf8)
+    #expect(try P.run(["--log", log, "import", dir + "/a.jsonl"]).status == 0)
+    let segment = try Self.segment(log)
+    let before = try #require(FileManager.default.contents(atPath: segment))
+    try P.completions(prefix: "c", count: 5, people: 3).write(
+      toFile: dir + "/b.jsonl", atomically: true, encoding: .utf8)
+    #expect(try P.run(["--log", log, "import", dir + "/b.jsonl"]).status == 0)
+    try before.write(to: URL(fileURLWithPath: segment))
+    try P.completions(prefix: "d", count: 3, people: 3).write(
+      toFile: dir + "/c.jsonl", atomically: true, encoding: .utf8)
+    let refused = try P.run(["--log", log, "import", dir + "/c.jsonl"])
+    #expect(refused.status == 3, "\(refused.output) \(refused.error)")
+    #expect(refused.error.contains("Återställ"))
+    #expect(FileManager.default.contents(atPath: segment) == before)
+    #expect(try P.run(["--log", log, "verify"]).status == 3)
+  }
+
+  /// Item 10: a report that cannot be written says why.
+  @Test func item10_aReportThatCannotBeWrittenSaysWhy() throws {
+    let dir = P.folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let log = dir + "/log"
+    try P.base(people: 3).write(toFile: dir + "/a.jsonl", atomically: true, encoding: .utf8)
+    #expect(try P.run(["--log", log, "import", dir + "/a.jsonl"]).status == 0)
+    let report = try P.run(["--log", log, "report", "--year", "2012", "-o", dir + "/saknas/rapport.html"])
+    #expect(report.status == 1)
+    #expect(report.error.contains("finns inte") && report.error.contains("errno"), "\(report.error)")
+  }
+}
