@@ -27,6 +27,34 @@ public final class AccountStore: Sendable {
   public static let currentVersion = 1
   /// PBKDF2 iterations for new passwords (OWASP's 2023 figure for PBKDF2-HMAC-SHA256).
   public static let defaultIterations = 600_000
+  /// The environment variable a debug build reads for fewer iterations (CLI and browser tests run
+  /// debug binaries, where 600,000 iterations take seconds); a release build ignores it.
+  public static let testIterationsVariable = "LIGGARE_TEST_PBKDF2_ITERATIONS"
+
+  /// The iterations for new passwords when the caller does not say: `defaultIterations`, or in a
+  /// debug build the value of `testIterationsVariable` (1 to `defaultIterations`) when it is set.
+  public static var configuredIterations: Int {
+    var environment: [String: String] = [:]
+    if let value = getenv(testIterationsVariable) {
+      environment[testIterationsVariable] = String(cString: value)
+    }
+    return iterations(environment: environment)
+  }
+
+  /// `configuredIterations` for a given environment.
+  static func iterations(environment: [String: String], debugBuild: Bool = isDebugBuild) -> Int {
+    guard debugBuild, let text = environment[testIterationsVariable], let n = Int(text), n >= 1 else {
+      return defaultIterations
+    }
+    return min(n, defaultIterations)
+  }
+
+  #if DEBUG
+    static let isDebugBuild = true
+  #else
+    static let isDebugBuild = false
+  #endif
+
   /// Shortest password, in characters.
   public static let minimumPasswordLength = 12
   /// Longest password, in UTF-8 bytes.
@@ -85,7 +113,7 @@ public final class AccountStore: Sendable {
   /// - Throws: `AccessError` when the file exists but cannot be read, is not an accounts file or
   ///   has an unknown version.
   public init(
-    path: String, passwordIterations: Int = AccountStore.defaultIterations,
+    path: String, passwordIterations: Int = AccountStore.configuredIterations,
     random: any RandomSource = SystemRandom(), clock: @escaping @Sendable () -> Timestamp
   ) throws(AccessError) {
     self.path = path
@@ -99,7 +127,7 @@ public final class AccountStore: Sendable {
 
   /// Opens `accounts.json` in the log folder `logDirectory`; see `init(path:...)`.
   public convenience init(
-    logDirectory: String, passwordIterations: Int = AccountStore.defaultIterations,
+    logDirectory: String, passwordIterations: Int = AccountStore.configuredIterations,
     random: any RandomSource = SystemRandom(), clock: @escaping @Sendable () -> Timestamp
   ) throws(AccessError) {
     let folder = logDirectory.hasSuffix("/") ? String(logDirectory.dropLast()) : logDirectory

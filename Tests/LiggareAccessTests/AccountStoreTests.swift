@@ -1,8 +1,9 @@
 import Foundation
-import LiggareAccess
 import LiggareBasics
 import LiggareStorage
 import Testing
+
+@testable import LiggareAccess
 
 @Suite struct AccountStoreTests {
   @Test func addListAndAuthenticate() throws {
@@ -80,8 +81,25 @@ import Testing
     #expect(AccountStore.defaultIterations >= 600_000)
     let dir = TemporaryDirectory()
     defer { dir.remove() }
-    let store = try AccountStore(logDirectory: dir.path, clock: TestClock().closure)
+    let store = try AccountStore(
+      logDirectory: dir.path, passwordIterations: AccountStore.defaultIterations, clock: TestClock().closure)
     #expect(store.passwordIterations >= 600_000)
+    // Without the test variable, and always in a release build, the default is used.
+    let variable = AccountStore.testIterationsVariable
+    #expect(AccountStore.iterations(environment: [:], debugBuild: true) == AccountStore.defaultIterations)
+    #expect(
+      AccountStore.iterations(environment: [variable: "5"], debugBuild: false)
+        == AccountStore.defaultIterations)
+    #expect(AccountStore.iterations(environment: [variable: "5"], debugBuild: true) == 5)
+    #expect(
+      AccountStore.iterations(environment: [variable: "0"], debugBuild: true)
+        == AccountStore.defaultIterations)
+    #expect(
+      AccountStore.iterations(environment: [variable: "x"], debugBuild: true)
+        == AccountStore.defaultIterations)
+    #expect(
+      AccountStore.iterations(environment: [variable: "9999999"], debugBuild: true)
+        == AccountStore.defaultIterations)
   }
 
   @Test func disabledAccountCannotLogInOrUseItsToken() throws {
@@ -250,5 +268,40 @@ import Testing
     }
     #expect(try a.list().count == 20)
     #expect(try b.list().count == 20)
+  }
+
+  /// Readers authenticating from many threads while tokens are rotated and an account disabled:
+  /// a token works until it is replaced, never after, and the last one works at the end.
+  @Test func authenticateWhileChanging() async throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let store = try makeStore(dir)
+    try store.add(name: "api", role: .office, password: nil)
+    try store.add(name: "gone", role: .head, password: "ett långt lösenord")
+    let first = try store.newToken(name: "api")
+    let wrong = await withTaskGroup(of: Int.self) { group in
+      group.addTask {
+        var last = first
+        for _ in 0..<20 { last = (try? store.newToken(name: "api")) ?? last }
+        try? store.disable(name: "gone")
+        return store.authenticate(token: last)?.name == "api" ? 0 : 1
+      }
+      for _ in 0..<6 {
+        group.addTask {
+          var wrong = 0
+          for _ in 0..<50 {
+            if let p = store.authenticate(token: first), p.name != "api" { wrong += 1 }
+            if let p = store.authenticate(name: "gone", password: "ett långt lösenord"), p.name != "gone" {
+              wrong += 1
+            }
+          }
+          return wrong
+        }
+      }
+      return await group.reduce(0, +)
+    }
+    #expect(wrong == 0)
+    #expect(store.authenticate(token: first) == nil)
+    #expect(store.authenticate(name: "gone", password: "ett långt lösenord") == nil)
   }
 }
