@@ -3,6 +3,8 @@ import PackageDescription
 
 // Layers, importing downward only:
 //   liggare (executable) -> LiggareCLI -> LiggareReports, LiggareKit
+//   LiggareServer (the app: routes, principals, scopes, API v1) -> LiggareQueries, LiggareHTTP, LiggareAccess
+//   LiggareQueries (the views, report and search both the CLI and the server answer) -> LiggareKit, LiggareReports
 //   LiggareKit (wires log + domain: import, registers, checkpoint cache) -> LiggareStorage, LiggareDomain
 //   LiggareReports -> LiggareDomain
 //   LiggareWeb (HTML pages from view data, no IO) -> LiggareReports, LiggareDomain
@@ -51,12 +53,29 @@ let package = Package(
       name: "LiggareWeb", dependencies: ["LiggareBasics", "LiggareDomain", "LiggareReports"],
       swiftSettings: strict),
     .target(
+      name: "LiggareQueries", dependencies: ["LiggareBasics", "LiggareDomain", "LiggareKit", "LiggareReports"],
+      swiftSettings: strict),
+    .target(
+      name: "LiggareServer",
+      dependencies: [
+        "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports", "LiggareQueries",
+        "LiggareHTTP", "LiggareAccess",
+      ],
+      swiftSettings: strict),
+    .target(
       name: "LiggareCLI",
       dependencies: [
         "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports", "LiggareDemo",
+        "LiggareQueries", "LiggareServer", "LiggareAccess",
       ],
       swiftSettings: strict),
     .executableTarget(name: "liggare", dependencies: ["LiggareCLI"], swiftSettings: strict),
+    .testTarget(
+      name: "LiggareServerTests",
+      dependencies: [
+        "LiggareServer", "LiggareQueries", "LiggareHTTP", "LiggareAccess", "LiggareKit", "LiggareReports",
+        "LiggareDomain", "LiggareStorage", "LiggareBasics", "LiggareCLI",
+      ]),
     .testTarget(name: "LiggareBasicsTests", dependencies: ["LiggareBasics"]),
     .testTarget(name: "LiggareStorageTests", dependencies: ["LiggareStorage", "LiggareBasics"]),
     .testTarget(

@@ -16,6 +16,8 @@ struct OptionSpec: Sendable {
   var defaultValue: String?
   /// One line of Swedish: what the flag is for.
   var help: String
+  /// Whether the flag may be given more than once (`--scope A --scope B`).
+  var isRepeatable = false
 
   /// Whether the flag takes a value.
   var takesValue: Bool { valueName != nil }
@@ -28,6 +30,13 @@ struct OptionSpec: Sendable {
     OptionSpec(
       name: name, short: short, valueName: valueName, isRequired: required, allowed: allowed,
       defaultValue: defaultValue, help: help)
+  }
+
+  /// A flag with a value that may be given several times (`ParsedArguments.values(_:)`).
+  static func repeated(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
+    OptionSpec(
+      name: name, short: nil, valueName: valueName, isRequired: false, allowed: [], defaultValue: nil, help: help,
+      isRepeatable: true)
   }
 
   /// A flag without a value (`--dry-run`).

@@ -143,6 +143,8 @@ enum CommandTable {
       ],
       examples: ["export -o alla-handelser.jsonl", "export --known-at 2013-02-01"],
       run: { args, context, console throws(CLIError) in try ExportCommand.run(args, context, &console) }),
+    ServeCommand.command,
+    AccountCommand.command,
     CommandSpec(
       path: ["demo"], group: "Förvalta", summary: "skapa en demostad och skriv dess årsredovisning",
       options: [

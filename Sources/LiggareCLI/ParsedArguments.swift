@@ -7,6 +7,8 @@ struct ParsedArguments {
   var positionals: [String] = []
   var values: [String: String] = [:]
   var flags: Set<String> = []
+  /// The values of flags that may be repeated, in order.
+  var repeatedValues: [String: [String]] = [:]
 
   /// Parses `arguments` (what follows the command's words) as `spec` declares.
   ///
@@ -60,6 +62,10 @@ struct ParsedArguments {
         value = arguments[i]
         i += 1
       }
+      if option.isRepeatable {
+        repeatedValues[option.name, default: []].append(value)
+        continue
+      }
       guard values[option.name] == nil else {
         throw .usage("flaggan --\(option.name) anges två gånger", command: command)
       }
@@ -111,6 +117,9 @@ struct ParsedArguments {
     guard let v = values[name] else { throw .usage("flaggan --\(name) krävs", command: command) }
     return v
   }
+
+  /// Every value of a repeatable `--name`, in order.
+  func values(_ name: String) -> [String] { repeatedValues[name] ?? [] }
 
   /// Whether `--name` was given.
   func has(_ name: String) -> Bool { flags.contains(name) }

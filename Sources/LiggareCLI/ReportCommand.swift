@@ -1,6 +1,7 @@
 import Foundation
 import LiggareBasics
 import LiggareKit
+import LiggareQueries
 import LiggareReports
 
 #if canImport(Glibc)
@@ -55,19 +56,10 @@ enum ReportCommand {
   }
 
   static func render(_ request: ReportRequest, _ ledger: Ledger) throws(CLIError) -> [UInt8] {
-    let seq = ledger.chronicle.lastSeq(knownAt: request.knownAt)
-    let hash: String
     do {
-      hash = try ledger.recordHash(atSeq: seq).hex
+      return try ReportQuery.render(request, snapshot: ledger.snapshot)
     } catch {
-      throw CLIError.from(error)
-    }
-    do {
-      return try AnnualReport(
-        chronicle: ledger.chronicle, request: request, head: LogHeadInfo(seq: seq, hash: hash)
-      )
-      .rendered()
-    } catch {
+      if case .ledger(let e) = error { throw CLIError.from(e) }
       throw .failed("\(error)")
     }
   }
@@ -76,21 +68,14 @@ enum ReportCommand {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw .failed("\(file): filen finns inte")
     }
-    let bytes = Array(data)
-    guard let request = AnnualReport.parameters(inReport: bytes) else {
-      throw .failed("\(file): hittar inga rapportparametrar; är filen en årsredovisning från Liggare?")
+    let result: ReportQuery.Verification
+    do {
+      result = try ReportQuery.verify(Array(data), name: file, snapshot: ledger.snapshot)
+    } catch {
+      if case .ledger(let e) = error { throw CLIError.from(e) }
+      throw .failed("\(error)")
     }
-    let again = try render(request, ledger)
-    if again == bytes {
-      console.line(
-        "STÄMMER: \(file) är identisk med årsredovisningen för \(request.year) beräknad ur loggen "
-          + "känd per \(request.knownAt).")
-      return 0
-    }
-    let at = AnnualReport.firstDifference(bytes, again) ?? 0
-    console.line(
-      "STÄMMER INTE: \(file) skiljer sig från en ny beräkning för \(request.year) känd per \(request.knownAt) "
-        + "(första skillnaden vid byte \(at)). Filen har ändrats, eller loggen har skrivits om.")
-    return 1
+    console.line(result.message)
+    return result.matches ? 0 : 1
   }
 }

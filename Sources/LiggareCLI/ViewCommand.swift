@@ -1,6 +1,7 @@
 import LiggareBasics
 import LiggareDomain
 import LiggareKit
+import LiggareQueries
 import LiggareReports
 
 /// `liggare person P`, `unit U`, `gaps --unit U [--goal G]` and `city`, each with `--as-of`,
@@ -14,49 +15,33 @@ enum ViewCommand {
     let asOf = try context.asOf(args)
     let knownAt = try context.knownAt(args) ?? context.clock.now()
     let ledger = try context.openForReading()
-    let state = ledger.state(asOf: asOf, knownAt: knownAt)
+    let kind: ViewQuery.Kind
+    switch name {
+    case "person": kind = .person(args.positionals[0])
+    case "unit": kind = .unit(args.positionals[0])
+    case "gaps":
+      if let positional = args.positional(0), let flag = args.value("unit"), positional != flag {
+        throw CLIError.usage("ange enheten en gång: \(positional) eller --unit \(flag)", command: name)
+      }
+      var unit = args.positional(0) ?? args.value("unit") ?? ledger.state(asOf: asOf, knownAt: knownAt).city?.id
+      if unit == nil { unit = try args.required("unit") }
+      kind = .gaps(unit: unit ?? "", goal: args.value("goal"))
+    default: kind = .city
+    }
+    let query = ViewQuery(kind, asOf: asOf, knownAt: knownAt)
     // The city view names no people: it need not read the register.
     let names: [String: String]
     do {
-      names = name == "city" ? [:] : try ledger.personRegister().names
+      names = query.needsNames ? try ledger.personRegister().names : [:]
     } catch {
       throw CLIError.from(error)
     }
-    let json = args.has("json")
     do {
-      switch name {
-      case "person":
-        let person = args.positionals[0]
-        let view = try PersonView(state: state, person: person, names: names, knownAt: knownAt)
-        emit(json ? view.json.prettyText : view.text, &console)
-      case "unit":
-        let unit = args.positionals[0]
-        let view = try UnitView(state: state, unit: unit, names: names, knownAt: knownAt)
-        emit(json ? view.json.prettyText : view.text, &console)
-      case "gaps":
-        if let positional = args.positional(0), let flag = args.value("unit"), positional != flag {
-          throw CLIError.usage("ange enheten en gång: \(positional) eller --unit \(flag)", command: name)
-        }
-        let unit = try args.positional(0) ?? args.value("unit") ?? state.city?.id ?? args.required("unit")
-        let view = try GapList(
-          state: state, unit: unit, goal: args.value("goal"), names: names, knownAt: knownAt)
-        emit(json ? view.json.prettyText : view.text, &console)
-      default:
-        let view = CityView(state: state, names: names, knownAt: knownAt)
-        emit(json ? view.json.prettyText : view.text, &console)
-      }
-    } catch let error as ViewError {
-      throw .failed("\(error)")
-    } catch let error as CLIError {
-      throw error
+      // The same bytes the server's API answers with (`ViewQuery`).
+      console.write(try query.output(snapshot: ledger.snapshot, names: names, json: args.has("json")))
     } catch {
       throw .failed("\(error)")
     }
     return 0
-  }
-
-  static func emit(_ text: String, _ console: inout Console) {
-    console.write(Array(text.utf8))
-    if !text.hasSuffix("\n") { console.line() }
   }
 }

@@ -56,14 +56,15 @@ extension Ledger {
   ///   - source: the input's name, for error messages.
   ///   - lines: the input line of each draft, for error messages (default: its position).
   ///   - expectedHead: refuse (`LedgerError.headMoved`) unless the log's head is this one.
+  ///   - actor: the actor of every event, whatever the drafts say.
   /// - Returns: what was appended and what was already there.
   /// - Throws: `LedgerError` naming the draft (line = position in `drafts`, from 1) and the rule.
   @discardableResult
   public func append(
     _ drafts: [EventDraft], dryRun: Bool = false, source: String? = nil, places lines: [Int]? = nil,
-    expectingHead expectedHead: LogHead? = nil
+    expectingHead expectedHead: LogHead? = nil, actor: String? = nil
   ) throws(LedgerError) -> AppendOutcome {
-    var transaction = try begin(dryRun: dryRun, expectingHead: expectedHead)
+    var transaction = try begin(dryRun: dryRun, expectingHead: expectedHead, actor: actor)
     do {
       for (i, draft) in drafts.enumerated() {
         let line = lines?[i] ?? (drafts.count > 1 ? i + 1 : nil)

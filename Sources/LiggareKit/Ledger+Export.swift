@@ -15,29 +15,7 @@ extension Ledger {
   /// - Throws: `LedgerError` if a record cannot be read, or what `write` throws.
   @discardableResult
   public func export(knownAt: Timestamp? = nil, to write: ([UInt8]) throws -> Void) throws -> Int {
-    let register = try personRegister()
-    let last = knownAt.map { chronicle.lastSeq(knownAt: $0) } ?? chronicle.lastSeq
-    guard last > 0 else { return 0 }
-    var out: [UInt8] = []
-    out.reserveCapacity(1 << 20 + 4096)
-    var count = 0
-    try log.forEachRecord(through: last) { record in
-      let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
-      let event = try EventCodec.decodeRecord(body, seq: record.seq)
-      var personal: PersonalData?
-      if case .personRegistered(let person) = event.payload {
-        personal = register.people[person] ?? PersonalData(name: person, email: nil)
-      }
-      EventCodec.writeBody(of: event, personal: personal, to: &out)
-      out.append(0x0A)
-      count += 1
-      if out.count >= 1 << 20 {
-        try write(out)
-        out.removeAll(keepingCapacity: true)
-      }
-    }
-    if !out.isEmpty { try write(out) }
-    return count
+    try snapshot.export(register: try personRegister(), knownAt: knownAt, to: write)
   }
 
   /// Erases a person's name and e-mail from the register and remembers the key as forgotten (so a
@@ -58,5 +36,40 @@ extension Ledger {
       loadedRegister = updated
     }
     return had
+  }
+}
+
+extension LedgerSnapshot {
+  /// Writes the contract's envelope for every event of the snapshot known at `knownAt` (all when
+  /// nil), with names and e-mail from `register`: what `Ledger.export(knownAt:to:)` writes.
+  ///
+  /// - Returns: the number of events written.
+  /// - Throws: `LedgerError` if a record cannot be read, or what `write` throws.
+  @discardableResult
+  public func export(register: PersonRegister, knownAt: Timestamp? = nil, to write: ([UInt8]) throws -> Void)
+    throws -> Int
+  {
+    let last = knownAt.map { chronicle.lastSeq(knownAt: $0) } ?? chronicle.lastSeq
+    guard last > 0 else { return 0 }
+    var out: [UInt8] = []
+    out.reserveCapacity(1 << 20 + 4096)
+    var count = 0
+    try forEachRecord(through: last) { record in
+      let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
+      let event = try EventCodec.decodeRecord(body, seq: record.seq)
+      var personal: PersonalData?
+      if case .personRegistered(let person) = event.payload {
+        personal = register.people[person] ?? PersonalData(name: person, email: nil)
+      }
+      EventCodec.writeBody(of: event, personal: personal, to: &out)
+      out.append(0x0A)
+      count += 1
+      if out.count >= 1 << 20 {
+        try write(out)
+        out.removeAll(keepingCapacity: true)
+      }
+    }
+    if !out.isEmpty { try write(out) }
+    return count
   }
 }

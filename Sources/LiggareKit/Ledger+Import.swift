@@ -18,7 +18,7 @@ extension Ledger {
   /// - Throws: `LedgerError` naming the file, line, event id and field.
   @discardableResult
   public func importEvents(from path: String, dryRun: Bool = false) throws(LedgerError) -> AppendOutcome {
-    try importEvents(from: try LineReader(path: path), dryRun: dryRun, expectingHead: nil)
+    try importEvents(from: try LineReader(path: path), dryRun: dryRun, expectingHead: nil, actor: nil)
   }
 
   /// Imports the contract's JSON Lines held in `bytes` (a request body) as one batch, as
@@ -29,23 +29,26 @@ extension Ledger {
   ///   - name: what messages call the input.
   ///   - dryRun: check only.
   ///   - expectedHead: refuse (`LedgerError.headMoved`) unless the committed head is this one.
+  ///   - actor: the actor of every event, whatever the lines say (the account of a server request).
   /// - Returns: what was appended and what was already in the log.
   /// - Throws: `LedgerError` naming the line, event id and field.
   @discardableResult
   public func importEvents(
-    bytes: [UInt8], name: String, dryRun: Bool = false, expectingHead expectedHead: LogHead? = nil
+    bytes: [UInt8], name: String, dryRun: Bool = false, expectingHead expectedHead: LogHead? = nil,
+    actor: String? = nil
   ) throws(LedgerError) -> AppendOutcome {
-    try importEvents(from: LineReader(bytes: bytes, name: name), dryRun: dryRun, expectingHead: expectedHead)
+    try importEvents(
+      from: LineReader(bytes: bytes, name: name), dryRun: dryRun, expectingHead: expectedHead, actor: actor)
   }
 
-  func importEvents(from reader: LineReader, dryRun: Bool, expectingHead expectedHead: LogHead?)
+  func importEvents(from reader: LineReader, dryRun: Bool, expectingHead expectedHead: LogHead?, actor: String?)
     throws(LedgerError) -> AppendOutcome
   {
     let expected = reader.expectedLineCount
     let name = reader.name
     var t: LedgerTransaction
     do {
-      t = try begin(dryRun: dryRun, expectingHead: expectedHead)
+      t = try begin(dryRun: dryRun, expectingHead: expectedHead, actor: actor)
     } catch {
       reader.close()
       throw error

@@ -36,7 +36,12 @@ public final class Ledger {
   var spare: Chronicle?
   /// Read on first use: views of units and the city need no names, and the register of a large
   /// city is tens of MB of JSON.
-  var loadedRegister: PersonRegister?
+  var loadedRegister: PersonRegister? {
+    didSet { registerVersion &+= 1 }
+  }
+  /// Changes whenever the register held in memory changes (read again, names added, forgotten), so
+  /// a server can tell when to rebuild what it derives from it.
+  public private(set) var registerVersion = 0
   /// Names committed to the log but not yet written to the register file (bulk loads).
   var unsavedPeople: [String: PersonalData] = [:]
   /// Names committed with their events but not yet in the saved register: the journal

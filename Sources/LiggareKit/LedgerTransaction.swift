@@ -23,6 +23,8 @@ public struct LedgerTransaction {
   let ownsWriter: Bool
   /// Actor for drafts that name none.
   let actor: String
+  /// When set, the actor of every event whatever the draft says (a server's signed-in account).
+  let forcedActor: String?
 
   var working: Chronicle
   var latest: Timestamp?
@@ -88,7 +90,7 @@ public struct LedgerTransaction {
     }
     let event = Event(
       seq: working.lastSeq + 1, id: id, occurredOn: draft.occurredOn, recordedAt: recordedAt,
-      actor: draft.actor ?? actor, payload: draft.payload)
+      actor: forcedActor ?? draft.actor ?? actor, payload: draft.payload)
     do {
       try Rulebook.check(event, against: working)
     } catch {
@@ -120,9 +122,11 @@ extension Ledger {
   /// - Parameters:
   ///   - dryRun: check only; no lock is taken and nothing will be appended.
   ///   - expectedHead: refuse unless the committed head is this one (optimistic concurrency).
+  ///   - actor: the actor of every event, whatever the drafts say (the account of a server request).
   /// - Throws: `LedgerError.headMoved`, `.log(.locked)` when the lock stays taken, or why the log
   ///   cannot be read.
-  public func begin(dryRun: Bool = false, expectingHead expectedHead: LogHead? = nil) throws(LedgerError)
+  public func begin(dryRun: Bool = false, expectingHead expectedHead: LogHead? = nil, actor forced: String? = nil)
+    throws(LedgerError)
     -> LedgerTransaction
   {
     var writer: EventLog?
@@ -159,7 +163,8 @@ extension Ledger {
     // Every staged event is looked up by id; a replayed chronicle has its ids unindexed.
     working.indexEventIDs()
     return LedgerTransaction(
-      base: snapshot.head, dryRun: dryRun, writer: writer, ownsWriter: owns, actor: actor, working: working,
+      base: snapshot.head, dryRun: dryRun, writer: writer, ownsWriter: owns, actor: actor, forcedActor: forced,
+      working: working,
       latest: working.latestRecordedAt, now: clock.now())
   }
 

@@ -1,0 +1,70 @@
+public import LiggareBasics
+public import LiggareKit
+public import LiggareReports
+
+/// One of the views (`liggare city|unit|gaps|person`) as asked for by the CLI or the API.
+public struct ViewQuery: Sendable, Hashable {
+  /// Which view.
+  public enum Kind: Sendable, Hashable {
+    case city
+    case unit(String)
+    case gaps(unit: String, goal: String?)
+    case person(String)
+
+    /// The command's name (`city`, `unit`, `gaps`, `person`).
+    public var command: String {
+      switch self {
+      case .city: "city"
+      case .unit: "unit"
+      case .gaps: "gaps"
+      case .person: "person"
+      }
+    }
+  }
+
+  public var kind: Kind
+  public var asOf: CivilDate
+  public var knownAt: Timestamp
+
+  /// A view as of `asOf` as known at `knownAt`.
+  public init(_ kind: Kind, asOf: CivilDate, knownAt: Timestamp) {
+    self.kind = kind
+    self.asOf = asOf
+    self.knownAt = knownAt
+  }
+
+  /// Whether the view names people (and so needs the person register).
+  public var needsNames: Bool {
+    if case .city = kind { return false }
+    return true
+  }
+
+  /// The bytes `liggare <view> [--json]` prints: the text or the JSON (API v1), with a final
+  /// newline. The server's API answers with exactly these bytes.
+  ///
+  /// - Throws: `ViewError` for an unknown or not yet existing person, unit or goal.
+  public func output(snapshot: LedgerSnapshot, names: [String: String], json: Bool) throws(ViewError)
+    -> [UInt8]
+  {
+    let state = snapshot.state(asOf: asOf, knownAt: knownAt)
+    let names = needsNames ? names : [:]
+    let text: String
+    switch kind {
+    case .city:
+      let view = CityView(state: state, names: names, knownAt: knownAt)
+      text = json ? view.json.prettyText : view.text
+    case .unit(let unit):
+      let view = try UnitView(state: state, unit: unit, names: names, knownAt: knownAt)
+      text = json ? view.json.prettyText : view.text
+    case .gaps(let unit, let goal):
+      let view = try GapList(state: state, unit: unit, goal: goal, names: names, knownAt: knownAt)
+      text = json ? view.json.prettyText : view.text
+    case .person(let person):
+      let view = try PersonView(state: state, person: person, names: names, knownAt: knownAt)
+      text = json ? view.json.prettyText : view.text
+    }
+    var bytes = Array(text.utf8)
+    if !text.hasSuffix("\n") { bytes.append(0x0A) }
+    return bytes
+  }
+}

@@ -1,0 +1,330 @@
+import LiggareAccess
+import LiggareBasics
+import LiggareDomain
+import LiggareHTTP
+import LiggareKit
+import LiggareQueries
+import LiggareReports
+import LiggareStorage
+
+/// The JSON API, version 1 (`docs/api.md`): the views, reports, search, writes and the export. The
+/// views' and reports' bodies are the bytes the CLI prints for the same question.
+public enum APIRoutes {
+  /// Every route of the API.
+  public static let all: [Route] = [
+    Route("GET", "/api/v1/head", .permission(.readHead), head),
+    Route("GET", "/api/v1/city", .permission(.readViews), city),
+    Route("GET", "/api/v1/units/{id}", .permission(.readViews), unit),
+    Route("GET", "/api/v1/units/{id}/gaps", .permission(.readViews), gaps),
+    Route("GET", "/api/v1/persons/{id}", .roles([.coordinator, .office]), person),
+    Route("GET", "/api/v1/reports/{year}", .permission(.readReports), report),
+    Route("POST", "/api/v1/reports/verify", .permission(.readReports), verifyReport),
+    Route("GET", "/api/v1/search", .permission(.search), search),
+    Route("POST", "/api/v1/events", .permission(.logEvents), postEvents),
+    Route("POST", "/api/v1/attendance", .permission(.logEvents), postAttendance),
+    Route("GET", "/api/v1/events", .permission(.export), export),
+  ]
+
+  // MARK: - Parameters
+
+  /// `asOf` (a date; default today in Stockholm).
+  static func asOf(_ c: RequestContext) throws(APIError) -> CivilDate {
+    guard let text = c.query("asOf") else { return c.now.stockholmDate }
+    guard let date = CivilDate(parsing: text) else {
+      throw .badRequest("asOf=\(text) är inget datum (ÅÅÅÅ-MM-DD)", field: "asOf")
+    }
+    return date
+  }
+
+  /// `knownAt` (an instant, or a date meaning the end of that day in Stockholm; default now).
+  static func knownAt(_ c: RequestContext) throws(APIError) -> Timestamp {
+    guard let text = c.query("knownAt") else { return c.now }
+    if let instant = Timestamp(parsing: text) { return instant }
+    if let date = CivilDate(parsing: text) { return Timestamp.endOfDayInStockholm(date) }
+    throw .badRequest(
+      "knownAt=\(text) är varken en tidpunkt (2013-02-01T12:00:00Z) eller ett datum (2013-02-01)",
+      field: "knownAt")
+  }
+
+  static func flag(_ c: RequestContext, _ name: String) throws(APIError) -> Bool {
+    switch c.query(name) {
+    case nil, "false", "0": return false
+    case "true", "1", "": return true
+    case let other?: throw .badRequest("\(name)=\(other): ange true eller false", field: name)
+    }
+  }
+
+  static func json(_ bytes: [UInt8]) -> HTTPResponse {
+    HTTPResponse.json(bytes)
+  }
+
+  static func json(_ value: JSONValue, status: HTTPStatus = .ok) -> HTTPResponse {
+    HTTPResponse.json(value.prettyText + "\n", status: status)
+  }
+
+  // MARK: - Reading
+
+  @Sendable static func head(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let snapshot = c.state.snapshot
+    var value: [String: JSONValue] = [
+      "apiVersion": 1, "seq": .number(Double(snapshot.head.seq)), "hash": .string(snapshot.head.hash.hex),
+    ]
+    value["recordedAt"] = snapshot.chronicle.latestRecordedAt.map { .string($0.description) } ?? .null
+    var r = json(.object(value))
+    r.headers.set("ETag", "\"\(snapshot.head.hash.hex)\"")
+    return r
+  }
+
+  static func view(_ c: RequestContext, _ kind: ViewQuery.Kind, state: ServerState) throws(APIError)
+    -> HTTPResponse
+  {
+    let query = ViewQuery(kind, asOf: try asOf(c), knownAt: try knownAt(c))
+    do {
+      var r = json(try query.output(snapshot: state.snapshot, names: state.names, json: true))
+      r.headers.set("ETag", "\"\(state.snapshot.head.hash.hex)\"")
+      return r
+    } catch {
+      throw .from(error)
+    }
+  }
+
+  @Sendable static func city(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    guard try c.caller.coversCity else { throw .forbidden("se hela stadens vy; be om en vy för din enhet") }
+    return try view(c, .city, state: c.state)
+  }
+
+  /// The same answer for a unit outside the caller's scope as for one that does not exist.
+  static func requireUnit(_ c: RequestContext, _ id: String, state: ServerState) throws(APIError) {
+    let principal = try c.caller
+    let s = state.snapshot.state(asOf: try asOf(c), knownAt: try knownAt(c))
+    if !Scope.covers(principal, unit: id, in: s) { throw .from(ViewError.unknownUnit(id)) }
+  }
+
+  @Sendable static func unit(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let id = try c.parameter("id")
+    let state = c.state
+    try requireUnit(c, id, state: state)
+    return try view(c, .unit(id), state: state)
+  }
+
+  @Sendable static func gaps(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let id = try c.parameter("id")
+    let state = c.state
+    try requireUnit(c, id, state: state)
+    return try view(c, .gaps(unit: id, goal: c.query("goal")), state: state)
+  }
+
+  @Sendable static func person(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let id = try c.parameter("id")
+    let state = c.state
+    let s = state.snapshot.state(asOf: try asOf(c), knownAt: try knownAt(c))
+    if !Scope.covers(try c.caller, person: id, in: s) { throw .from(ViewError.unknownPerson(id)) }
+    return try view(c, .person(id), state: state)
+  }
+
+  @Sendable static func report(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let yearText = try c.parameter("year")
+    guard let year = Int(yearText), yearText.count == 4 else {
+      throw .badRequest("\(yearText) är inget årtal", field: "year")
+    }
+    let formatText = c.query("format") ?? "json"
+    guard let format = ReportFormat(rawValue: formatText) else {
+      throw .badRequest("okänt format \"\(formatText)\"; välj html, md, csv eller json", field: "format")
+    }
+    let dialectText = c.query("csvDialect") ?? "swedish"
+    guard let dialect = CSVDialect(rawValue: dialectText == "excel" ? "swedish" : dialectText) else {
+      throw .badRequest("okänd CSV-dialekt \"\(dialectText)\"; välj swedish eller rfc", field: "csvDialect")
+    }
+    let request = ReportRequest(
+      year: year, knownAt: try knownAt(c), scope: c.query("scope"), format: format, csvDialect: dialect)
+    let bytes: [UInt8]
+    do {
+      bytes = try ReportQuery.render(request, snapshot: c.state.snapshot)
+    } catch {
+      throw .from(error)
+    }
+    c.app.record(c, .export, .ok, status: 200)
+    var r = HTTPResponse(status: .ok, body: bytes)
+    switch format {
+    case .json: r.headers.set("Content-Type", "application/json")
+    case .html: r.headers.set("Content-Type", "text/html; charset=utf-8")
+    case .md: r.headers.set("Content-Type", "text/markdown; charset=utf-8")
+    case .csv: r.headers.set("Content-Type", "text/csv; charset=utf-8")
+    }
+    r.headers.set(
+      "Content-Disposition", "attachment; filename=\"arsredovisning-\(year).\(format.rawValue)\"")
+    return r
+  }
+
+  @Sendable static func verifyReport(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let result: ReportQuery.Verification
+    do {
+      result = try ReportQuery.verify(c.request.body, name: "filen", snapshot: c.state.snapshot)
+    } catch {
+      throw .from(error)
+    }
+    return json(
+      .object([
+        "apiVersion": 1, "matches": .bool(result.matches), "year": .number(Double(result.request.year)),
+        "knownAt": .string(result.request.knownAt.description),
+        "firstDifference": result.firstDifference.map { .number(Double($0)) } ?? .null,
+        "message": .string(result.message),
+      ]))
+  }
+
+  @Sendable static func search(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    guard let q = c.query("q"), q.count >= SearchQuery.minimumLength, q.count <= SearchQuery.maximumLength else {
+      throw .badRequest(
+        "ange q med \(SearchQuery.minimumLength)–\(SearchQuery.maximumLength) tecken, t.ex. ?q=Ekorren", field: "q")
+    }
+    let principal = try c.caller
+    let state = c.state
+    let date = try asOf(c)
+    let s = state.snapshot.state(asOf: date)
+    let result = SearchQuery(q, asOf: date).run(
+      snapshot: state.snapshot, register: state.register,
+      mayShowPerson: { id, _ in principal.role != .head && Scope.covers(principal, person: id, in: s) },
+      mayShowUnit: { Scope.covers(principal, unit: $0, in: s) })
+    return json(result.json(query: q))
+  }
+
+  @Sendable static func export(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let state = c.state
+    var body: [UInt8] = []
+    let count: Int
+    do {
+      count = try state.snapshot.export(register: state.register, knownAt: c.query("knownAt") == nil ? nil : try knownAt(c)) {
+        body += $0
+      }
+    } catch let error as APIError {
+      throw error
+    } catch let error as LedgerError {
+      throw .from(error)
+    } catch {
+      throw APIError(.serviceUnavailable, "storage", "\(error)")
+    }
+    c.app.record(c, .export, .ok, status: 200, events: count)
+    var r = HTTPResponse(status: .ok, body: body)
+    r.headers.set("Content-Type", "application/x-ndjson")
+    return r
+  }
+
+  // MARK: - Writing
+
+  /// `If-Match: "<head hash>"`: the head the client last read, or nil.
+  static func expectedHead(_ c: RequestContext, current: LogHead) throws(APIError) -> LogHead? {
+    guard var text = c.request.headers["If-Match"] else { return nil }
+    text = text.trimmingCharacters(in: [" ", "\t"])
+    if text.hasPrefix("W/") { text.removeFirst(2) }
+    if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+    guard let hash = SHA256.Digest(hex: Array(text.lowercased().utf8)) else {
+      throw .badRequest("If-Match ska vara loggens huvud-hash inom citattecken", field: "If-Match")
+    }
+    guard hash == current.hash else {
+      throw .from(LedgerError.headMoved(expected: LogHead(seq: 0, hash: hash), actual: current))
+    }
+    return current
+  }
+
+  static func outcome(_ o: AppendOutcome) -> HTTPResponse {
+    json(
+      .object([
+        "apiVersion": 1, "appended": .number(Double(o.appended)),
+        "alreadyPresent": .number(Double(o.alreadyPresent)), "dryRun": .bool(o.dryRun),
+        "firstSeq": o.firstSeq.map { .number(Double($0)) } ?? .null,
+        "head": .object(["seq": .number(Double(o.head.seq)), "hash": .string(o.head.hash.hex)]),
+      ]), status: o.appended > 0 && !o.dryRun ? .created : .ok)
+  }
+
+  /// Refuses drafts outside a scoped coordinator's scopes (403, naming the line).
+  static func requireScope(_ c: RequestContext, _ drafts: [EventDraft], lines: [Int]) throws(APIError) {
+    let principal = try c.caller
+    guard !principal.coversCity else { return }
+    if let index = Scope.firstOutOfScope(drafts, principal: principal, chronicle: c.state.snapshot.chronicle) {
+      throw APIError(
+        .forbidden, "out-of-scope",
+        "rad \(lines[index]): händelsen gäller en person eller enhet utanför ditt ansvarsområde",
+        line: lines[index])
+    }
+  }
+
+  /// Runs a write, logging it to the access log whatever the outcome.
+  static func logged(_ c: RequestContext, _ body: () throws(APIError) -> AppendOutcome) throws(APIError)
+    -> HTTPResponse
+  {
+    do {
+      let o = try body()
+      let r = outcome(o)
+      c.app.record(c, .write, .ok, status: r.status.code, events: o.dryRun ? 0 : o.appended)
+      return r
+    } catch {
+      c.app.record(c, .write, error.status.code >= 500 ? .error : .refused, status: error.status.code, events: 0)
+      throw error
+    }
+  }
+
+  @Sendable static func postEvents(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    try logged(c) { () throws(APIError) in
+      let principal = try c.caller
+      let dryRun = try flag(c, "dryRun")
+      let expected = try expectedHead(c, current: c.state.snapshot.head)
+      if !principal.coversCity {
+        // Decode first to check the scopes; the import decodes again and reports syntax errors.
+        var drafts: [EventDraft] = []
+        var lines: [Int] = []
+        var number = 0
+        for line in c.request.body.split(separator: 0x0A, omittingEmptySubsequences: false) {
+          number += 1
+          let trimmed = line.last == 0x0D ? line.dropLast() : line
+          if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+          guard let draft = try? trimmed.withUnsafeBytes({ raw throws(EventDecodingError) in
+            try EventCodec.decodeEnvelope(raw, personalDataAllowed: true)
+          }) else { break }
+          drafts.append(draft)
+          lines.append(number)
+        }
+        try requireScope(c, drafts, lines: lines)
+      }
+      do throws(LedgerError) {
+        return try c.app.service.write { ledger throws(LedgerError) in
+          try ledger.importEvents(
+            bytes: c.request.body, name: "rad", dryRun: dryRun, expectingHead: expected, actor: principal.name)
+        }
+      } catch {
+        throw .from(error)
+      }
+    }
+  }
+
+  @Sendable static func postAttendance(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    try logged(c) { () throws(APIError) in
+      let principal = try c.caller
+      let dryRun = try flag(c, "dryRun")
+      guard let course = c.query("course"), !course.isEmpty else {
+        throw .badRequest("ange kursen: ?course=KURS-ID", field: "course")
+      }
+      guard let dateText = c.query("date"), let date = CivilDate(parsing: dateText) else {
+        throw .badRequest("ange datumet: ?date=ÅÅÅÅ-MM-DD", field: "date")
+      }
+      let list: AttendanceList
+      do throws(LedgerError) {
+        list = try AttendanceList.parse(c.request.body, name: "närvarolistan")
+      } catch {
+        throw .from(error)
+      }
+      let drafts = list.drafts(course: course, date: date)
+      let lines = list.rows.map(\.line)
+      try requireScope(c, drafts, lines: lines)
+      let expected = try expectedHead(c, current: c.state.snapshot.head)
+      do throws(LedgerError) {
+        return try c.app.service.write { ledger throws(LedgerError) in
+          try ledger.append(
+            drafts, dryRun: dryRun, source: "närvarolistan", places: lines, expectingHead: expected,
+            actor: principal.name)
+        }
+      } catch {
+        throw .from(error)
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+public import LiggareAccess
+public import LiggareDomain
+
+/// Scopes: which units and persons a principal may see and log events about.
+///
+/// A unit is in scope when it, or one of its ancestors in the tree as of the date asked about, is
+/// one of the principal's scopes. A person is in scope when placed, on that date, at a unit in
+/// scope; a person without a placement only for principals covering the city. Anything unknown is
+/// out of scope for a scoped principal, so that the answer is the same whether or not it exists.
+public enum Scope {
+  /// The ancestors of `unit` in `state`, nearest first.
+  public static func ancestors(of unit: String, in state: CityState) -> [String] {
+    var result: [String] = []
+    var current = state.unit(unit)?.parentID
+    while let id = current, result.count < 64 {
+      result.append(id)
+      current = state.unit(id)?.parentID
+    }
+    return result
+  }
+
+  /// Whether `principal` covers the unit `id` as of `state`'s date.
+  public static func covers(_ principal: Principal, unit id: String, in state: CityState) -> Bool {
+    if principal.coversCity { return true }
+    guard state.unit(id) != nil else { return false }
+    return principal.covers(id) { ancestors(of: $0, in: state) }
+  }
+
+  /// Whether `principal` covers the person `id` as of `state`'s date.
+  public static func covers(_ principal: Principal, person id: String, in state: CityState) -> Bool {
+    if principal.coversCity { return true }
+    guard let placement = state.placement(of: id) else { return false }
+    return covers(principal, unit: placement.unitID, in: state)
+  }
+
+  /// The first draft a scoped coordinator may not log, with its position, or nil when all may be.
+  ///
+  /// **Beslut**: an event is in scope when every unit it names (the unit, a new parent, the unit
+  /// merged into, a goal's scope) is in scope on the event's date, and the person it is about is
+  /// placed in scope on that date — counting placements made earlier in the same batch, so a new
+  /// person can be registered, placed and given courses in one go. `PersonRegistered` names no unit
+  /// and is allowed. The course catalogue (`CourseDefined`) and retractions belong to coordinators
+  /// for the whole city. An examiner named in `PimLevelAttained` is not checked (examiners may come
+  /// from elsewhere).
+  public static func firstOutOfScope(
+    _ drafts: [EventDraft], principal: Principal, chronicle: Chronicle
+  ) -> Int? {
+    if principal.coversCity { return nil }
+    var placedInBatch: [String: String] = [:]
+    for (index, draft) in drafts.enumerated() {
+      let state = CityState(chronicle: chronicle, position: .endOf(draft.occurredOn), knownAtSeq: chronicle.lastSeq)
+      func unitOK(_ unit: String) -> Bool { covers(principal, unit: unit, in: state) }
+      func personOK(_ person: String) -> Bool {
+        if let unit = placedInBatch[person] { return unitOK(unit) }
+        return covers(principal, person: person, in: state)
+      }
+      let ok: Bool
+      switch draft.payload {
+      case .unitEstablished(let unit, _, _, let parent, _):
+        ok = principal.scopes.contains(unit) ? true : parent.map(unitOK) ?? false
+      case .unitRenamed(let unit, _), .unitClosed(let unit): ok = unitOK(unit)
+      case .unitMoved(let unit, let parent): ok = unitOK(unit) && unitOK(parent)
+      case .unitMerged(let unit, let into): ok = unitOK(unit) && unitOK(into)
+      case .personRegistered: ok = true
+      case .staffAssigned(let person, let unit, _):
+        ok = unitOK(unit) && (personOK(person) || state.placement(of: person) == nil && placedInBatch[person] == nil)
+        if ok { placedInBatch[person] = unit }
+      case .staffLeft(let person), .examinerRoleEnded(let person): ok = personOK(person)
+      case .courseCompleted(let person, _, _), .pimLevelAttained(let person, _, _): ok = personOK(person)
+      case .examinerAppointed(let person, let unit, _): ok = personOK(person) && unitOK(unit)
+      case .goalSet(_, let scope, _, _, _): ok = unitOK(scope)
+      case .courseDefined, .eventRetracted: ok = false
+      }
+      if !ok { return index }
+    }
+    return nil
+  }
+}
