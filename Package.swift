@@ -74,7 +74,7 @@ let package = Package(
       name: "LiggareServerTests",
       dependencies: [
         "LiggareServer", "LiggareQueries", "LiggareHTTP", "LiggareAccess", "LiggareKit", "LiggareReports",
-        "LiggareDomain", "LiggareStorage", "LiggareBasics", "LiggareCLI",
+        "LiggareDomain", "LiggareStorage", "LiggareBasics", "LiggareCLI", "liggare",
       ]),
     .testTarget(name: "LiggareBasicsTests", dependencies: ["LiggareBasics"]),
     .testTarget(name: "LiggareStorageTests", dependencies: ["LiggareStorage", "LiggareBasics"]),

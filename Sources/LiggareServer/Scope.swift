@@ -40,7 +40,8 @@ public enum Scope {
   /// placed in scope on that date — counting placements made earlier in the same batch, so a new
   /// person can be registered, placed and given courses in one go. `PersonRegistered` names no unit
   /// and is allowed. The course catalogue (`CourseDefined`) and retractions belong to coordinators
-  /// for the whole city. An examiner named in `PimLevelAttained` is not checked (examiners may come
+  /// for the whole city (so are Part 2's frameworks, requirements, assessments and measures, except a
+  /// unit's own follow-up). An examiner named in `PimLevelAttained` is not checked (examiners may come
   /// from elsewhere).
   public static func firstOutOfScope(
     _ drafts: [EventDraft], principal: Principal, chronicle: Chronicle
@@ -69,7 +70,10 @@ public enum Scope {
       case .courseCompleted(let person, _, _), .pimLevelAttained(let person, _, _): ok = personOK(person)
       case .examinerAppointed(let person, let unit, _): ok = personOK(person) && unitOK(unit)
       case .goalSet(_, let scope, _, _, _): ok = unitOK(scope)
-      case .courseDefined, .eventRetracted: ok = false
+      case .unitFollowUp(let unit, _, _): ok = unitOK(unit)
+      // The catalogue, retractions and Part 2's frameworks, requirements, assessments and measures:
+      // coordinators for the whole city.
+      default: ok = false
       }
       if !ok { return index }
     }
