@@ -53,7 +53,8 @@ let package = Package(
       name: "LiggareWeb", dependencies: ["LiggareBasics", "LiggareDomain", "LiggareReports"],
       swiftSettings: strict),
     .target(
-      name: "LiggareQueries", dependencies: ["LiggareBasics", "LiggareDomain", "LiggareKit", "LiggareReports"],
+      name: "LiggareQueries",
+      dependencies: ["LiggareBasics", "LiggareDomain", "LiggareKit", "LiggareReports"],
       swiftSettings: strict),
     .target(
       name: "LiggareServer",

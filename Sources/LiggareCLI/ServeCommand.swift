@@ -40,19 +40,22 @@ enum ServeCommand {
             + "stadens omvända proxy; annars kan vem som helst skicka rubriken \(header)",
           command: "serve")
       }
-      guard !header.isEmpty, header.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }) else {
+      guard !header.isEmpty, header.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") })
+      else {
         throw .usage("--trust-user-header \"\(header)\" är inget rubriknamn", command: "serve")
       }
     }
     let server = try start(
       context: context, address: address,
-      configuration: ServerConfiguration(behindTLSProxy: args.has("behind-tls-proxy"), trustUserHeader: header))
+      configuration: ServerConfiguration(
+        behindTLSProxy: args.has("behind-tls-proxy"), trustUserHeader: header))
     console.line("Liggare lyssnar på http://\(server.address) (loggen \(context.logDirectory)).")
     if let header { console.line("Användarnamnet tas från rubriken \(header) (satt av den omvända proxyn).") }
     console.line("Avsluta med Ctrl-C; pågående förfrågningar görs klara först.")
     console.flush()
     let signal = server.http.runUntilSignal()
-    console.line("Stoppad (signal \(signal)); loggens huvud: seq \(server.app.service.current().snapshot.head.seq).")
+    console.line(
+      "Stoppad (signal \(signal)); loggens huvud: seq \(server.app.service.current().snapshot.head.seq).")
     return 0
   }
 

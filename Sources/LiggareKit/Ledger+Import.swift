@@ -41,7 +41,9 @@ extension Ledger {
       from: LineReader(bytes: bytes, name: name), dryRun: dryRun, expectingHead: expectedHead, actor: actor)
   }
 
-  func importEvents(from reader: LineReader, dryRun: Bool, expectingHead expectedHead: LogHead?, actor: String?)
+  func importEvents(
+    from reader: LineReader, dryRun: Bool, expectingHead expectedHead: LogHead?, actor: String?
+  )
     throws(LedgerError) -> AppendOutcome
   {
     let expected = reader.expectedLineCount

@@ -125,7 +125,9 @@ extension Ledger {
   ///   - actor: the actor of every event, whatever the drafts say (the account of a server request).
   /// - Throws: `LedgerError.headMoved`, `.log(.locked)` when the lock stays taken, or why the log
   ///   cannot be read.
-  public func begin(dryRun: Bool = false, expectingHead expectedHead: LogHead? = nil, actor forced: String? = nil)
+  public func begin(
+    dryRun: Bool = false, expectingHead expectedHead: LogHead? = nil, actor forced: String? = nil
+  )
     throws(LedgerError)
     -> LedgerTransaction
   {
@@ -163,7 +165,8 @@ extension Ledger {
     // Every staged event is looked up by id; a replayed chronicle has its ids unindexed.
     working.indexEventIDs()
     return LedgerTransaction(
-      base: snapshot.head, dryRun: dryRun, writer: writer, ownsWriter: owns, actor: actor, forcedActor: forced,
+      base: snapshot.head, dryRun: dryRun, writer: writer, ownsWriter: owns, actor: actor,
+      forcedActor: forced,
       working: working,
       latest: working.latestRecordedAt, now: clock.now())
   }

@@ -61,7 +61,9 @@ public struct SearchQuery: Sendable, Hashable {
   ) -> Result {
     let needle = text.lowercased()
     var result = Result()
-    guard text.count >= SearchQuery.minimumLength, text.count <= SearchQuery.maximumLength else { return result }
+    guard text.count >= SearchQuery.minimumLength, text.count <= SearchQuery.maximumLength else {
+      return result
+    }
     let state = snapshot.state(asOf: asOf)
     func rank(_ id: String, _ name: String?) -> Int? {
       if id.lowercased() == needle { return 0 }
@@ -77,21 +79,26 @@ public struct SearchQuery: Sendable, Hashable {
       guard mayShowPerson(id, placement) else { continue }
       persons.append((r, Person(id: id, name: name, unitID: placement?.unitID)))
     }
-    result.persons = persons.sorted { ($0.0, $0.1.name ?? $0.1.id, $0.1.id) < ($1.0, $1.1.name ?? $1.1.id, $1.1.id) }
-      .prefix(limit).map(\.1)
+    result.persons = persons.sorted {
+      ($0.0, $0.1.name ?? $0.1.id, $0.1.id) < ($1.0, $1.1.name ?? $1.1.id, $1.1.id)
+    }
+    .prefix(limit).map(\.1)
     var units: [(Int, Unit)] = []
     for unit in state.allUnits {
       guard let r = rank(unit.id, unit.name), mayShowUnit(unit.id) else { continue }
       units.append((r, Unit(id: unit.id, name: unit.name, kind: unit.kind)))
     }
-    result.units = units.sorted { ($0.0, $0.1.name, $0.1.id) < ($1.0, $1.1.name, $1.1.id) }.prefix(limit).map(\.1)
+    result.units = units.sorted { ($0.0, $0.1.name, $0.1.id) < ($1.0, $1.1.name, $1.1.id) }.prefix(limit).map(
+      \.1)
     var courses: [(Int, Course)] = []
     for course in state.courses {
       guard let r = rank(course.id, course.title) else { continue }
       courses.append((r, Course(id: course.id, title: course.title)))
     }
-    result.courses = courses.sorted { ($0.0, $0.1.title, $0.1.id) < ($1.0, $1.1.title, $1.1.id) }.prefix(limit)
-      .map(\.1)
+    result.courses = courses.sorted { ($0.0, $0.1.title, $0.1.id) < ($1.0, $1.1.title, $1.1.id) }.prefix(
+      limit
+    )
+    .map(\.1)
     return result
   }
 }
@@ -110,7 +117,9 @@ extension SearchQuery.Result {
           ])
         }),
       "units": .array(
-        units.map { .object(["id": .string($0.id), "name": .string($0.name), "kind": .string($0.kind.rawValue)]) }),
+        units.map {
+          .object(["id": .string($0.id), "name": .string($0.name), "kind": .string($0.kind.rawValue)])
+        }),
       "courses": .array(courses.map { .object(["id": .string($0.id), "title": .string($0.title)]) }),
     ])
   }

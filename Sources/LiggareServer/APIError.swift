@@ -1,9 +1,9 @@
 public import LiggareBasics
+import LiggareDomain
 public import LiggareHTTP
 public import LiggareKit
-public import LiggareReports
 public import LiggareQueries
-import LiggareDomain
+public import LiggareReports
 import LiggareStorage
 
 /// An API answer that is not a success: a status and `{"error": {"code", "message", "line",
@@ -22,7 +22,8 @@ public struct APIError: Error, Sendable, Hashable {
   public var headers: [(String, String)] = []
 
   /// An error with these parts.
-  public init(_ status: HTTPStatus, _ code: String, _ message: String, line: Int? = nil, field: String? = nil) {
+  public init(_ status: HTTPStatus, _ code: String, _ message: String, line: Int? = nil, field: String? = nil)
+  {
     self.status = status
     self.code = code
     self.message = message
@@ -31,7 +32,8 @@ public struct APIError: Error, Sendable, Hashable {
   }
 
   public static func == (a: APIError, b: APIError) -> Bool {
-    a.status == b.status && a.code == b.code && a.message == b.message && a.line == b.line && a.field == b.field
+    a.status == b.status && a.code == b.code && a.message == b.message && a.line == b.line
+      && a.field == b.field
   }
 
   public func hash(into hasher: inout Hasher) {

@@ -173,9 +173,11 @@ public enum APIRoutes {
   }
 
   @Sendable static func search(_ c: RequestContext) throws(APIError) -> HTTPResponse {
-    guard let q = c.query("q"), q.count >= SearchQuery.minimumLength, q.count <= SearchQuery.maximumLength else {
+    guard let q = c.query("q"), q.count >= SearchQuery.minimumLength, q.count <= SearchQuery.maximumLength
+    else {
       throw .badRequest(
-        "ange q med \(SearchQuery.minimumLength)–\(SearchQuery.maximumLength) tecken, t.ex. ?q=Ekorren", field: "q")
+        "ange q med \(SearchQuery.minimumLength)–\(SearchQuery.maximumLength) tecken, t.ex. ?q=Ekorren",
+        field: "q")
     }
     let principal = try c.caller
     let state = c.state
@@ -193,7 +195,9 @@ public enum APIRoutes {
     var body: [UInt8] = []
     let count: Int
     do {
-      count = try state.snapshot.export(register: state.register, knownAt: c.query("knownAt") == nil ? nil : try knownAt(c)) {
+      count = try state.snapshot.export(
+        register: state.register, knownAt: c.query("knownAt") == nil ? nil : try knownAt(c)
+      ) {
         body += $0
       }
     } catch let error as APIError {
@@ -216,7 +220,9 @@ public enum APIRoutes {
     guard var text = c.request.headers["If-Match"] else { return nil }
     text = text.trimmingCharacters(in: [" ", "\t"])
     if text.hasPrefix("W/") { text.removeFirst(2) }
-    if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+    if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 {
+      text = String(text.dropFirst().dropLast())
+    }
     guard let hash = SHA256.Digest(hex: Array(text.lowercased().utf8)) else {
       throw .badRequest("If-Match ska vara loggens huvud-hash inom citattecken", field: "If-Match")
     }
@@ -240,7 +246,8 @@ public enum APIRoutes {
   static func requireScope(_ c: RequestContext, _ drafts: [EventDraft], lines: [Int]) throws(APIError) {
     let principal = try c.caller
     guard !principal.coversCity else { return }
-    if let index = Scope.firstOutOfScope(drafts, principal: principal, chronicle: c.state.snapshot.chronicle) {
+    if let index = Scope.firstOutOfScope(drafts, principal: principal, chronicle: c.state.snapshot.chronicle)
+    {
       throw APIError(
         .forbidden, "out-of-scope",
         "rad \(lines[index]): händelsen gäller en person eller enhet utanför ditt ansvarsområde",
@@ -258,7 +265,8 @@ public enum APIRoutes {
       c.app.record(c, .write, .ok, status: r.status.code, events: o.dryRun ? 0 : o.appended)
       return r
     } catch {
-      c.app.record(c, .write, error.status.code >= 500 ? .error : .refused, status: error.status.code, events: 0)
+      c.app.record(
+        c, .write, error.status.code >= 500 ? .error : .refused, status: error.status.code, events: 0)
       throw error
     }
   }
@@ -277,9 +285,11 @@ public enum APIRoutes {
           number += 1
           let trimmed = line.last == 0x0D ? line.dropLast() : line
           if trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-          guard let draft = try? trimmed.withUnsafeBytes({ raw throws(EventDecodingError) in
-            try EventCodec.decodeEnvelope(raw, personalDataAllowed: true)
-          }) else { break }
+          guard
+            let draft = try? trimmed.withUnsafeBytes({ raw throws(EventDecodingError) in
+              try EventCodec.decodeEnvelope(raw, personalDataAllowed: true)
+            })
+          else { break }
           drafts.append(draft)
           lines.append(number)
         }
@@ -288,7 +298,8 @@ public enum APIRoutes {
       do throws(LedgerError) {
         return try c.app.service.write { ledger throws(LedgerError) in
           try ledger.importEvents(
-            bytes: c.request.body, name: "rad", dryRun: dryRun, expectingHead: expected, actor: principal.name)
+            bytes: c.request.body, name: "rad", dryRun: dryRun, expectingHead: expected, actor: principal.name
+          )
         }
       } catch {
         throw .from(error)

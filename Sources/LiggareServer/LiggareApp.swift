@@ -39,8 +39,10 @@ public final class LiggareApp: Sendable {
 
   /// An app over `service` with the API and the page routes.
   public init(
-    service: LedgerService, accounts: AccountStore, sessions: SessionStore? = nil, throttle: LoginThrottle = LoginThrottle(),
-    accessLog: AccessLog?, configuration: ServerConfiguration = ServerConfiguration(), clock: LedgerClock = .system,
+    service: LedgerService, accounts: AccountStore, sessions: SessionStore? = nil,
+    throttle: LoginThrottle = LoginThrottle(),
+    accessLog: AccessLog?, configuration: ServerConfiguration = ServerConfiguration(),
+    clock: LedgerClock = .system,
     routes: [Route] = APIRoutes.all + SessionRoutes.all + PageRoutes.all
   ) {
     self.service = service
@@ -61,7 +63,8 @@ public final class LiggareApp: Sendable {
   ) {
     record(
       AccessLog.Entry(
-        at: c.now, action: action, outcome: outcome, account: account ?? c.principal?.name, address: c.address,
+        at: c.now, action: action, outcome: outcome, account: account ?? c.principal?.name,
+        address: c.address,
         route: c.route, status: status, method: c.principal?.method, events: events))
   }
 
@@ -104,8 +107,9 @@ public final class LiggareApp: Sendable {
   }
 
   /// Who is asking, by the request's credentials; a `.failure` for credentials that do not work.
-  func principal(for request: HTTPRequest, now: Timestamp) -> (Principal?, SessionStore.Session?, [(String, String)])?
-  {
+  func principal(for request: HTTPRequest, now: Timestamp) -> (
+    Principal?, SessionStore.Session?, [(String, String)]
+  )? {
     if let authorization = request.headers["Authorization"] {
       let parts = authorization.split(separator: " ", maxSplits: 1)
       guard parts.count == 2, parts[0].lowercased() == "bearer",
@@ -117,7 +121,9 @@ public final class LiggareApp: Sendable {
     if let header = configuration.trustUserHeader {
       guard let user = request.headers[header], !user.isEmpty else { return (nil, nil, []) }
       guard let principal = accounts.authenticate(trustedUser: user) else { return nil }
-      if let cookie, let session = sessions.session(for: cookie, now: now), session.principal.name == principal.name {
+      if let cookie, let session = sessions.session(for: cookie, now: now),
+        session.principal.name == principal.name
+      {
         return (principal, session, [])
       }
       let session = sessions.create(for: principal, now: now, replacing: cookie)

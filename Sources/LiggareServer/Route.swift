@@ -119,7 +119,9 @@ public struct RouteTable: Sendable {
     var methods: [String] = []
     for route in routes {
       guard let values = route.match(segments) else { continue }
-      if route.method == method || (method == "HEAD" && route.method == "GET") { return .found(route, values) }
+      if route.method == method || (method == "HEAD" && route.method == "GET") {
+        return .found(route, values)
+      }
       methods.append(route.method)
     }
     return methods.isEmpty ? .notFound : .methodNotAllowed(methods)

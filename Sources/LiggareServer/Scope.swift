@@ -49,7 +49,8 @@ public enum Scope {
     if principal.coversCity { return nil }
     var placedInBatch: [String: String] = [:]
     for (index, draft) in drafts.enumerated() {
-      let state = CityState(chronicle: chronicle, position: .endOf(draft.occurredOn), knownAtSeq: chronicle.lastSeq)
+      let state = CityState(
+        chronicle: chronicle, position: .endOf(draft.occurredOn), knownAtSeq: chronicle.lastSeq)
       func unitOK(_ unit: String) -> Bool { covers(principal, unit: unit, in: state) }
       func personOK(_ person: String) -> Bool {
         if let unit = placedInBatch[person] { return unitOK(unit) }
@@ -64,7 +65,9 @@ public enum Scope {
       case .unitMerged(let unit, let into): ok = unitOK(unit) && unitOK(into)
       case .personRegistered: ok = true
       case .staffAssigned(let person, let unit, _):
-        ok = unitOK(unit) && (personOK(person) || state.placement(of: person) == nil && placedInBatch[person] == nil)
+        ok =
+          unitOK(unit)
+          && (personOK(person) || state.placement(of: person) == nil && placedInBatch[person] == nil)
         if ok { placedInBatch[person] = unit }
       case .staffLeft(let person), .examinerRoleEnded(let person): ok = personOK(person)
       case .courseCompleted(let person, _, _), .pimLevelAttained(let person, _, _): ok = personOK(person)

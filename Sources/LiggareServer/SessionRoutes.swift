@@ -15,7 +15,8 @@ public enum SessionRoutes {
   static let loginFailed = "/login?error=1"
 
   @Sendable static func login(_ c: RequestContext) throws(APIError) -> HTTPResponse {
-    guard let form = c.request.form, let name = form.value(for: "name"), let password = form.value(for: "password")
+    guard let form = c.request.form, let name = form.value(for: "name"),
+      let password = form.value(for: "password")
     else {
       throw .badRequest("formuläret ska ha fälten name och password")
     }
@@ -24,7 +25,8 @@ public enum SessionRoutes {
     if wait > 0 {
       app.record(
         AccessLog.Entry(
-          at: c.now, action: .loginThrottled, outcome: .refused, address: c.address, route: c.route, status: 429))
+          at: c.now, action: .loginThrottled, outcome: .refused, address: c.address, route: c.route,
+          status: 429))
       var e = APIError(
         .tooManyRequests, "throttled", "för många misslyckade inloggningar; försök igen om \(wait) sekunder")
       e.headers = [("Retry-After", "\(wait)")]
@@ -37,7 +39,8 @@ public enum SessionRoutes {
         for: principal, now: c.now, replacing: c.request.cookies[app.configuration.sessionCookie])
       app.record(
         AccessLog.Entry(
-          at: c.now, action: .login, outcome: .ok, account: principal.name, address: c.address, route: c.route,
+          at: c.now, action: .login, outcome: .ok, account: principal.name, address: c.address,
+          route: c.route,
           status: 303, method: .password))
       var r = HTTPResponse.redirect(to: "/")
       r.headers.add("Set-Cookie", app.sessionCookie(session.id))
@@ -46,7 +49,8 @@ public enum SessionRoutes {
       app.throttle.recordFailure(account: name, address: c.address, now: c.now)
       app.record(
         AccessLog.Entry(
-          at: c.now, action: .loginFailed, outcome: .refused, account: existing, address: c.address, route: c.route,
+          at: c.now, action: .loginFailed, outcome: .refused, account: existing, address: c.address,
+          route: c.route,
           status: 303))
       return .redirect(to: loginFailed)
     }

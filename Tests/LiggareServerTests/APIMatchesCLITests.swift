@@ -39,7 +39,10 @@ import Testing
       ("/api/v1/persons/p-b1", ["person", "p-b1", "--json"]),
       ("/api/v1/reports/2025?format=json", ["report", "--year", "2025", "--format", "json"]),
       ("/api/v1/reports/2025?format=html", ["report", "--year", "2025", "--format", "html"]),
-      ("/api/v1/reports/2025?format=md&scope=n1", ["report", "--year", "2025", "--format", "md", "--scope", "n1"]),
+      (
+        "/api/v1/reports/2025?format=md&scope=n1",
+        ["report", "--year", "2025", "--format", "md", "--scope", "n1"]
+      ),
       ("/api/v1/reports/2025?format=csv", ["report", "--year", "2025", "--format", "csv"]),
       (
         "/api/v1/reports/2025?format=csv&csvDialect=rfc&knownAt=2025-06-30",
@@ -84,7 +87,8 @@ import Testing
     let before = try f.call("GET", "/api/v1/head", as: "coord").body
     r = try f.call(
       "POST", "/api/v1/events", as: "coord",
-      body: body + [0x0A] + Array(#"{"type":"CourseCompleted","occurredOn":"2025-06-01","data":{"course":"k"}}"#.utf8))
+      body: body + [0x0A]
+        + Array(#"{"type":"CourseCompleted","occurredOn":"2025-06-01","data":{"course":"k"}}"#.utf8))
     #expect(r.status.code == 400)
     let error = try JSONValueOf(r.body)
     #expect(error.line == 2 && error.field == "person")

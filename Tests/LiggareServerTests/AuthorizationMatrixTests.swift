@@ -21,18 +21,21 @@ import Testing
 
   static func completion(_ person: String) -> [UInt8] {
     Array(
-      #"{"type":"CourseCompleted","occurredOn":"2025-06-01","data":{"person":"\#(person)","course":"k"}}"#.utf8)
+      #"{"type":"CourseCompleted","occurredOn":"2025-06-01","data":{"person":"\#(person)","course":"k"}}"#
+        .utf8)
   }
 
   static let denied = [403, 403, 403]
 
   static func cases(reportBody: [UInt8]) -> [Case] {
     let viewExpected: [String: [Int]] = [
-      "coord": [200, 404, 404], "citycoord": [200, 200, 404], "head": [200, 404, 404], "office": [200, 200, 404],
+      "coord": [200, 404, 404], "citycoord": [200, 200, 404], "head": [200, 404, 404],
+      "office": [200, 200, 404],
       "admin": denied,
     ]
     let writeExpected: [String: [Int]] = [
-      "coord": [200, 403, 403], "citycoord": [200, 200, 422], "head": denied, "office": denied, "admin": denied,
+      "coord": [200, 403, 403], "citycoord": [200, 200, 422], "head": denied, "office": denied,
+      "admin": denied,
     ]
     return [
       Case(
@@ -45,14 +48,17 @@ import Testing
         method: "GET", pattern: "/api/v1/city",
         requests: Array(repeating: ("/api/v1/city?asOf=2025-01-01", []), count: 3),
         expected: [
-          "coord": denied, "citycoord": [200, 200, 200], "head": denied, "office": [200, 200, 200], "admin": denied,
+          "coord": denied, "citycoord": [200, 200, 200], "head": denied, "office": [200, 200, 200],
+          "admin": denied,
         ]),
       Case(
         method: "GET", pattern: "/api/v1/units/{id}",
-        requests: ["a", "b", "zz"].map { ("/api/v1/units/\($0)?asOf=2025-01-01", []) }, expected: viewExpected),
+        requests: ["a", "b", "zz"].map { ("/api/v1/units/\($0)?asOf=2025-01-01", []) }, expected: viewExpected
+      ),
       Case(
         method: "GET", pattern: "/api/v1/units/{id}/gaps",
-        requests: ["a", "b", "zz"].map { ("/api/v1/units/\($0)/gaps?asOf=2025-01-01", []) }, expected: viewExpected),
+        requests: ["a", "b", "zz"].map { ("/api/v1/units/\($0)/gaps?asOf=2025-01-01", []) },
+        expected: viewExpected),
       Case(
         method: "GET", pattern: "/api/v1/persons/{id}",
         requests: ["p-a1", "p-b1", "p-zz"].map { ("/api/v1/persons/\($0)?asOf=2025-01-01", []) },
@@ -68,7 +74,8 @@ import Testing
         ]),
       Case(
         method: "POST", pattern: "/api/v1/reports/verify",
-        requests: [("/api/v1/reports/verify", reportBody), ("/api/v1/reports/verify", reportBody + [0x20]),
+        requests: [
+          ("/api/v1/reports/verify", reportBody), ("/api/v1/reports/verify", reportBody + [0x20]),
           ("/api/v1/reports/verify", Array("ingen rapport".utf8)),
         ],
         expected: [
@@ -118,7 +125,8 @@ import Testing
           let r = try f.call(c.method, target, as: name, body: body)
           #expect(
             r.status.code == expected[i],
-            "\(c.method) \(target) as \(name): \(r.status.code), expected \(expected[i]): \(ServerFixture.text(r))")
+            "\(c.method) \(target) as \(name): \(r.status.code), expected \(expected[i]): \(ServerFixture.text(r))"
+          )
           if r.status.code >= 400 {
             #expect(ServerFixture.code(r) != nil, "\(c.method) \(target) as \(name): no error body")
           }

@@ -22,15 +22,19 @@ final class ServerFixture: @unchecked Sendable {
 
   static let events: [String] = [
     line("e1", "UnitEstablished", "2011-01-01", #"{"unit":"stad","name":"Staden","kind":"city"}"#),
-    line("e2", "UnitEstablished", "2011-01-01", #"{"unit":"n1","name":"Norra","kind":"board","parent":"stad"}"#),
-    line("e3", "UnitEstablished", "2011-01-01", #"{"unit":"n2","name":"Södra","kind":"board","parent":"stad"}"#),
+    line(
+      "e2", "UnitEstablished", "2011-01-01", #"{"unit":"n1","name":"Norra","kind":"board","parent":"stad"}"#),
+    line(
+      "e3", "UnitEstablished", "2011-01-01", #"{"unit":"n2","name":"Södra","kind":"board","parent":"stad"}"#),
     line(
       "e4", "UnitEstablished", "2011-01-01",
       #"{"unit":"a","name":"Förskolan Ekorren","kind":"unit","parent":"n1","schoolForm":"förskola"}"#),
     line(
       "e5", "UnitEstablished", "2011-01-01",
       #"{"unit":"b","name":"Förskolan Björnen","kind":"unit","parent":"n2","schoolForm":"förskola"}"#),
-    line("e6", "CourseDefined", "2011-01-01", #"{"course":"k","title":"PIM-kursen","hours":2,"area":"uppföljning"}"#),
+    line(
+      "e6", "CourseDefined", "2011-01-01",
+      #"{"course":"k","title":"PIM-kursen","hours":2,"area":"uppföljning"}"#),
     line("e7", "PersonRegistered", "2011-01-01", #"{"person":"p-a1","name":"Anna Ekström"}"#),
     line("e8", "PersonRegistered", "2011-01-01", #"{"person":"p-a2","name":"Albin Ek"}"#),
     line("e9", "PersonRegistered", "2011-01-01", #"{"person":"p-b1","name":"Berit Björk"}"#),
@@ -50,14 +54,17 @@ final class ServerFixture: @unchecked Sendable {
     ("admin", .admin, []),
   ]
 
-  init(configuration: ServerConfiguration = ServerConfiguration(), clock: LedgerClock = .fixed(ServerFixture.now))
+  init(
+    configuration: ServerConfiguration = ServerConfiguration(), clock: LedgerClock = .fixed(ServerFixture.now)
+  )
     throws
   {
     let base = NSTemporaryDirectory() + "liggare-server-" + UUID().uuidString
     directory = base + "/log"
     try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
     _ = FileManager.default.createFile(
-      atPath: base + "/events.jsonl", contents: Data((ServerFixture.events.joined(separator: "\n") + "\n").utf8))
+      atPath: base + "/events.jsonl",
+      contents: Data((ServerFixture.events.joined(separator: "\n") + "\n").utf8))
     do {
       let writer = try Ledger.open(
         directory: directory, access: .write(wait: false), createIfMissing: true, clock: clock, actor: "test")
@@ -71,7 +78,8 @@ final class ServerFixture: @unchecked Sendable {
     }
     let ledger = try Ledger.open(directory: directory, access: .read, clock: clock, actor: "server")
     app = LiggareApp(
-      service: LedgerService(ledger: ledger), accounts: accounts, accessLog: try AccessLog(logDirectory: directory),
+      service: LedgerService(ledger: ledger), accounts: accounts,
+      accessLog: try AccessLog(logDirectory: directory),
       configuration: configuration, clock: clock)
   }
 
