@@ -9,8 +9,11 @@ enum AccountCommand {
   static var command: CommandSpec {
     let name = ArgumentSpec(name: "NAMN", isRequired: true, help: "kontots namn")
     return CommandSpec(
-      path: ["account"], group: "Förvalta", summary: "konton för servern: lägg till, lista, stäng av, ge API-nyckel",
-      details: ["Kontona ligger i accounts.json bredvid loggen (läge 0600), aldrig i loggen. Se docs/server.md."],
+      path: ["account"], group: "Förvalta",
+      summary: "konton för servern: lägg till, lista, stäng av, ge API-nyckel",
+      details: [
+        "Kontona ligger i accounts.json bredvid loggen (läge 0600), aldrig i loggen. Se docs/server.md."
+      ],
       examples: ["account list"],
       subcommands: [
         CommandSpec(
@@ -30,11 +33,13 @@ enum AccountCommand {
           path: ["account", "list"], group: "Förvalta", summary: "lista kontona", examples: ["account list"],
           run: { args, context, console throws(CLIError) in try list(args, context, &console) }),
         CommandSpec(
-          path: ["account", "disable"], group: "Förvalta", summary: "stäng av ett konto (nyckel och sessioner slutar gälla)",
+          path: ["account", "disable"], group: "Förvalta",
+          summary: "stäng av ett konto (nyckel och sessioner slutar gälla)",
           arguments: [name], examples: ["account disable anna"],
           run: { args, context, console throws(CLIError) in try disable(args, context, &console) }),
         CommandSpec(
-          path: ["account", "token"], group: "Förvalta", summary: "skriv ut en ny API-nyckel; den gamla slutar gälla",
+          path: ["account", "token"], group: "Förvalta",
+          summary: "skriv ut en ny API-nyckel; den gamla slutar gälla",
           arguments: [name], examples: ["account token kurssystemet"],
           run: { args, context, console throws(CLIError) in try token(args, context, &console) }),
       ])
@@ -48,21 +53,26 @@ enum AccountCommand {
     }
   }
 
-  static func record(_ context: CommandContext, _ action: AccessLog.Action, _ route: String, _ subject: String) {
+  static func record(
+    _ context: CommandContext, _ action: AccessLog.Action, _ route: String, _ subject: String
+  ) {
     let log = try? AccessLog(logDirectory: context.logDirectory)
     try? log?.record(
       AccessLog.Entry(
-        at: context.clock.now(), action: action, outcome: .ok, account: OperatingSystemUser.name, address: "cli",
+        at: context.clock.now(), action: action, outcome: .ok, account: OperatingSystemUser.name,
+        address: "cli",
         route: route, subject: subject))
   }
 
-  static func add(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func add(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
     let name = args.positionals[0]
     let roleText = try args.required("role")
     guard let role = Role(rawValue: roleText) else {
-      throw .usage("okänd roll \"\(roleText)\"; välj coordinator, head, office eller admin", command: "account add")
+      throw .usage(
+        "okänd roll \"\(roleText)\"; välj coordinator, head, office eller admin", command: "account add")
     }
     var password: String?
     if args.has("password-stdin") {
@@ -83,11 +93,13 @@ enum AccountCommand {
     console.line(
       "Kontot \(name) (\(role.swedishName)) är skapat"
         + (scopes.isEmpty ? "" : " för \(scopes.joined(separator: ", "))")
-        + (password == nil ? "; det har inget lösenord (ge det en API-nyckel: liggare account token \(name))." : "."))
+        + (password == nil
+          ? "; det har inget lösenord (ge det en API-nyckel: liggare account token \(name))." : "."))
     return 0
   }
 
-  static func list(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func list(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
     let accounts: [Account]
@@ -96,9 +108,13 @@ enum AccountCommand {
     } catch {
       throw .failed("\(error)")
     }
-    if accounts.isEmpty { console.line("Inga konton ännu: liggare account add NAMN --role ROLL --password-stdin") }
+    if accounts.isEmpty {
+      console.line("Inga konton ännu: liggare account add NAMN --role ROLL --password-stdin")
+    }
     for a in accounts {
-      var parts = [a.name, a.role.rawValue, a.scopes.isEmpty ? "hela staden" : a.scopes.joined(separator: ",")]
+      var parts = [
+        a.name, a.role.rawValue, a.scopes.isEmpty ? "hela staden" : a.scopes.joined(separator: ","),
+      ]
       parts.append(a.disabled ? "avstängt" : "aktivt")
       if a.hasPassword { parts.append("lösenord") }
       if a.hasToken { parts.append("API-nyckel") }
@@ -117,11 +133,13 @@ enum AccountCommand {
       throw .failed("\(error)")
     }
     record(context, .accountDisabled, "account disable", name)
-    console.line("Kontot \(name) är avstängt: det kan inte logga in, och dess nyckel och sessioner slutar gälla.")
+    console.line(
+      "Kontot \(name) är avstängt: det kan inte logga in, och dess nyckel och sessioner slutar gälla.")
     return 0
   }
 
-  static func token(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func token(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
     let name = args.positionals[0]

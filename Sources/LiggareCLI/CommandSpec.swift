@@ -35,7 +35,8 @@ struct OptionSpec: Sendable {
   /// A flag with a value that may be given several times (`ParsedArguments.values(_:)`).
   static func repeated(_ name: String, _ valueName: String, _ help: String) -> OptionSpec {
     OptionSpec(
-      name: name, short: nil, valueName: valueName, isRequired: false, allowed: [], defaultValue: nil, help: help,
+      name: name, short: nil, valueName: valueName, isRequired: false, allowed: [], defaultValue: nil,
+      help: help,
       isRepeatable: true)
   }
 

@@ -8,11 +8,14 @@ import LiggareServer
 enum ServeCommand {
   static var command: CommandSpec {
     CommandSpec(
-      path: ["serve"], group: "Förvalta", summary: "kör Liggare som tjänst: JSON-API och webbsidor (se docs/server.md)",
+      path: ["serve"], group: "Förvalta",
+      summary: "kör Liggare som tjänst: JSON-API och webbsidor (se docs/server.md)",
       options: [
         .value("listen", "ADRESS:PORT", "var servern lyssnar", default: "127.0.0.1:8080"),
         .flag("behind-tls-proxy", "servern står bakom en omvänd proxy med TLS (sessionskakan får Secure)"),
-        .value("trust-user-header", "RUBRIK", "ta användarnamnet från rubriken som stadens proxy sätter (bara på loopback)"),
+        .value(
+          "trust-user-header", "RUBRIK",
+          "ta användarnamnet från rubriken som stadens proxy sätter (bara på loopback)"),
       ],
       details: [
         "Körs i förgrunden tills Ctrl-C eller SIGTERM; pågående förfrågningar görs klara först.",
@@ -22,7 +25,8 @@ enum ServeCommand {
       run: { args, context, console throws(CLIError) in try run(args, context, &console) })
   }
 
-  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console) throws(CLIError)
+  static func run(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError)
     -> Int32
   {
     let listen = args.value("listen") ?? "127.0.0.1:8080"

@@ -23,7 +23,8 @@ enum ViewCommand {
       if let positional = args.positional(0), let flag = args.value("unit"), positional != flag {
         throw CLIError.usage("ange enheten en gång: \(positional) eller --unit \(flag)", command: name)
       }
-      var unit = args.positional(0) ?? args.value("unit") ?? ledger.state(asOf: asOf, knownAt: knownAt).city?.id
+      var unit =
+        args.positional(0) ?? args.value("unit") ?? ledger.state(asOf: asOf, knownAt: knownAt).city?.id
       if unit == nil { unit = try args.required("unit") }
       kind = .gaps(unit: unit ?? "", goal: args.value("goal"))
     default: kind = .city

@@ -138,13 +138,15 @@ public enum APIRoutes {
     let request = ReportRequest(
       year: year, knownAt: try knownAt(c), scope: c.query("scope"), format: format, csvDialect: dialect)
     let bytes: [UInt8]
+    let snapshot = c.state.snapshot
     do {
-      bytes = try ReportQuery.render(request, snapshot: c.state.snapshot)
+      bytes = try ReportQuery.render(request, snapshot: snapshot)
     } catch {
       throw .from(error)
     }
     c.app.record(c, .export, .ok, status: 200)
     var r = HTTPResponse(status: .ok, body: bytes)
+    r.headers.set("ETag", "\"\(snapshot.head.hash.hex)\"")
     switch format {
     case .json: r.headers.set("Content-Type", "application/json")
     case .html: r.headers.set("Content-Type", "text/html; charset=utf-8")
