@@ -74,7 +74,15 @@ enum ServeCommand {
   static func start(context: CommandContext, address: ListenAddress, configuration: ServerConfiguration)
     throws(CLIError) -> Running
   {
-    let ledger = try context.openForReading()
+    // Opened here, not through the context: the server's threads own it from now on.
+    let ledger: Ledger
+    do {
+      ledger = try Ledger.open(
+        directory: context.logDirectory, access: .read, clock: context.clock, actor: context.actor,
+        useCheckpoints: context.useCheckpoints)
+    } catch {
+      throw CLIError.from(error)
+    }
     let accounts: AccountStore
     let accessLog: AccessLog
     do {
