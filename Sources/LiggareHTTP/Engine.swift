@@ -14,8 +14,18 @@ final class Connection: @unchecked Sendable {
   var deadline: UInt64 = 0
   /// Whether bytes of the current request have arrived (the read timeout runs, not the idle one).
   var requestStarted = false
-  /// Whether the response is written and the loop only reads and discards until the peer closes.
-  var lingering = false
+  /// What the loop does with the connection.
+  var phase: Phase = .reading
+
+  enum Phase {
+    /// Waiting for (more of) a request.
+    case reading
+    /// Writing the rest of a response the worker could not write at once (the client reads slowly),
+    /// then going on as `then` says.
+    case writing([UInt8], offset: Int, then: Engine.After)
+    /// The response is written and our side shut down: read and discard until the peer closes.
+    case lingering
+  }
   /// Whether this connection was refused with 503 (counted apart from the open connections).
   var rejected = false
   var discarded = 0
@@ -73,8 +83,20 @@ final class JobQueue: @unchecked Sendable {
 /// The running machinery of an `HTTPServer`: the listening socket, the event-loop thread and the workers.
 /// The loop's own state (`connections`, `inWorkers`, ...) is touched only by the loop thread.
 final class Engine: @unchecked Sendable {
-  private enum After {
-    case keepAlive, linger, close
+  /// What happens to a connection once its response is written.
+  enum After {
+    /// Wait for the next request.
+    case keepAlive
+    /// Shut down our side, discard what the client still sends, then close.
+    case linger
+    /// Close at once (the connection failed).
+    case close
+  }
+
+  /// How a worker hands a connection back.
+  private enum Handback {
+    case written(After)
+    case unwritten([UInt8], offset: Int, then: After)
   }
 
   private let listenFD: Int32
@@ -84,7 +106,7 @@ final class Engine: @unchecked Sendable {
   private let handler: HTTPServer.Handler
   private let errorResponder: HTTPServer.ErrorResponder
   private let jobs = JobQueue()
-  private let returned = Mutex<[(Connection, After)]>([])
+  private let returned = Mutex<[(Connection, Handback)]>([])
   private let stopping = Atomic<Bool>(false)
   private let threads = DispatchGroup()
 
@@ -125,7 +147,6 @@ final class Engine: @unchecked Sendable {
       self.threads.leave()
     }
     thread.name = name
-    thread.stackSize = 1 << 20
     thread.start()
   }
 
@@ -155,9 +176,12 @@ final class Engine: @unchecked Sendable {
           close(listenFD)
           listening = false
         }
-        for connection in connections.values { close(connection.fd) }
-        connections.removeAll()
-        if inWorkers == 0 { break }
+        // Responses being written are finished; everything else is closed.
+        for connection in Array(connections.values) {
+          if case .writing = connection.phase { continue }
+          drop(connection)
+        }
+        if inWorkers == 0 && connections.isEmpty { break }
       }
       let now = monotonicNow()
       var entries = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
@@ -167,7 +191,9 @@ final class Engine: @unchecked Sendable {
       polled.reserveCapacity(connections.count)
       var earliest = now + 1_000_000_000
       for connection in connections.values {
-        entries.append(pollfd(fd: connection.fd, events: Int16(POLLIN), revents: 0))
+        var events = Int16(POLLIN)
+        if case .writing = connection.phase { events = Int16(POLLOUT) }
+        entries.append(pollfd(fd: connection.fd, events: events, revents: 0))
         polled.append(connection)
         earliest = min(earliest, connection.deadline)
       }
@@ -179,7 +205,11 @@ final class Engine: @unchecked Sendable {
       let firstConnection = acceptNow ? 2 : 1
       if acceptNow && entries[1].revents != 0 { acceptConnections() }
       for (offset, connection) in polled.enumerated() where entries[firstConnection + offset].revents != 0 {
-        readable(connection, scratch: &scratch)
+        if case .writing = connection.phase {
+          writable(connection)
+        } else {
+          readable(connection, scratch: &scratch)
+        }
       }
       expireDeadlines(now: monotonicNow())
     }
@@ -199,24 +229,51 @@ final class Engine: @unchecked Sendable {
       defer { list.removeAll() }
       return list
     }
-    let stopping = stopping.load(ordering: .sequentiallyConsistent)
-    for (connection, after) in back {
+    for (connection, handback) in back {
       inWorkers -= 1
-      switch after {
-      case .close:
-        close(connection.fd)
-      case .linger where stopping, .keepAlive where stopping:
-        close(connection.fd)
-      case .linger:
-        connection.lingering = true
-        connection.deadline = monotonicNow() + Engine.lingerNanoseconds
-        connections[connection.fd] = connection
-      case .keepAlive:
-        connection.requestStarted = false
-        connection.deadline = monotonicNow() + nanoseconds(limits.idleTimeout)
-        connections[connection.fd] = connection
-        advance(connection)  // a pipelined request may already be buffered
+      connections[connection.fd] = connection
+      switch handback {
+      case .written(let after):
+        proceed(connection, after)
+      case .unwritten(let bytes, let offset, let then):
+        connection.phase = .writing(bytes, offset: offset, then: then)
+        connection.deadline = monotonicNow() + nanoseconds(limits.writeTimeout)
       }
+    }
+  }
+
+  /// Goes on with a connection whose response is written.
+  private func proceed(_ connection: Connection, _ after: After) {
+    let stopping = stopping.load(ordering: .sequentiallyConsistent)
+    switch after {
+    case .close:
+      drop(connection)
+    case .linger where stopping, .keepAlive where stopping:
+      drop(connection)
+    case .linger:
+      shutdown(connection.fd, Int32(SHUT_WR))
+      connection.phase = .lingering
+      connection.deadline = monotonicNow() + Engine.lingerNanoseconds
+    case .keepAlive:
+      connection.phase = .reading
+      connection.requestStarted = false
+      connection.deadline = monotonicNow() + nanoseconds(limits.idleTimeout)
+      advance(connection)  // a pipelined request may already be buffered
+    }
+  }
+
+  /// Writes more of a response to a client that reads slowly.
+  private func writable(_ connection: Connection) {
+    guard connections[connection.fd] === connection,
+      case .writing(let bytes, let offset, let then) = connection.phase
+    else { return }
+    switch sendSome(connection.fd, bytes, from: offset) {
+    case nil:
+      drop(connection)
+    case let written? where written == bytes.count:
+      proceed(connection, then)
+    case let written?:
+      connection.phase = .writing(bytes, offset: written, then: then)
     }
   }
 
@@ -265,7 +322,7 @@ final class Engine: @unchecked Sendable {
       return
     }
     let connection = Connection(fd: fd, remoteAddress: "", limits: limits)
-    connection.lingering = true
+    connection.phase = .lingering
     connection.rejected = true
     connection.deadline = monotonicNow() + Engine.lingerNanoseconds / 2
     connections[fd] = connection
@@ -280,7 +337,7 @@ final class Engine: @unchecked Sendable {
       drop(connection)
       return
     }
-    if connection.lingering {
+    if case .lingering = connection.phase {
       connection.discarded += count
       if connection.discarded > 1 << 20 { drop(connection) }
       return
@@ -329,7 +386,7 @@ final class Engine: @unchecked Sendable {
 
   private func expireDeadlines(now: UInt64) {
     for connection in Array(connections.values) where connection.deadline <= now {
-      if connection.requestStarted && !connection.lingering {
+      if case .reading = connection.phase, connection.requestStarted {
         handOver(.failure(connection, .timeout), connection)
       } else {
         drop(connection)
@@ -352,41 +409,46 @@ final class Engine: @unchecked Sendable {
         let bytes = response.serialized(
           keepAlive: keepAlive, http10KeepAlive: keepAlive && request.version == "HTTP/1.0",
           headOnly: request.method == "HEAD")
-        let written = writeAll(connection.fd, bytes)
-        finish(connection, written ? (keepAlive ? .keepAlive : .linger) : .close)
+        handBack(connection, bytes, then: keepAlive ? .keepAlive : .linger)
       case .failure(let connection, let error):
-        let bytes = errorResponder(error).serialized(keepAlive: false)
-        finish(connection, writeAll(connection.fd, bytes) ? .linger : .close)
+        handBack(connection, errorResponder(error).serialized(keepAlive: false), then: .linger)
       }
     }
   }
 
-  private func finish(_ connection: Connection, _ after: After) {
-    if after == .linger { shutdown(connection.fd, Int32(SHUT_WR)) }
-    returned.withLock { $0.append((connection, after)) }
+  /// Writes what the socket takes now and gives the connection back to the loop, which writes the rest
+  /// (if any) as the client reads: a client that reads slowly holds no worker.
+  private func handBack(_ connection: Connection, _ bytes: [UInt8], then: After) {
+    let handback: Handback
+    switch sendSome(connection.fd, bytes, from: 0) {
+    case nil: handback = .written(.close)
+    case let written? where written == bytes.count: handback = .written(then)
+    case let written?: handback = .unwritten(bytes, offset: written, then: then)
+    }
+    returned.withLock { $0.append((connection, handback)) }
     wake()
   }
+}
 
-  /// Writes all bytes, waiting for the socket as needed, within the write timeout.
-  private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    let deadline = monotonicNow() + nanoseconds(limits.writeTimeout)
-    var offset = 0
-    return bytes.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return true }
-      while offset < buffer.count {
-        let sent = send(fd, base + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-        if sent > 0 {
-          offset += sent
-          continue
-        }
-        guard sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) else { return false }
-        let now = monotonicNow()
-        guard now < deadline else { return false }
-        var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        _ = poll(&entry, 1, Int32(min((deadline - now) / 1_000_000 + 1, 1000)))
+/// Sends bytes from `offset` until done or the socket would block; returns the new offset, or nil when
+/// the connection failed.
+func sendSome(_ fd: Int32, _ bytes: [UInt8], from offset: Int) -> Int? {
+  var offset = offset
+  return bytes.withUnsafeBytes { buffer -> Int? in
+    guard let base = buffer.baseAddress else { return offset }
+    while offset < buffer.count {
+      let sent = send(fd, base + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+      if sent > 0 {
+        offset += sent
+      } else if sent < 0 && errno == EINTR {
+        continue
+      } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+        return offset
+      } else {
+        return nil
       }
-      return true
     }
+    return offset
   }
 }
 

@@ -108,7 +108,8 @@ public struct HTTPRequestParser: Sendable {
     let (parsed, length, expectsContinue) = head
     if length > limits.maxBodyBytes { throw .bodyTooLarge(length: length, limit: limits.maxBodyBytes) }
     if length > 0 && buffer.count - start < length {
-      buffer.reserveCapacity(start + length)
+      // Room for the body as announced, up to 1 MiB: beyond that the buffer grows as bytes really arrive.
+      buffer.reserveCapacity(start + min(length, 1 << 20))
       state = .body(parsed, length: length)
       return expectsContinue ? .continueExpected : .needMore
     }

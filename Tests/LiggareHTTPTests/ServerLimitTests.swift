@@ -168,4 +168,49 @@ final class Gate: Sendable {
     #expect(!server.isRunning)
     #expect((try? TestClient(port: port)) == nil)
   }
+
+  /// A server with one worker whose `/big` answer is far larger than the socket buffers.
+  func startBigServer(_ limits: HTTPLimits) throws -> (HTTPServer, UInt16, Int) {
+    let size = 32 << 20  // far more than loopback's socket buffers hold
+    let big = [UInt8](repeating: 0x61, count: size)
+    let server = try HTTPServer(listen: "127.0.0.1:0", limits: limits) { request in
+      request.path == "/big" ? HTTPResponse(body: big) : .text("Hej \(request.query.value(for: "n") ?? "")")
+    }
+    return (server, try server.start(), size)
+  }
+
+  /// A client that does not read its (large) response holds no worker: the loop writes the rest as the
+  /// client reads, and the one worker answers others meanwhile. A stop waits for that write to finish.
+  @Test func aClientThatDoesNotReadHoldsNoWorkerAndStopFinishesItsWrite() throws {
+    var limits = HTTPLimits()
+    limits.workers = 1
+    let (server, port, size) = try startBigServer(limits)
+    let reader = try TestClient(port: port)
+    reader.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
+    usleep(100_000)
+    #expect(stillServes(port))
+    let stopped = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      server.stop()
+      stopped.signal()
+    }
+    #expect(stopped.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
+    let response = try #require(reader.readResponse())
+    #expect(response.body.count == size)
+    #expect(response.header("Connection") == nil)  // answered before the stop began
+    #expect(stopped.wait(timeout: .now() + .seconds(5)) == .success)
+  }
+
+  @Test func aClientThatNeverReadsIsDroppedAfterTheWriteTimeout() throws {
+    var limits = HTTPLimits()
+    limits.workers = 1
+    limits.writeTimeout = .milliseconds(300)
+    let (server, port, size) = try startBigServer(limits)
+    defer { server.stop() }
+    let reader = try TestClient(port: port)
+    reader.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n")
+    usleep(800_000)
+    #expect(reader.readAll().count < size)  // cut off: what the kernel had buffered, then the end
+    #expect(stillServes(port))
+  }
 }
