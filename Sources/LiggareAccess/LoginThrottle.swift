@@ -1,4 +1,5 @@
 public import LiggareBasics
+import LiggareStorage
 import Synchronization
 
 /// Slows down password guessing: failed logins are counted per account name and per client
@@ -64,7 +65,21 @@ public final class LoginThrottle: Sendable {
   private struct Key: Hashable, Sendable {
     var isAddress: Bool
     var value: String
+
+    /// A key for `text`: itself when short, else its SHA-256, so a form posting a megabyte "name"
+    /// cannot make the table hold megabytes.
+    init(isAddress: Bool, value text: String) {
+      self.isAddress = isAddress
+      value =
+        text.utf8.count <= LoginThrottle.maximumKeyLength ? text : "#" + SHA256.hash(Array(text.utf8)).hex
+    }
   }
+
+  /// Longest account name or address kept as it is in the table; longer ones are kept as a hash.
+  static let maximumKeyLength = 128
+
+  /// The bytes of all keys held (for tests of the bound).
+  var keyBytes: Int { table.withLock { $0.keys.reduce(0) { $0 + $1.value.utf8.count } } }
 
   private struct Failures: Sendable {
     var count: Int

@@ -1,6 +1,7 @@
-import LiggareAccess
 import LiggareBasics
 import Testing
+
+@testable import LiggareAccess
 
 @Suite struct LoginThrottleTests {
   @Test func delayGrowsThenCapsThenLocksOut() {
@@ -72,5 +73,21 @@ import Testing
     #expect(LoginThrottle.Limit.account.wait(afterFailures: 4) > 0)
     #expect(LoginThrottle.Limit.account.wait(afterFailures: 1000) >= 15 * 60)
     #expect(LoginThrottle.Limit.account.wait(afterFailures: Int.max) >= 15 * 60)
+  }
+
+  /// A login form may post a huge "name": the table keeps a hash of it, not the name.
+  @Test func longNamesAreKeptAsHashes() {
+    let clock = TestClock()
+    let throttle = LoginThrottle()
+    let long = String(repeating: "x", count: 100_000)
+    for i in 0..<50 {
+      throttle.recordFailure(account: long + "\(i)", address: long + "\(i % 2)", now: clock.now)
+    }
+    #expect(throttle.count == 52)
+    #expect(throttle.keyBytes < 52 * 80)
+    // Each long name is still counted on its own.
+    for _ in 0..<4 { throttle.recordFailure(account: long + "a", address: "1.2.3.4", now: clock.now) }
+    #expect(throttle.delay(account: long + "a", address: "5.6.7.8", now: clock.now) == 1)
+    #expect(throttle.delay(account: long + "b", address: "5.6.7.8", now: clock.now) == 0)
   }
 }
