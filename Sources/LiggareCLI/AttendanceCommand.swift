@@ -18,7 +18,7 @@ enum AttendanceCommand {
       let list = try AttendanceList.read(path: args.positionals[0])
       outcome = try ledger.append(
         list.drafts(course: course, date: date), dryRun: args.has("dry-run"), source: args.positionals[0],
-        places: list.rows.map(\.line))
+        places: list.rows.map(\.line), allowingRepeatedCompletions: args.has("second-completion"))
     } catch {
       throw CLIError.from(error)
     }

@@ -13,6 +13,10 @@ enum CLIError: Error {
   static func from(_ error: LedgerError) -> CLIError {
     if case .log(.damaged(let damage)) = error { return .damaged("loggen är skadad: \(damage)") }
     if case .log(.writeRefused) = error { return .damaged("\(error)") }
+    if case .rule(_, _, .repeatedCompletion) = error {
+      return .failed(
+        "\(error).\nÄr det verkligen ett andra kurstillfälle samma dag, ange --second-completion.")
+    }
     return .failed("\(error)")
   }
 

@@ -93,11 +93,26 @@ struct CommandContext {
   /// `--known-at T`: a UTC instant, or a date meaning the end of that day in Stockholm (decision 3).
   func knownAt(_ args: ParsedArguments) throws(CLIError) -> Timestamp? {
     guard let text = args.value("known-at") else { return nil }
-    if let instant = Timestamp(parsing: text) { return instant }
-    if let date = CivilDate(parsing: text) { return Timestamp.endOfDayInStockholm(date) }
-    throw .usage(
-      "--known-at \(text) är varken en tidpunkt (2013-02-01T12:00:00Z) eller ett datum (2013-02-01)",
-      command: args.command)
+    let instant: Timestamp
+    if let parsed = Timestamp(parsing: text) {
+      instant = parsed
+    } else if let date = CivilDate(parsing: text) {
+      // A date means the end of that day; today's end has not come yet, so today means now.
+      let now = clock.now()
+      instant = date == now.stockholmDate ? now : Timestamp.endOfDayInStockholm(date)
+    } else {
+      throw .usage(
+        "--known-at \(text) är varken en tidpunkt (2013-02-01T12:00:00Z) eller ett datum (2013-02-01)",
+        command: args.command)
+    }
+    let now = clock.now()
+    if instant > now {
+      throw .usage(
+        "--known-at \(text) ligger i framtiden (nu är det \(now)); det som blir känt senare går inte att "
+          + "visa ännu, och en rapport med en framtida tidpunkt skulle inte gå att kontrollera igen",
+        command: args.command)
+    }
+    return instant
   }
 }
 

@@ -29,6 +29,8 @@ enum CommandTable {
   static let output = OptionSpec.value(
     "output", "FIL", "skriv till filen", short: "o", default: "standard ut")
   static let dryRun = OptionSpec.flag("dry-run", "kontrollera mot reglerna utan att skriva")
+  static let secondCompletion = OptionSpec.flag(
+    "second-completion", "godta ett andra kurstillfälle samma dag för samma person och kurs")
 
   /// All commands, in the order of the overview.
   static let all: [CommandSpec] = [
@@ -52,12 +54,13 @@ enum CommandTable {
       options: [
         .value("course", "KURS", "kursens id", required: true),
         .value("date", "DATUM", "kursdagen, ÅÅÅÅ-MM-DD", required: true),
-        dryRun,
+        secondCompletion, dryRun,
       ],
       details: [
         "Listan får vara ;- eller ,-separerad, UTF-8 med eller utan BOM eller Windows-1252 (Excel),",
         "med en kolumn person (eller deltagare) och gärna timmar. Samma lista två gånger lägger",
-        "inte till något.",
+        "inte till något. En person som redan har gått kursen samma dag avvisas (samma uppgift två",
+        "gånger), om inte --second-completion anges.",
       ],
       examples: ["import-attendance lista.csv --course pim-intro --date 2026-03-14"],
       run: { args, context, console throws(CLIError) in try AttendanceCommand.run(args, context, &console) }),

@@ -46,6 +46,8 @@ enum LogCommand {
     var fields: [Field]
     var help: String
     var example: String
+    /// Flags of this type alone, besides the fields and the common ones.
+    var flags: [OptionSpec] = []
   }
 
   static let forms: [Form] = [
@@ -122,7 +124,8 @@ enum LogCommand {
         .number("hours", "TIMMAR", "timmar, om andra än kursens", required: false),
       ],
       help: "personen har gått kursen",
-      example: "course-completed --person p-1708 --course pim-intro --date 2026-03-14"),
+      example: "course-completed --person p-1708 --course pim-intro --date 2026-03-14",
+      flags: [CommandTable.secondCompletion]),
     Form(
       name: "pim-level", type: .pimLevelAttained,
       fields: [
@@ -182,7 +185,7 @@ enum LogCommand {
       subcommands: forms.map { form in
         CommandSpec(
           path: ["log", form.name], group: "Registrera", summary: form.help,
-          options: form.fields.map(\.spec) + commonOptions, examples: ["log " + form.example],
+          options: form.fields.map(\.spec) + form.flags + commonOptions, examples: ["log " + form.example],
           run: { args, context, console throws(CLIError) in try run(form, args, context, &console) })
       })
   }
@@ -223,7 +226,8 @@ enum LogCommand {
     let draft = EventDraft(id: args.value("id"), occurredOn: date, payload: payload, personalData: personal)
     let outcome: AppendOutcome
     do {
-      outcome = try ledger.append([draft], dryRun: args.has("dry-run"))
+      outcome = try ledger.append(
+        [draft], dryRun: args.has("dry-run"), allowingRepeatedCompletions: args.has("second-completion"))
     } catch {
       throw CLIError.from(error)
     }

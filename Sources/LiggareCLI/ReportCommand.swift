@@ -34,6 +34,10 @@ enum ReportCommand {
     guard let year = Int(yearText) else {
       throw .usage("--year \(yearText) är inget årtal", command: "report")
     }
+    let thisYear = context.clock.now().stockholmDate.components.year
+    guard year <= thisYear else {
+      throw .usage("--year \(year) har inte börjat ännu (i år är det \(thisYear))", command: "report")
+    }
     // The table has checked the allowed values.
     let format = ReportFormat(rawValue: args.value("format") ?? "html") ?? .html
     let dialectText = args.value("csv-dialect") ?? "swedish"

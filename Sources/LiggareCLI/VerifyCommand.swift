@@ -60,15 +60,31 @@ enum VerifyCommand {
     } catch {
       throw CLIError.from(error)
     }
-    if findings.isEmpty {
+    let repeated = findings.filter {
+      if case .repeatedCompletion = $0.violation { true } else { false }
+    }
+    let doubtful = findings.filter {
+      if case .repeatedCompletion = $0.violation { false } else { true }
+    }
+    if doubtful.isEmpty {
       console.line("Inga tveksamma händelser: alla uppfyller reglerna med det som är känt nu.")
     } else {
       console.line(
-        "\(findings.count) tveksamma händelser (registrerade enligt reglerna, men senare händelser "
+        "\(doubtful.count) tveksamma händelser (registrerade enligt reglerna, men senare händelser "
           + "gör dem tveksamma; de räknas som de är):")
-      for f in findings.prefix(50) { console.line("  seq \(f.seq) (\(f.eventID)): \(f.violation)") }
-      if findings.count > 50 { console.line("  … och \(findings.count - 50) till") }
+      list(doubtful, &console)
+    }
+    if !repeated.isEmpty {
+      console.line(
+        "\(repeated.count) möjliga dubbletter (samma person, kurs och dag som en tidigare kursregistrering; "
+          + "båda räknas). Är det samma tillfälle, dra tillbaka den senare med 'liggare log retract':")
+      list(repeated, &console)
     }
     return 0
+  }
+
+  static func list(_ findings: [Finding], _ console: inout Console) {
+    for f in findings.prefix(50) { console.line("  seq \(f.seq) (\(f.eventID)): \(f.violation)") }
+    if findings.count > 50 { console.line("  … och \(findings.count - 50) till") }
   }
 }

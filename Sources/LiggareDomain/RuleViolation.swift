@@ -46,6 +46,8 @@ public enum RuleViolation: Error, Sendable, Hashable {
   case requirementNotInForce(String, on: CivilDate)
   case measureFinished(String, status: MeasureState, on: CivilDate)
   case responsibleIsPerson(String)
+  /// A completion of the same person, course and date as `earlier`, which is in force.
+  case repeatedCompletion(person: String, course: String, on: CivilDate, earlier: String)
 }
 
 extension RuleViolation: CustomStringConvertible {
@@ -147,6 +149,9 @@ extension RuleViolation: CustomStringConvertible {
     case .responsibleIsPerson(let r):
       "fältet responsible får inte vara en person (\(r) är en registrerad person); ange en funktion, "
         + "t.ex. \"IT-strateg\""
+    case .repeatedCompletion(let p, let c, let d, let earlier):
+      "\(p) har redan gått \(c) den \(d) (händelse \(earlier)); samma person, kurs och dag två gånger "
+        + "är nästan alltid samma uppgift registrerad två gånger"
     }
   }
 

@@ -57,14 +57,17 @@ extension Ledger {
   ///   - lines: the input line of each draft, for error messages (default: its position).
   ///   - expectedHead: refuse (`LedgerError.headMoved`) unless the log's head is this one.
   ///   - actor: the actor of every event, whatever the drafts say.
+  ///   - allowingRepeatedCompletions: accept a completion of the same person, course and date as
+  ///     one in force (a real second completion); by default it is refused as sent twice.
   /// - Returns: what was appended and what was already there.
   /// - Throws: `LedgerError` naming the draft (line = position in `drafts`, from 1) and the rule.
   @discardableResult
   public func append(
     _ drafts: [EventDraft], dryRun: Bool = false, source: String? = nil, places lines: [Int]? = nil,
-    expectingHead expectedHead: LogHead? = nil, actor: String? = nil
+    expectingHead expectedHead: LogHead? = nil, actor: String? = nil, allowingRepeatedCompletions: Bool = false
   ) throws(LedgerError) -> AppendOutcome {
     var transaction = try begin(dryRun: dryRun, expectingHead: expectedHead, actor: actor)
+    transaction.allowsRepeatedCompletions = allowingRepeatedCompletions
     do {
       for (i, draft) in drafts.enumerated() {
         let line = lines?[i] ?? (drafts.count > 1 ? i + 1 : nil)

@@ -24,6 +24,7 @@ extension Ledger {
       throw .io(path: directory, reason: "\(error)")
     }
     result += Rulebook.findings(in: chunk, chronicle: chronicle)
-    return result
+    result += RepeatedCompletionFinder.findings(in: chronicle)
+    return result.sorted { $0.seq < $1.seq }
   }
 }

@@ -51,6 +51,9 @@ extension Ledger {
     var t: LedgerTransaction
     do {
       t = try begin(dryRun: dryRun, expectingHead: expectedHead, actor: actor)
+      // Decision (docs/semantics.md): an integration's events carry their own ids, and a repeated
+      // completion among them is listed by verify, not refused.
+      t.allowsRepeatedCompletions = true
     } catch {
       reader.close()
       throw error

@@ -39,9 +39,11 @@ public enum LedgerError: Error, Sendable {
       }
     }
 
+    /// "lista.csv rad 2 (händelse c-1): "; an empty id (an event without one of its own, never
+    /// written) is not named.
     func prefix(id: String?) -> String {
       let place = description
-      let event = id.map { "händelse \($0)" }
+      let event = id.flatMap { $0.isEmpty ? nil : "händelse \($0)" }
       switch (place.isEmpty, event) {
       case (true, nil): return ""
       case (true, let e?): return e + ": "

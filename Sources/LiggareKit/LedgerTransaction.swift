@@ -45,6 +45,10 @@ public struct LedgerTransaction {
   /// (never one that forgot them).
   var resent: [(person: String, data: PersonalData)] = []
   var duplicateChecks: [(seq: UInt64, fingerprint: Int, id: String, place: LedgerError.Place)] = []
+  /// Whether a completion of the same person, course and date as one in force is accepted as a
+  /// real second completion; by default it is refused as the same fact sent twice.
+  public var allowsRepeatedCompletions = false
+  var repeats = RepeatedCompletionFinder()
 
   /// The seq before the batch.
   var startSeq: UInt64 { base.seq }
@@ -78,12 +82,14 @@ public struct LedgerTransaction {
       alreadyPresent += 1
       return nil
     }
+    // Errors name the draft's own id; a content id was never written, and would only confuse.
+    let named = draft.id ?? ""
     let recordedAt: Timestamp
     if let given = draft.recordedAt {
       if let latest, given < latest {
-        throw .recordedAtTooEarly(place: place, id: id, given: given, latest: latest)
+        throw .recordedAtTooEarly(place: place, id: named, given: given, latest: latest)
       }
-      if given > now { throw .recordedAtInFuture(place: place, id: id, given: given, now: now) }
+      if given > now { throw .recordedAtInFuture(place: place, id: named, given: given, now: now) }
       recordedAt = given
     } else {
       recordedAt = max(now, latest ?? now)
@@ -94,7 +100,15 @@ public struct LedgerTransaction {
     do {
       try Rulebook.check(event, against: working)
     } catch {
-      throw .rule(place: place, id: id, violation: error)
+      throw .rule(place: place, id: named, violation: error)
+    }
+    if !allowsRepeatedCompletions, case .courseCompleted(let person, let course, _) = draft.payload,
+      let earlier = repeats.earlier(person: person, course: course, on: draft.occurredOn, in: working)
+    {
+      throw .rule(
+        place: place, id: named,
+        violation: .repeatedCompletion(
+          person: person, course: course, on: draft.occurredOn, earlier: working.eventID(atSeq: earlier)))
     }
     working.record(event)
     latest = recordedAt
