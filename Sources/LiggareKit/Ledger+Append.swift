@@ -64,7 +64,8 @@ extension Ledger {
   @discardableResult
   public func append(
     _ drafts: [EventDraft], dryRun: Bool = false, source: String? = nil, places lines: [Int]? = nil,
-    expectingHead expectedHead: LogHead? = nil, actor: String? = nil, allowingRepeatedCompletions: Bool = false
+    expectingHead expectedHead: LogHead? = nil, actor: String? = nil,
+    allowingRepeatedCompletions: Bool = false
   ) throws(LedgerError) -> AppendOutcome {
     var transaction = try begin(dryRun: dryRun, expectingHead: expectedHead, actor: actor)
     transaction.allowsRepeatedCompletions = allowingRepeatedCompletions
