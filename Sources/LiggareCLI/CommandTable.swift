@@ -64,6 +64,7 @@ enum CommandTable {
       ],
       examples: ["import-attendance lista.csv --course pim-intro --date 2026-03-14"],
       run: { args, context, console throws(CLIError) in try AttendanceCommand.run(args, context, &console) }),
+    AssessmentImportCommand.spec,
     CommandSpec(
       path: ["forget"], group: "Registrera", summary: "radera namn och e-post ur personregistret",
       arguments: [ArgumentSpec(name: "PERSON", isRequired: true, help: "personens nyckel, t.ex. p-1042")],

@@ -54,7 +54,7 @@ enum EventDescription {
       return "åtgärden \(title) (\(measure)) för \(scope), område \(area.rawValue), klar senast \(due)"
         + "\(responsible.map { ", ansvarig \($0)" } ?? "") (planerad \(when))."
     case .measureStatus(let measure, let status):
-      return "åtgärden \(measure) är \(status.rawValue) från \(when)."
+      return "åtgärden \(measure) har status \(status.rawValue) från \(when)."
     }
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LiggareBasics
 import LiggareDomain
 import LiggareKit
@@ -15,6 +16,26 @@ enum LogCommand {
     var number: Bool
     /// The option as the help and the parser see it.
     var spec: OptionSpec
+    /// Whether the value is a comma-separated list (`--roles lärare,rektor`).
+    var list = false
+    /// Whether the value is a follow-up's five ratings (`--ratings 3,2,2,1,4`).
+    var ratings = false
+
+    /// A list field, given comma-separated.
+    static func list(
+      _ option: String, _ valueName: String, _ help: String, key: String? = nil, required: Bool = false
+    ) -> Field {
+      Field(
+        option: option, key: key ?? option, number: false,
+        spec: .value(option, valueName, help, required: required), list: true)
+    }
+
+    /// The five ratings of a follow-up.
+    static func ratings(_ option: String, _ help: String) -> Field {
+      Field(
+        option: option, key: option, number: false, spec: .value(option, "BETYG", help, required: true),
+        ratings: true)
+    }
 
     /// A text field.
     static func text(
@@ -164,6 +185,90 @@ enum LogCommand {
       ],
       help: "en händelse som aldrig borde ha registrerats",
       example: "retract --event hl-2013-003 --reason \"fel person på deltagarlistan\""),
+    Form(
+      name: "framework", type: .frameworkDefined,
+      fields: [
+        .text("framework", "RAMVERK", "ramverkets id"), .text("title", "TITEL", "ramverkets namn"),
+        .list("levels", "NIVÅER", "nivåerna, lägsta först, kommaseparerade (2–10)", required: true),
+      ],
+      help: "ett kompetensramverk och dess nivåer (t.ex. DigCompEdu, A1–C2)",
+      example:
+        "framework --framework digcompedu --title DigCompEdu --levels A1,A2,B1,B2,C1,C2 --date 2019-01-15"),
+    Form(
+      name: "competence", type: .competenceDefined,
+      fields: [
+        .text("competence", "KOMPETENS", "kompetensens id"),
+        .text("framework", "RAMVERK", "ramverket den hör till"),
+        .text("title", "TITEL", "kompetensens namn"),
+        .text("area", "OMRÅDE", "IT-strategins område", allowed: StrategyArea.allCases.map(\.rawValue)),
+      ],
+      help: "en kompetens i ett ramverk, kopplad till ett av strategins fem områden",
+      example:
+        "competence --competence dce-2.1 --framework digcompedu --title \"Välja digitala resurser\" "
+        + "--area \"digitalt innehåll\" --date 2019-01-15"),
+    Form(
+      name: "requirement", type: .requirementSet,
+      fields: [
+        .text("requirement", "KRAV", "kravets id"), .text("competence", "KOMPETENS", "kompetensen"),
+        .text("min-level", "NIVÅ", "lägsta nivå (en nivå i ramverket)", key: "minLevel"),
+        .text("scope", "ENHET", "staden, nämnden eller enheten kravet gäller"),
+        .list("roles", "ROLLER", "bara dessa roller, kommaseparerade (annars alla utom annan)"),
+        .list("school-forms", "SKOLFORMER", "bara enheter med dessa skolformer", key: "schoolForms"),
+      ],
+      help: "ett kompetenskrav: personal inom omfattningen ska nå minst en nivå",
+      example:
+        "requirement --requirement krav-dce-2.1 --competence dce-2.1 --min-level B1 --scope sdn-hl "
+        + "--roles förskollärare,förskolechef --date 2019-02-01"),
+    Form(
+      name: "requirement-ended", type: .requirementEnded,
+      fields: [.text("requirement", "KRAV", "kravets id")], help: "kravet gäller inte längre från datumet",
+      example: "requirement-ended --requirement krav-skolplattform --date 2021-06-30"),
+    Form(
+      name: "assessment", type: .competenceAssessed,
+      fields: [
+        .text("person", "PERSON", "personens nyckel"), .text("competence", "KOMPETENS", "kompetensen"),
+        .text("level", "NIVÅ", "nivån (en nivå i ramverket)"),
+        .text(
+          "method", "METOD", "self (självskattning) eller head (chefens bedömning)",
+          allowed: AssessmentMethod.allCases.map(\.rawValue)),
+        .text("assessor", "PERSON", "chefen som bedömt (bara med head)", required: false),
+      ],
+      help: "en självskattning eller chefens bedömning av en kompetens",
+      example: "assessment --person p-1042 --competence dce-2.1 --level B1 --method head --assessor p-1550 "
+        + "--date 2019-10-01"),
+    Form(
+      name: "follow-up", type: .unitFollowUp,
+      fields: [
+        .text("unit", "ENHET", "enheten"), .number("year", "ÅR", "året som följs upp"),
+        .ratings(
+          "ratings",
+          "fem betyg 1–4 i ordningen infrastruktur, digital kompetens, digitalt innehåll, samarbete och "
+            + "kommunikation, uppföljning (eller område=betyg,…)"),
+      ],
+      help: "enhetens årliga uppföljning mot strategins fem områden",
+      example: "follow-up --unit fe-grondal --year 2019 --ratings 3,2,2,3,1 --date 2020-01-20"),
+    Form(
+      name: "measure", type: .measurePlanned,
+      fields: [
+        .text("measure", "ÅTGÄRD", "åtgärdens id"), .text("scope", "ENHET", "nämnden, enheten eller staden"),
+        .text("area", "OMRÅDE", "IT-strategins område", allowed: StrategyArea.allCases.map(\.rawValue)),
+        .text("title", "TITEL", "vad som ska göras"), .text("due", "DATUM", "klart senast, ÅÅÅÅ-MM-DD"),
+        .text(
+          "responsible", "FUNKTION", "ansvarig funktion, t.ex. IT-strateg (aldrig en person)", required: false
+        ),
+      ],
+      help: "en åtgärd i en handlingsplan",
+      example:
+        "measure --measure hp-2020-1 --scope sdn-hl --area \"digital kompetens\" --title \"Fortbildning\" "
+        + "--due 2020-12-31 --responsible IT-pedagog --date 2020-02-01"),
+    Form(
+      name: "measure-status", type: .measureStatus,
+      fields: [
+        .text("measure", "ÅTGÄRD", "åtgärdens id"),
+        .text("status", "STATUS", "ny status", allowed: MeasureState.recordable.map(\.rawValue)),
+      ],
+      help: "åtgärdens status från datumet",
+      example: "measure-status --measure hp-2020-1 --status genomförd --date 2021-01-15"),
   ]
 
   /// The flags every `log` subcommand takes besides its fields.
@@ -198,7 +303,14 @@ enum LogCommand {
     var data: [(String, JSONValue)] = []
     for field in form.fields {
       guard let text = args.value(field.option) else { continue }
-      if field.number {
+      if field.list {
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
+        data.append((field.key, .array(items.map { .string($0) })))
+      } else if field.ratings {
+        data.append((field.key, try ratings(text, option: field.option, command: command)))
+      } else if field.number {
         guard let n = Double(text.replacingOccurrences(of: ",", with: ".")), n.isFinite else {
           throw .usage("--\(field.option) \(text) är inget tal", command: command)
         }
@@ -248,10 +360,39 @@ enum LogCommand {
     return 0
   }
 
+  /// Five ratings 1–4, in the order of the strategy's areas (`3,2,2,1,4`), or by name
+  /// (`infrastruktur=3,digital kompetens=2,…`).
+  static func ratings(_ text: String, option: String, command: String) throws(CLIError) -> JSONValue {
+    let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    let areas = StrategyArea.allCases
+    var members: [String: JSONValue] = [:]
+    let order = areas.map(\.rawValue).joined(separator: ", ")
+    for (i, part) in parts.enumerated() {
+      let name: String
+      let value: String
+      if let eq = part.firstIndex(of: "=") {
+        name = part[..<eq].trimmingCharacters(in: .whitespaces)
+        value = part[part.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+      } else {
+        guard i < areas.count, !parts.contains(where: { $0.contains("=") }) else {
+          throw .usage("--\(option) ska ha fem betyg 1–4 i ordningen \(order)", command: command)
+        }
+        name = areas[i].rawValue
+        value = part
+      }
+      guard let n = Int(value) else {
+        throw .usage("--\(option): betyget \"\(value)\" för \(name) är inget heltal 1–4", command: command)
+      }
+      members[name] = .number(Double(n))
+    }
+    return .object(members)
+  }
+
   /// Decoding errors name `data` fields; a coordinator typed options.
   static func optionWording(_ error: EventDecodingError, form: Form) -> String {
     func option(_ key: String) -> String {
-      "--" + (form.fields.first { $0.key == key }?.option ?? key)
+      "--"
+        + (form.fields.first { $0.key == key || key.hasPrefix($0.key + ".") }?.option ?? key)
     }
     switch error {
     case .missingField(let key): return "flaggan \(option(key)) krävs"
