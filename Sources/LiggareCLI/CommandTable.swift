@@ -84,14 +84,16 @@ enum CommandTable {
       run: { args, context, console throws(CLIError) in try ViewCommand.run("unit", args, context, &console) }
     ),
     CommandSpec(
-      path: ["gaps"], group: "Fråga", summary: "glapplistan: vem behöver vilken nivå",
+      path: ["gaps"], group: "Fråga", summary: "glapplistan: vem behöver vilken nivå eller kompetens",
       arguments: [ArgumentSpec(name: "ENHET", isRequired: false, help: "enheten (samma som --unit)")],
       options: [
         .value("unit", "ENHET", "enheten, nämnden eller staden", default: "hela staden"),
         .value("goal", "MÅL", "bara detta mål", default: "alla mål som gäller"),
+        .value("requirement", "KRAV", "i stället: vem som är under detta kompetenskrav eller ej bedömd"),
+        .value("framework", "RAMVERK", "i stället: alla kompetenskrav i detta ramverk"),
         asOf, knownAt, json,
       ],
-      examples: ["gaps u-1007", "gaps --unit u-1007"],
+      examples: ["gaps u-1007", "gaps --unit u-1007", "gaps --requirement krav-dce-2.1"],
       run: { args, context, console throws(CLIError) in try ViewCommand.run("gaps", args, context, &console) }
     ),
     CommandSpec(

@@ -26,7 +26,15 @@ enum ViewCommand {
       var unit =
         args.positional(0) ?? args.value("unit") ?? ledger.state(asOf: asOf, knownAt: knownAt).city?.id
       if unit == nil { unit = try args.required("unit") }
-      kind = .gaps(unit: unit ?? "", goal: args.value("goal"))
+      if args.value("requirement") != nil || args.value("framework") != nil {
+        guard args.value("goal") == nil else {
+          throw CLIError.usage("--goal gäller PIM-mål; ange det eller --requirement/--framework", command: name)
+        }
+        kind = .requirementGaps(
+          unit: unit ?? "", requirement: args.value("requirement"), framework: args.value("framework"))
+      } else {
+        kind = .gaps(unit: unit ?? "", goal: args.value("goal"))
+      }
     default: kind = .city
     }
     let query = ViewQuery(kind, asOf: asOf, knownAt: knownAt)

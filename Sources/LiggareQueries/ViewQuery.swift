@@ -10,13 +10,16 @@ public struct ViewQuery: Sendable, Hashable {
     case unit(String)
     case gaps(unit: String, goal: String?)
     case person(String)
+    /// `gaps --requirement R` or `--framework F` (contract Part 2): who is below a competence
+    /// requirement or not assessed.
+    case requirementGaps(unit: String, requirement: String?, framework: String?)
 
     /// The command's name (`city`, `unit`, `gaps`, `person`).
     public var command: String {
       switch self {
       case .city: "city"
       case .unit: "unit"
-      case .gaps: "gaps"
+      case .gaps, .requirementGaps: "gaps"
       case .person: "person"
       }
     }
@@ -58,6 +61,10 @@ public struct ViewQuery: Sendable, Hashable {
       text = json ? view.json.prettyText : view.text
     case .gaps(let unit, let goal):
       let view = try GapList(state: state, unit: unit, goal: goal, names: names, knownAt: knownAt)
+      text = json ? view.json.prettyText : view.text
+    case .requirementGaps(let unit, let requirement, let framework):
+      let view = try RequirementGapList(
+        state: state, unit: unit, requirement: requirement, framework: framework, names: names, knownAt: knownAt)
       text = json ? view.json.prettyText : view.text
     case .person(let person):
       let view = try PersonView(state: state, person: person, names: names, knownAt: knownAt)

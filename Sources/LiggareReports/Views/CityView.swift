@@ -17,6 +17,8 @@ public struct CityView: Sendable {
   let cityID: String?
   let boards: [ViewNodeRow]
   let total: ViewNodeRow?
+  /// Competence requirements, measures and follow-up per board (contract Part 2).
+  let competence: CompetenceSection.City?
 
   /// Reads the whole city; a log without a city gives a view saying so.
   ///
@@ -33,6 +35,7 @@ public struct CityView: Sendable {
       figures = nil
       boards = []
       total = nil
+      competence = nil
       return
     }
     let goals = ViewGoals.inForce(state).filter { $0.scopeID == city }
@@ -40,6 +43,8 @@ public struct CityView: Sendable {
     self.figures = figures
     boards = figures.childRows(of: city, goals: goals)
     total = figures.row(city, goals: goals)
+    competence = CompetenceSection.City(
+      state: state, census: figures.census, cityID: city, boards: boards.map(\.id))
   }
 
   /// The view for the terminal, Swedish, every line at most 100 columns.
@@ -88,6 +93,7 @@ public struct CityView: Sendable {
       }
       out += table.lines
     }
+    if let competence { out += competence.lines(state: state, tree: tree) }
     return out.map { TextTable.fit($0) + "\n" }.joined()
   }
 
@@ -101,6 +107,9 @@ public struct CityView: Sendable {
       o["boards"] = []
       o["total"] = .null
       o["unattributed"] = .null
+      o["requirements"] = []
+      o["measuresByBoard"] = []
+      o["followUpByBoard"] = []
       return .object(o)
     }
     let tree = figures.tree
@@ -114,6 +123,9 @@ public struct CityView: Sendable {
       "levelsAttained": ViewJSON.levelsAttained(unattributed.levelsAttained),
       "hoursThisYear": ViewJSON.hours(unattributed.courseHours),
     ]
+    if let competence {
+      for (k, v) in competence.json(state: state, tree: tree, names: names) { o[k] = v }
+    }
     return .object(o)
   }
 }

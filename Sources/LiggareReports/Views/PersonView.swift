@@ -20,6 +20,8 @@ public struct PersonView: Sendable {
   let examinerChanges: [ExaminerChangeRecord]
   /// Goals that apply, in goal id order, with the gap (0 when reached).
   let goals: [(goal: GoalSnapshot, gap: Int)]
+  /// Competence requirements that apply, with the person's levels (contract Part 2).
+  let requirements: [PersonRequirementStatus]
 
   /// Reads the person; throws when the person is not registered as of the date.
   ///
@@ -50,6 +52,7 @@ public struct PersonView: Sendable {
     } else {
       goals = []
     }
+    requirements = CompetenceSection.statuses(of: person, in: state)
   }
 
   /// The attainment that gave the current level: the first record reaching it.
@@ -123,6 +126,8 @@ public struct PersonView: Sendable {
       }
       out += table.lines
     }
+
+    out += CompetenceSection.personLines(requirements, state: state)
 
     out += ["", "Nivåhistorik"]
     if history.isEmpty {
@@ -235,6 +240,7 @@ public struct PersonView: Sendable {
       })
     o["goals"] = .array(goals.map { .object(ViewJSON.goal($0.goal, tree)) })
     o["gaps"] = .array(gapRows.map { ViewJSON.gap($0, tree, names) })
+    o["requirements"] = CompetenceSection.personJSON(requirements, state: state, tree: tree, names: names)
     return .object(o)
   }
 }

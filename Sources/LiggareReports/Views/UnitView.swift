@@ -22,6 +22,8 @@ public struct UnitView: Sendable {
   let examinerRoles: [ExaminerRole]
   /// The gap list of the node's staff, in action order.
   let gaps: [GapRow]
+  /// Competence requirements, follow-up and measures (contract Part 2).
+  let competence: CompetenceSection.Node
 
   /// Reads the node; throws when it is unknown or not yet established on the date.
   ///
@@ -46,6 +48,7 @@ public struct UnitView: Sendable {
       return a.unitID != b.unitID ? a.unitID < b.unitID : a.personID < b.personID
     }
     gaps = GapRow.rows(census: figures.census, node: id, goals: goals, tree: tree, names: self.names)
+    competence = CompetenceSection.Node(node: id, state: state, census: figures.census)
   }
 
   /// Per goal (in the goals' order): staff below its level and the levels they lack in all.
@@ -162,6 +165,7 @@ public struct UnitView: Sendable {
       out += table.lines
       out.append("Hela listan: liggare gaps --unit \(unit.id)")
     }
+    out += CompetenceSection.nodeLines(competence, unit: unit, state: state, tree: tree, names: names)
     return out.map { TextTable.fit($0) + "\n" }.joined()
   }
 
@@ -183,6 +187,9 @@ public struct UnitView: Sendable {
           "missingLevels": ViewJSON.number($0.missing),
         ]
       })
+    for (k, v) in CompetenceSection.nodeJSON(competence, unit: unit, state: state, tree: tree, names: names) {
+      o[k] = v
+    }
     return .object(o)
   }
 }

@@ -17,6 +17,10 @@ public enum ViewError: Error, Sendable, Hashable, CustomStringConvertible {
   case unknownGoal(String)
   /// The goal is set, but only after the as-of date.
   case goalNotInForce(String, on: CivilDate)
+  /// No requirement with the id is in force on the date.
+  case requirementNotInForce(String, on: CivilDate)
+  /// No framework with the id is defined on the date.
+  case unknownFramework(String, on: CivilDate)
 
   /// The message shown to the user.
   public var description: String {
@@ -27,6 +31,8 @@ public enum ViewError: Error, Sendable, Hashable, CustomStringConvertible {
     case .notAUnit(let id, let date): "\"\(id)\" är inte en enhet den \(date)"
     case .unknownGoal(let id): "okänt mål \"\(id)\""
     case .goalNotInForce(let id, let date): "målet \"\(id)\" är inte satt den \(date)"
+    case .requirementNotInForce(let id, let date): "kravet \"\(id)\" gäller inte den \(date)"
+    case .unknownFramework(let id, let date): "ramverket \"\(id)\" finns inte den \(date)"
     }
   }
 }
