@@ -65,6 +65,7 @@ extension CitySimulation {
       add(
         someDay(2014...2024, month: 1, day: 15), .renameUnit(rng.chance(0.7) ? .grundskola : .gymnasieskola))
     }
+    planCompetenceScripts()
   }
 
   mutating func perform(_ change: ScriptedChange, on day: Int32) {
@@ -98,6 +99,7 @@ extension CitySimulation {
       let name = names.unitName(form: form, district: nodes[Int(u)].district, rng: &rng)
       nodes[Int(u)].name = name
       emit(UInt8(ascii: "o"), on: day, .unitRenamed(unit: nodes[Int(u)].id, name: name), actor: actor(of: u))
+    case .competence(let step): perform(step, on: day)
     }
   }
 
@@ -183,7 +185,8 @@ extension CitySimulation {
       OrgNode(
         id: "u-\(1001 + nodes.count)", name: name, kind: .unit, parent: board, schoolForm: form,
         targetStaff: size,
-        wantedExaminers: form == nil ? 3 : (size >= 45 ? 2 : 1), district: district, actor: ""))
+        wantedExaminers: form == nil ? 3 : (size >= 45 ? 2 : 1), district: district, actor: "",
+        establishedYear: CivilDate(daysSinceEpoch: day).year))
     emit(
       UInt8(ascii: "o"), on: day,
       .unitEstablished(

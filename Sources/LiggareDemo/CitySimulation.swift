@@ -49,6 +49,8 @@ struct CitySimulation {
   /// Mistaken completions waiting for their retraction: the event id and the reason.
   var retractionTargets: [(event: String, reason: String)] = []
   var nextNumber: UInt64 = 1
+  /// Contract Part 2's own random stream, numbering and skills.
+  var competence = CompetenceDemoState()
 
   init(profile: DemoProfile, seed: UInt64) {
     self.profile = profile

@@ -24,4 +24,6 @@ struct OrgNode {
   var actor: String
   /// Position in the list of open units of its school form; -1 when not in one.
   var formSlot: Int32 = -1
+  /// The year it was established (a follow-up may not be of an earlier year).
+  var establishedYear = 2011
 }

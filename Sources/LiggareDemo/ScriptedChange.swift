@@ -13,4 +13,6 @@ enum ScriptedChange {
   case mergeUnits(SchoolForm)
   case openUnit(SchoolForm)
   case renameUnit(SchoolForm)
+  /// A step of contract Part 2 (frameworks, assessments, follow-up, action plans).
+  case competence(CompetenceStep)
 }

@@ -62,6 +62,8 @@ public struct CompetenceCensus: Sendable {
   let appliesTo: [Set<Int>]
   /// Per member: the requirement indexes that apply.
   let requirementsOf: [[Int]]
+  /// Per requirement, per member: -1 not applying, 0 met, 1 below, 2 not assessed.
+  let standing: [[Int8]]
 
   /// Evaluates every requirement in force in `state` (whose census may be given when already made).
   public init(_ state: CityState, census: Census? = nil) {
@@ -76,19 +78,27 @@ public struct CompetenceCensus: Sendable {
     }
     var appliesTo: [Set<Int>] = []
     var requirementsOf = [[Int]](repeating: [], count: census.members.count)
+    var standing: [[Int8]] = []
+    let index = self.index
     for (r, requirement) in requirements.enumerated() {
       var set = Set<Int>()
+      var marks = [Int8](repeating: -1, count: census.members.count)
       for i in census.staffIndexesByNode[requirement.scopeID] ?? [] {
         let m = census.members[i]
         if requirement.covers(role: m.role, schoolForm: forms[m.unitID] ?? nil) {
           set.insert(i)
           requirementsOf[i].append(r)
+          let status = PersonRequirementStatus(
+            requirement: requirement, levels: index.levels(of: m.personID, in: requirement.competenceID))
+          marks[i] = status.isMet ? 0 : status.isNotAssessed ? 2 : 1
         }
       }
       appliesTo.append(set)
+      standing.append(marks)
     }
     self.appliesTo = appliesTo
     self.requirementsOf = requirementsOf
+    self.standing = standing
   }
 
   /// Each requirement that applies to `personID` and how they stand, in requirement id order
@@ -109,6 +119,19 @@ public struct CompetenceCensus: Sendable {
   /// The fulfilment of requirement `id` at `nodeID`, if in force.
   public func fulfilment(of id: String, at nodeID: String) -> RequirementFulfilment? {
     requirements.firstIndex { $0.id == id }.map { fulfilment(ofIndex: $0, at: nodeID) }
+  }
+
+  /// Applies, met and not assessed for requirement `id` at `nodeID` without the lists of people
+  /// (the annual report asks for every board and unit); nil when not in force.
+  public func counts(of id: String, at nodeID: String) -> (applies: Int, met: Int, notAssessed: Int)? {
+    guard let r = requirements.firstIndex(where: { $0.id == id }) else { return nil }
+    var result = (applies: 0, met: 0, notAssessed: 0)
+    let marks = standing[r]
+    for i in census.staffIndexesByNode[nodeID] ?? [] where marks[i] >= 0 {
+      result.applies += 1
+      if marks[i] == 0 { result.met += 1 } else if marks[i] == 2 { result.notAssessed += 1 }
+    }
+    return result
   }
 
   func fulfilment(ofIndex r: Int, at nodeID: String) -> RequirementFulfilment {

@@ -44,6 +44,8 @@ public struct AnnualReport: Sendable {
   /// Work during Y by people who were not staff on the day (decision 8); only in reports of the
   /// whole city, since it belongs to no node.
   public let unattributed: NodeActivity?
+  /// Requirements, assessments, follow-up and measures (contract Part 2).
+  public let part2: ReportPart2
 
   /// At most this many units in "furthest from the goal".
   public static let furthestLimit = 10
@@ -206,6 +208,9 @@ public struct AnnualReport: Sendable {
     }
 
     unattributed = rootNode.kind == .city ? activity.unattributed : nil
+    part2 = ReportPart2(
+      state: state, previousState: previousState, census: census, previousCensus: previousCensus, tree: tree,
+      root: root, boards: boards, units: units, year: year)
   }
 
   /// Examiner appointments and endings dated in Y, counted at the unit the role was held for (as it

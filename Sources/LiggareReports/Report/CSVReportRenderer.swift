@@ -171,6 +171,63 @@ struct CSVReportRenderer {
       "Andel per år", ["År", "Personal", "Nivå ≥\(level)", "Andel (%)"],
       r.shareByYear.map { [int($0.year), int($0.staff), int($0.atLevel), pct($0.share)] })
 
+    // Contract Part 2.
+    let p = r.part2
+    section(
+      "Kompetenskrav",
+      [
+        "Krav", "Kompetens", "Ramverk", "Lägsta nivå", "Id", "Enhet", "Typ", "Gäller \(y - 1)",
+        "Uppnår \(y - 1)",
+        "Andel \(y - 1) (%)", "Gäller \(y)", "Uppnår \(y)", "Ej bedömda \(y)", "Andel \(y) (%)",
+      ],
+      p.requirements.flatMap { req in
+        req.nodes.map { n -> [Cell] in
+          [
+            .text(req.requirement.id), .text(req.competenceTitle), .text(req.frameworkID),
+            .text(req.requirement.minLevel),
+            .text(n.nodeID), .text(n.name), .text(n.kind.rawValue),
+            n.previous.map { int($0.applies) } ?? .text(""),
+            n.previous.map { int($0.met) } ?? .text(""), pct(n.previous?.share), int(n.applies), int(n.met),
+            int(n.notAssessed), pct(n.share),
+          ]
+        }
+      })
+    section(
+      "Bedömningar \(y)", ["Id", "Enhet", "Typ", "Självskattningar", "Chefsbedömningar"],
+      p.assessments.map {
+        [
+          .text($0.nodeID), .text($0.name), .text($0.kind.rawValue), int($0.selfAssessments),
+          int($0.headAssessments),
+        ]
+      })
+    section(
+      "Uppföljning \(y)",
+      ["Id", "Enhet"] + StrategyArea.allCases.map { "\($0.rawValue) (medel)" } + [
+        "Enheter med uppföljning", "Utan uppföljning",
+      ],
+      p.followUps.map { f in
+        [.text(f.nodeID), .text(f.name)]
+          + StrategyArea.allCases.map { a in f.meanByArea[a].map { dec($0, 2) } ?? .text("") }
+          + [int(f.unitsWithFollowUp), int(f.missing)]
+      })
+    section(
+      "Enheter utan uppföljning \(y)", ["Id", "Enhet", "Nämnd"],
+      p.unitsWithoutFollowUp.map { [.text($0.unitID), .text($0.name), .text($0.boardName)] })
+    section(
+      "Åtgärder per status", ["Id", "Enhet"] + MeasureState.allCases.map(\.rawValue) + ["försenade"],
+      p.measures.map { m in [.text(m.nodeID), .text(m.name)] + m.byStatus.map(int) + [int(m.overdue)] })
+    section(
+      "Försenade åtgärder",
+      ["Id", "Åtgärd", "Gäller", "Nämnd", "Område", "Klar senast", "Status", "Ansvarig"],
+      p.overdueMeasures.map {
+        [
+          .text($0.measure.id), .text($0.measure.title), .text($0.scopeName), .text($0.boardName),
+          .text($0.measure.area.rawValue), .text($0.measure.due.description),
+          .text($0.measure.status.rawValue),
+          .text($0.measure.responsible ?? ""),
+        ]
+      })
+
     var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
     for line in lines {
       bytes += Array(line.utf8)

@@ -47,6 +47,7 @@ struct HTMLReportRenderer {
     h += examinerSection()
     h += furthestSection()
     h += unitSection()
+    h += part2Sections()
     h += about()
     h += "</main>\n</body>\n</html>\n"
     return Array(h.utf8)

@@ -97,7 +97,78 @@ struct JSONReportRenderer {
           "hoursThisYear": ViewJSON.hours(u.courseHours),
         ]
       } ?? .null
+    object["part2"] = part2
     return .object(object)
+  }
+
+  /// Contract Part 2's sections (docs/report-json.md).
+  var part2: JSONValue {
+    typealias J = JSONReportRenderer
+    let p = report.part2
+    func counts(_ applies: Int, _ met: Int, _ notAssessed: Int) -> JSONValue {
+      [
+        "applies": J.number(applies), "met": J.number(met), "notAssessed": J.number(notAssessed),
+        "shareMet": ViewJSON.share(met, of: applies),
+      ]
+    }
+    let requirements: [JSONValue] = p.requirements.map { r in
+      [
+        "requirement": .string(r.requirement.id),
+        "competence": ["id": .string(r.requirement.competenceID), "title": .string(r.competenceTitle)],
+        "framework": .string(r.frameworkID), "minLevel": .string(r.requirement.minLevel),
+        "scope": .string(r.requirement.scopeID),
+        "nodes": .array(
+          r.nodes.map { n in
+            [
+              "node": ViewJSON.nodeRef(n.nodeID, name: n.name), "kind": .string(n.kind.rawValue),
+              "fulfilment": counts(n.applies, n.met, n.notAssessed),
+              "previous": n.previous.map { counts($0.applies, $0.met, $0.notAssessed) } ?? .null,
+            ]
+          }),
+      ]
+    }
+    let assessments: [JSONValue] = p.assessments.map {
+      [
+        "node": ViewJSON.nodeRef($0.nodeID, name: $0.name), "kind": .string($0.kind.rawValue),
+        "self": J.number($0.selfAssessments), "head": J.number($0.headAssessments),
+      ]
+    }
+    let followUps: [JSONValue] = p.followUps.map { f in
+      [
+        "node": ViewJSON.nodeRef(f.nodeID, name: f.name),
+        "meanByArea": CompetenceSection.byArea(f.meanByArea, key: "mean"),
+        "unitsWithFollowUp": J.number(f.unitsWithFollowUp), "missing": J.number(f.missing),
+      ]
+    }
+    let measures: [JSONValue] = p.measures.map { m in
+      [
+        "node": ViewJSON.nodeRef(m.nodeID, name: m.name),
+        "byStatus": .array(
+          zip(MeasureState.allCases, m.byStatus).map {
+            ["status": .string($0.0.rawValue), "count": J.number($0.1)]
+          }),
+        "overdue": J.number(m.overdue),
+      ]
+    }
+    let overdue: [JSONValue] = p.overdueMeasures.map { o in
+      [
+        "id": .string(o.measure.id), "title": .string(o.measure.title),
+        "area": .string(o.measure.area.rawValue),
+        "scope": ViewJSON.nodeRef(o.measure.scopeID, name: o.scopeName), "board": .string(o.boardName),
+        "due": .string(o.measure.due.description), "status": .string(o.measure.status.rawValue),
+        "responsible": ViewJSON.optional(o.measure.responsible),
+      ]
+    }
+    return [
+      "requirements": .array(requirements), "assessments": .array(assessments),
+      "followUpYear": J.number(report.request.year),
+      "followUps": .array(followUps),
+      "unitsWithoutFollowUp": .array(
+        p.unitsWithoutFollowUp.map {
+          ["unit": ViewJSON.nodeRef($0.unitID, name: $0.name), "board": .string($0.boardName)]
+        }),
+      "measures": .array(measures), "overdueMeasures": .array(overdue),
+    ]
   }
 
   func render() -> [UInt8] {

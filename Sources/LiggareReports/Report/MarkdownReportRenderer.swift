@@ -56,6 +56,82 @@ struct MarkdownReportRenderer {
     return "\(n.name) (stängd \(closed))"
   }
 
+  /// The sections of contract Part 2.
+  func part2() -> String {
+    let p = report.part2
+    var md = "## Kompetenskrav\n\n"
+    if p.requirements.isEmpty {
+      md += "Inga kompetenskrav gällde vid årets slut.\n\n"
+    }
+    for r in p.requirements {
+      md +=
+        "### \(e(r.requirement.id)): \(e(r.competenceTitle)), nivå \(e(r.requirement.minLevel)) eller högre\n\n"
+      md += table(
+        [
+          "", "Gäller \(y - 1)", "Uppnår \(y - 1)", "Andel \(y - 1)", "Gäller \(y)", "Uppnår \(y)",
+          "Ej bedömda \(y)", "Andel \(y)",
+        ],
+        r.nodes.map { n in
+          [
+            n.name, n.previous.map { F.integer($0.applies) } ?? "–",
+            n.previous.map { F.integer($0.met) } ?? "–",
+            percent(n.previous?.share), F.integer(n.applies), F.integer(n.met), F.integer(n.notAssessed),
+            percent(n.share),
+          ]
+        })
+    }
+    md += "## Bedömningar under året\n\n"
+    md += "Självskattningar och chefsbedömningar daterade \(y):\n\n"
+    md += table(
+      ["", "Självskattningar", "Chefsbedömningar", "Totalt"],
+      p.assessments.map {
+        [
+          $0.name, F.integer($0.selfAssessments), F.integer($0.headAssessments),
+          F.integer($0.selfAssessments + $0.headAssessments),
+        ]
+      })
+    md += "## Enheternas uppföljning \(y)\n\n"
+    md +=
+      "Medelbetyg per strategiområde (1 ej påbörjat – 4 en del av vardagen) över de öppna enheter som följt upp året:\n\n"
+    md += table(
+      [
+        "", "Infrastruktur", "Digital kompetens", "Digitalt innehåll", "Samarbete och kommunikation",
+        "Uppföljning",
+        "Enheter med uppföljning", "Utan uppföljning",
+      ],
+      p.followUps.map { f in
+        [f.name] + StrategyArea.allCases.map { a in f.meanByArea[a].map { F.decimal($0, digits: 1) } ?? "–" }
+          + [F.integer(f.unitsWithFollowUp), F.integer(f.missing)]
+      })
+    md += "### Enheter utan uppföljning för \(y)\n\n"
+    if p.unitsWithoutFollowUp.isEmpty {
+      md += "Alla öppna enheter med skolform har följt upp året.\n\n"
+    } else {
+      md += table(
+        ["Enhet", "Nämnd"], p.unitsWithoutFollowUp.map { [$0.name, $0.boardName] }, numericFrom: 2)
+    }
+    md += "## Åtgärder i handlingsplanerna\n\n"
+    md += "Status den \(F.longDate(report.asOf)):\n\n"
+    md += table(
+      ["", "Planerade", "Pågår", "Genomförda", "Inställda", "Försenade"],
+      p.measures.map { [$0.name] + $0.byStatus.map(F.integer) + [F.integer($0.overdue)] })
+    md += "### Försenade åtgärder\n\n"
+    if p.overdueMeasures.isEmpty {
+      md += "Inga åtgärder var försenade vid årets slut.\n\n"
+    } else {
+      md += table(
+        ["Åtgärd", "Gäller", "Nämnd", "Område", "Klar senast", "Status", "Ansvarig"],
+        p.overdueMeasures.map {
+          [
+            $0.measure.title, $0.scopeName, $0.boardName, $0.measure.area.rawValue,
+            $0.measure.due.description,
+            $0.measure.status.rawValue, $0.measure.responsible ?? "–",
+          ]
+        }, numericFrom: 7)
+    }
+    return md
+  }
+
   func render() -> [UInt8] {
     let r = report
     var md = "<!-- liggare-report \(r.request.encodedParameters) -->\n\n"
@@ -185,6 +261,8 @@ struct MarkdownReportRenderer {
           ]
         }, numericFrom: 3)
     }
+
+    md += part2()
 
     md += "## Om rapporten\n\n"
     md += "Siffrorna är beräknade ur händelseloggen så som den var känd \(F.timestamp(r.request.knownAt)); "

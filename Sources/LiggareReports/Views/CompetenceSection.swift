@@ -252,23 +252,35 @@ enum CompetenceSection {
     return .object(o)
   }
 
+  /// Per area in the contract's order: `{area, <key>}` (keys stay English; areas are values).
+  static func byArea(_ values: [StrategyArea: Double], key: String) -> JSONValue {
+    .array(
+      StrategyArea.allCases.map { area in
+        ["area": .string(area.rawValue), key: values[area].map { .number($0) } ?? .null]
+      })
+  }
+
   static func followUpJSON(_ f: FollowUpSummary, tree: ViewTree) -> JSONValue {
-    var mean: [String: JSONValue] = [:]
-    for area in StrategyArea.allCases {
-      mean[area.rawValue] = f.meanByArea[area].map { .number($0) } ?? .null
-    }
-    return [
+    [
       "year": ViewJSON.number(f.year),
       "own": f.own.map { own in
-        var r: [String: JSONValue] = [:]
-        for area in StrategyArea.allCases {
-          r[area.rawValue] = own.ratings[area].map(ViewJSON.number) ?? .null
-        }
-        return ["ratings": .object(r), "recordedOn": ViewJSON.date(own.recordedOn)]
+        [
+          "ratings": byArea(own.ratings.byArea.mapValues(Double.init), key: "rating"),
+          "recordedOn": ViewJSON.date(own.recordedOn),
+        ]
       } ?? .null,
-      "meanByArea": .object(mean), "unitsWithFollowUp": ViewJSON.number(f.unitsWithFollowUp),
+      "meanByArea": byArea(f.meanByArea, key: "mean"),
+      "unitsWithFollowUp": ViewJSON.number(f.unitsWithFollowUp),
       "missing": .array(f.missing.map { ViewJSON.unit($0, tree) }),
     ]
+  }
+
+  /// `[{status, count}]` for every status in order.
+  static func byStatus(_ measures: [MeasureSnapshot]) -> JSONValue {
+    .array(
+      MeasureState.allCases.map { s in
+        ["status": .string(s.rawValue), "count": ViewJSON.number(measures.filter { $0.status == s }.count)]
+      })
   }
 
   static func measureJSON(_ m: MeasureSnapshot, asOf: CivilDate, tree: ViewTree) -> JSONValue {
@@ -407,12 +419,8 @@ extension CompetenceSection {
         "measuresByBoard": .array(
           nodes.map { b in
             let ms = measures[b] ?? []
-            var counts: [String: JSONValue] = [:]
-            for s in MeasureState.allCases {
-              counts[s.rawValue] = ViewJSON.number(ms.filter { $0.status == s }.count)
-            }
             return [
-              "board": ViewJSON.unit(b, tree), "byStatus": .object(counts),
+              "board": ViewJSON.unit(b, tree), "byStatus": CompetenceSection.byStatus(ms),
               "overdue": .array(
                 ms.filter { $0.isOverdue(on: asOf) }.map {
                   CompetenceSection.measureJSON($0, asOf: asOf, tree: tree)

@@ -56,8 +56,9 @@ import Testing
     #expect(v.json["city"] == .null)
     #expect(
       v.json.viewsKeys == [
-        "apiVersion", "asOf", "boards", "city", "goals", "hoursPeriod", "knownAt", "knownAtSeq", "total",
-        "unattributed", "view",
+        "apiVersion", "asOf", "boards", "city", "followUpByBoard", "goals", "hoursPeriod", "knownAt",
+        "knownAtSeq",
+        "measuresByBoard", "requirements", "total", "unattributed", "view",
       ])
     #expect(v.json["unattributed"] == .null)
   }
@@ -66,8 +67,9 @@ import Testing
     let json = CityView(state: log.state("2012-12-31"), names: [:]).json
     #expect(
       json.viewsKeys == [
-        "apiVersion", "asOf", "boards", "city", "goals", "hoursPeriod", "knownAt", "knownAtSeq", "total",
-        "unattributed", "view",
+        "apiVersion", "asOf", "boards", "city", "followUpByBoard", "goals", "hoursPeriod", "knownAt",
+        "knownAtSeq",
+        "measuresByBoard", "requirements", "total", "unattributed", "view",
       ])
     let board = try #require(json["boards"]?.viewsArray.last)
     #expect(

@@ -95,7 +95,9 @@ import Testing
     #expect(
       json.viewsKeys == [
         "apiVersion", "asOf", "courses", "examinerChanges", "examinerRole", "gaps", "goals", "hoursByYear",
-        "knownAt", "knownAtSeq", "level", "levelAttained", "levelHistory", "person", "placement", "view",
+        "knownAt", "knownAtSeq", "level", "levelAttained", "levelHistory", "person", "placement",
+        "requirements",
+        "view",
       ])
     #expect(json["knownAt"]?.stringValue == "2013-02-14T09:00:00Z")
     #expect(json["placement"]?["board"]?["id"]?.stringValue == "n-norr")

@@ -128,10 +128,9 @@ import Testing
     let json = try view("f-sol").json
     #expect(
       json.viewsKeys == [
-        "apiVersion", "asOf", "children", "examinerRoles", "examiners", "gapSummary", "goals", "hoursPeriod",
-        "hoursThisYear", "knownAt", "knownAtSeq", "levels", "node", "staff", "standings",
-        "unitsWithoutExaminer",
-        "view",
+        "apiVersion", "asOf", "children", "examinerRoles", "examiners", "followUp", "gapSummary", "goals",
+        "hoursPeriod", "hoursThisYear", "knownAt", "knownAtSeq", "levels", "measures", "node", "requirements",
+        "staff", "standings", "unitsWithoutExaminer", "view",
       ])
     #expect(json["view"]?.stringValue == "unit")
     #expect(json["asOf"]?.stringValue == "2012-12-31")
