@@ -1,4 +1,4 @@
-public import LiggareBasics
+import LiggareBasics
 public import LiggareDomain
 
 /// The annual report's sections from contract Part 2: each requirement's fulfilment per board and
