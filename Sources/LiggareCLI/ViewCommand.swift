@@ -28,7 +28,8 @@ enum ViewCommand {
       if unit == nil { unit = try args.required("unit") }
       if args.value("requirement") != nil || args.value("framework") != nil {
         guard args.value("goal") == nil else {
-          throw CLIError.usage("--goal gäller PIM-mål; ange det eller --requirement/--framework", command: name)
+          throw CLIError.usage(
+            "--goal gäller PIM-mål; ange det eller --requirement/--framework", command: name)
         }
         kind = .requirementGaps(
           unit: unit ?? "", requirement: args.value("requirement"), framework: args.value("framework"))

@@ -64,7 +64,8 @@ public struct ViewQuery: Sendable, Hashable {
       text = json ? view.json.prettyText : view.text
     case .requirementGaps(let unit, let requirement, let framework):
       let view = try RequirementGapList(
-        state: state, unit: unit, requirement: requirement, framework: framework, names: names, knownAt: knownAt)
+        state: state, unit: unit, requirement: requirement, framework: framework, names: names,
+        knownAt: knownAt)
       text = json ? view.json.prettyText : view.text
     case .person(let person):
       let view = try PersonView(state: state, person: person, names: names, knownAt: knownAt)
