@@ -63,6 +63,9 @@ struct WebFixture {
     try log.append(.pimLevelAttained(person: "p-1", level: 2, examiner: "e-1"), on: "2011-03-01")
     try log.append(.courseCompleted(person: "p-1", course: "kurs-a", hours: nil), on: "2012-03-10")
     try log.append(.staffLeft(person: "p-3"), on: "2012-09-01")
+    try log.append(
+      .courseCompleted(person: "p-2", course: "kurs-a", hours: 2), on: "2012-10-01", id: "c-wrong")
+    try log.append(.eventRetracted(event: "c-wrong", reason: "fel person"), on: "2012-10-02")
     return log
   }
 

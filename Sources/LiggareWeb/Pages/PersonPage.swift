@@ -1,4 +1,5 @@
 public import LiggareBasics
+public import LiggareDomain
 
 /// One entry in a person's timeline: an event about them in valid time, retracted or not.
 public struct TimelineEntry: Sendable, Hashable {
@@ -201,5 +202,36 @@ public struct PersonPage: Sendable {
           })
       }
     }
+  }
+}
+
+extension TimelineEntry {
+  /// The entry for one event of `Chronicle.timeline(ofPerson:knownAtSeq:)`, in Swedish.
+  ///
+  /// - Parameters:
+  ///   - person: names by person id (the register), for examiners.
+  ///   - unit: a unit's name by id, as of the page's date.
+  ///   - course: a course's title by id.
+  ///   - reason: the retraction's reason by the retraction's seq.
+  public init(
+    _ item: PersonTimelineItem, person: (String) -> String, unit: (String) -> String,
+    course: (String) -> String,
+    reason: (UInt64) -> String?
+  ) {
+    let what: String
+    switch item.change {
+    case .registered: what = "Registrerad"
+    case .assigned(let u, let role): what = "Placerad som \(role.rawValue) på \(unit(u))"
+    case .left: what = "Slutade"
+    case .levelAttained(let level, let examiner): what = "PIM-nivå \(level), examinator \(person(examiner))"
+    case .courseCompleted(let c, let hours):
+      what = "Kurs: \(course(c))" + (hours.map { " (\(WebFormat.hours($0)) timmar)" } ?? "")
+    case .examinerAppointed(let u, let maxLevel):
+      what = "Förordnad examinator upp till nivå \(maxLevel) för \(unit(u))"
+    case .examinerEnded: what = "Examinatorsförordnandet upphörde"
+    }
+    self.init(
+      date: item.date, eventID: item.eventID, what: what, isRetracted: item.retractedBySeq != nil,
+      retractedBecause: item.retractedBySeq.flatMap(reason))
   }
 }
