@@ -258,8 +258,8 @@ public struct UnitPage: Sendable {
 
   var hoursSection: HTML {
     let hours = view["hoursThisYear"] ?? .null
-    return HTML.build {
-      el("h2", text: "Kurstimmar i år")
+    return el("section", [Attribute("id", "hours"), Attribute("aria-labelledby", "hours-title")]) {
+      el("h2", [Attribute("id", "hours-title")], text: "Kurstimmar i år")
       Tables.table(
         "Kurstimmar \(hours.str("from"))–\(hours.str("to")) per strategiområde",
         columns: [.init("Strategiområde"), .init("Timmar", numeric: true)],
