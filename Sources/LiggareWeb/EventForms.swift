@@ -224,7 +224,7 @@ public struct EventForm: Sendable, Hashable {
     key == "date" ? "Datum" : fields.first { $0.key == key }?.label ?? key
   }
 
-  static func capitalized(_ s: String) -> String {
+  public static func capitalized(_ s: String) -> String {
     guard let first = s.first else { return s }
     return first.uppercased() + s.dropFirst()
   }

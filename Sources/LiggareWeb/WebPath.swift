@@ -46,6 +46,32 @@ public struct WebPath: Sendable, Hashable, CustomStringConvertible {
   public static func == (a: WebPath, b: WebPath) -> Bool { a.string == b.string }
   public func hash(into hasher: inout Hasher) { hasher.combine(string) }
 
+  /// Reverses `encode` (any `%XX`); nil for a broken escape or bytes that are not UTF-8.
+  public static func decode(_ encoded: String) -> String? {
+    var bytes: [UInt8] = []
+    var it = Array(encoded.utf8)[...]
+    while let b = it.popFirst() {
+      guard b == UInt8(ascii: "%") else {
+        bytes.append(b)
+        continue
+      }
+      guard it.count >= 2, let hi = hexValue(it.removeFirst()), let lo = hexValue(it.removeFirst()) else {
+        return nil
+      }
+      bytes.append(hi << 4 | lo)
+    }
+    return String(validating: bytes, as: UTF8.self)
+  }
+
+  static func hexValue(_ c: UInt8) -> UInt8? {
+    switch c {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+    default: nil
+    }
+  }
+
   /// Percent-encodes everything but unreserved characters (RFC 3986): `A–Z a–z 0–9 - . _ ~`.
   public static func encode(_ raw: String) -> String {
     var out = ""

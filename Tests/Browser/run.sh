@@ -7,19 +7,33 @@ cd "$(dirname "$0")/../.."
 BIN="${1:-$(swift build --show-bin-path)/liggare}"
 
 have_python_deps() { python3 -c "import selenium, pytest" 2>/dev/null; }
-have_axe() {
-  python3 -c "import axe_selenium_python" 2>/dev/null || [ -f /usr/share/nodejs/axe-core/axe.min.js ]
-}
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! have_python_deps || ! have_axe; then
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! have_python_deps; then
   echo "Installerar webbläsare och testverktyg som saknas ..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver python3-selenium python3-pytest >/dev/null
-  if ! have_axe; then apt-get install -y -qq node-axe-core >/dev/null 2>&1 || true; fi
-  if ! have_python_deps || ! have_axe; then
-    python3 -m pip install --quiet selenium pytest axe-selenium-python 2>/dev/null \
-      || python3 -m pip install --quiet --break-system-packages selenium pytest axe-selenium-python
+  if ! have_python_deps; then
+    python3 -m pip install --quiet selenium pytest 2>/dev/null \
+      || python3 -m pip install --quiet --break-system-packages selenium pytest
   fi
+fi
+
+# axe-core 4 (WCAG 2.1 rules): the copy bundled in the PyPI package axe-selenium-python 3.0.0, taken
+# from its wheel (the package itself wants Python 3.12) and kept in a cache folder.
+AXE_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/liggare"
+export AXE_JS="$AXE_CACHE/axe-4.min.js"
+if [ ! -s "$AXE_JS" ]; then
+  mkdir -p "$AXE_CACHE"
+  WHEELS="$(mktemp -d)"
+  python3 -m pip download --quiet --no-deps --python-version 3.12 --only-binary=:all: \
+    "axe-selenium-python==3.0.0" -d "$WHEELS"
+  python3 - "$WHEELS" "$AXE_JS" <<'PY'
+import glob, sys, zipfile
+wheel = glob.glob(sys.argv[1] + "/*.whl")[0]
+with zipfile.ZipFile(wheel) as z, open(sys.argv[2], "wb") as out:
+    out.write(z.read("axe_selenium_python/node_modules/axe-core/axe.min.js"))
+PY
+  rm -rf "$WHEELS"
 fi
 
 WORK="$(mktemp -d)"
@@ -49,6 +63,6 @@ done
 
 export LIGGARE_URL="http://127.0.0.1:$PORT" LIGGARE_BIN="$BIN" LIGGARE_LOG="$LOG"
 status=0
-python3 -m pytest -q -p no:cacheprovider Tests/Browser || status=$?
+python3 -m pytest -q --tb=short -p no:cacheprovider Tests/Browser ${PYTEST_ARGS:-} || status=$?
 if [ "$status" -ne 0 ]; then echo "--- serverns utskrift ---"; tail -n 40 "$WORK/serve.log"; fi
 exit "$status"

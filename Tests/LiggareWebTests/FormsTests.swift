@@ -69,3 +69,21 @@ import Testing
     #expect(form.missing(in: ["person": "", "course": "x"]).map(\.field) == ["person"])
   }
 }
+
+@Suite struct CarriedRowsTests {
+  @Test func attendanceRowsSurviveTheHiddenField() throws {
+    let rows = [
+      AttendancePreviewRow(line: 2, person: "p-1;,\n<x>", name: nil, unit: nil, hours: 2.5, error: nil),
+      AttendancePreviewRow(line: 3, person: "p-2", name: nil, unit: nil, hours: nil, error: nil),
+    ]
+    let text = RegisterPages.carry(rows)
+    #expect(!text.contains("\n"))
+    let back = try #require(RegisterPages.carriedRows(text))
+    #expect(back.map(\.person) == ["p-1;,\n<x>", "p-2"])
+    #expect(back.map(\.line) == [2, 3])
+    #expect(back.map(\.hours) == [2.5, nil])
+    #expect(RegisterPages.carriedRows("2;p-1") == nil)
+    #expect(RegisterPages.carriedRows("x;p-1;") == nil)
+    #expect(RegisterPages.carriedRows("2;%zz;") == nil)
+  }
+}

@@ -30,7 +30,7 @@ import Testing
       ShareAtYearEnd(year: 2011, staff: 3, atLevel: 1), ShareAtYearEnd(year: 2012, staff: 0, atLevel: 0),
     ]
     let hostileState = FormState(
-      values: ["person": WebFixture.hostile, "username": WebFixture.hostile],
+      values: ["person": WebFixture.hostile, "name": WebFixture.hostile],
       errors: [FieldError(field: "person", message: WebFixture.hostile)])
     guard let pim = EventForm.named("pim-level") else { throw WebFixtureError.badDate("pim-level") }
     var pages: [(String, [UInt8])] = [
@@ -161,6 +161,29 @@ import Testing
       {
         #expect(page.contains("<label for=\"\(id)\">"), "\(name): \(id) without label")
       }
+    }
+  }
+
+  /// The pages read the views' JSON by key: a renamed key must show here, not as an empty page.
+  @Test func pagesShowTheViewsFigures() throws {
+    let pages = Dictionary(try Self.pages(), uniquingKeysWith: { a, _ in a })
+    let unit = try #require(pages["unit"])
+    #expect(unit.contains("<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</h1>"))
+    #expect(unit.contains("Exempelstad"), "the goal's scope")
+    #expect(unit.contains("ej uppnått") || unit.contains("pågår"), "the goal's standing")
+    let board = try #require(pages["board"])
+    #expect(board.contains("<h1>Södra nämnden</h1>"))
+    #expect(board.contains("href=\"/unit/g-berg?as-of=2012-12-31\""))
+    let city = try #require(pages["city"])
+    #expect(city.contains("href=\"/unit/n-norr?as-of=2012-12-31\""))
+    #expect(city.contains(">Norra nämnden</a>"))
+    let person = try #require(pages["person"])
+    #expect(person.contains("<dd><a href=\"/unit/g-berg\">"))
+    for (name, page) in pages {
+      #expect(
+        !page.contains("href=\"/unit/?") && !page.contains("href=\"/unit/\""), "\(name): a link without an id"
+      )
+      #expect(!page.contains("<h1></h1>"), "\(name): empty heading")
     }
   }
 

@@ -22,7 +22,7 @@ public enum BasicPages {
       ) {
         Forms.csrfField(token: csrfToken)
         Forms.field(
-          "username", label: "Användarnamn", state: state, autocomplete: "username",
+          "name", label: "Användarnamn", state: state, autocomplete: "username",
           extra: [Attribute("spellcheck", "false"), Attribute("autocapitalize", "none")])
         Forms.field(
           "password", label: "Lösenord", input: .password, state: state, autocomplete: "current-password")

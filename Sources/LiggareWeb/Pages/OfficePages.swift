@@ -41,7 +41,7 @@ public enum OfficePages {
         el(
           "p", [Attribute("class", "lead")],
           text:
-            "\(WebFormat.integer(total.int("staff"))) i personalen, \(WebFormat.integer(total.int("examiners"))) examinatorer, \(WebFormat.hours(total.num("hoursThisYear"))) kurstimmar i år. Som det var den \(view.str("asOf"))."
+            "\(WebFormat.integer(total.int("staff"))) i personalen, \(WebFormat.integer(total.int("examiners"))) examinatorer, \(WebFormat.hours((total["hoursThisYear"] ?? .null).num("total"))) kurstimmar i år. Som det var den \(view.str("asOf"))."
         )
         el("h2", text: "Mål för hela staden")
         if goals.isEmpty {
@@ -61,7 +61,7 @@ public enum OfficePages {
         Tables.table(
           "Nämnder", columns: cityColumns(goals: goals.count),
           rows: view.list("boards").map { b in
-            let ref = b["unit"] ?? .null
+            let ref = b["node"] ?? .null
             return cells(
               el(
                 "a",
@@ -69,7 +69,7 @@ public enum OfficePages {
                 text: ref.nameOrID), b)
           },
           footer: [cells(.text("Hela staden"), total)])
-        let unattributed = view.num("unattributedHours")
+        let unattributed = ((view["unattributed"] ?? .null)["hoursThisYear"] ?? .null).num("total")
         if unattributed > 0 {
           el(
             "p", [Attribute("class", "muted")],
@@ -92,11 +92,11 @@ public enum OfficePages {
   static func cells(_ label: HTML, _ row: JSONValue) -> [HTML] {
     [label, .text(WebFormat.integer(row.int("staff")))]
       + row.ints("levels").map { .text(WebFormat.integer($0)) }
-      + row.list("goals").map { .text(WebFormat.percent($0.num("share"))) }
+      + row.list("standings").map { .text($0["share"]?.numberValue.map(WebFormat.percent) ?? "–") }
       + [
         .text(WebFormat.integer(row.int("examiners"))),
         .text(WebFormat.integer(row.list("unitsWithoutExaminer").count)),
-        .text(WebFormat.hours(row.num("hoursThisYear"))),
+        .text(WebFormat.hours((row["hoursThisYear"] ?? .null).num("total"))),
       ]
   }
 

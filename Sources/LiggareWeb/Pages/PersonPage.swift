@@ -109,6 +109,7 @@ public struct PersonPage: Sendable {
 
   var goals: HTML {
     let goals = view.list("goals")
+    let gaps = view.list("gaps")
     return HTML.build {
       el("h2", text: "Mål som gäller personen")
       if goals.isEmpty {

@@ -215,9 +215,7 @@ public enum RegisterPages {
           Forms.hidden("course", course)
           Forms.hidden("date", date)
           Forms.hidden("file", file)
-          Forms.hidden(
-            "rows",
-            rows.map { "\($0.line);\($0.person);\($0.hours.map { "\($0)" } ?? "")" }.joined(separator: "\n"))
+          Forms.hidden("rows", carry(rows))
           Forms.button("Spara \(rows.count) kursgenomföranden", name: "step", value: "confirm")
         }
       }
@@ -225,11 +223,20 @@ public enum RegisterPages {
     }
   }
 
-  /// The rows carried from the preview to the confirm step: "line;person;hours" per line.
+  /// The rows as one line for a hidden field (browsers drop line breaks there): "line;person;hours"
+  /// per row, rows separated by ",", the person percent-encoded.
+  static func carry(_ rows: [AttendancePreviewRow]) -> String {
+    rows.map { "\($0.line);\(WebPath.encode($0.person));\($0.hours.map { "\($0)" } ?? "")" }.joined(
+      separator: ",")
+  }
+
+  /// The rows carried from the preview to the confirm step (see `carry`), or nil when malformed.
   public static func carriedRows(_ text: String) -> [(line: Int, person: String, hours: Double?)]? {
     var out: [(Int, String, Double?)] = []
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-      let parts = raw.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+    for raw in text.split(separator: ",", omittingEmptySubsequences: true) {
+      var parts = raw.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+      guard parts.count == 3, let person = WebPath.decode(parts[1]) else { return nil }
+      parts[1] = person
       guard parts.count == 3, let line = Int(parts[0]), !parts[1].isEmpty else { return nil }
       if parts[2].isEmpty {
         out.append((line, parts[1], nil))

@@ -8,6 +8,12 @@ public enum SearchPage {
     public var kind: Kind
     public var id: String
     public var label: String
+
+    public init(kind: Kind, id: String, label: String) {
+      self.kind = kind
+      self.id = id
+      self.label = label
+    }
   }
 
   /// At most this many hits per kind.

@@ -43,7 +43,7 @@ public struct UnitPage: Sendable {
     self.knownAt = knownAt
   }
 
-  var unit: JSONValue { view["unit"] ?? .null }
+  var unit: JSONValue { view["node"] ?? .null }
   var unitID: String { unit.str("id") }
 
   /// The page; `print` gives the print view (no navigation or controls).
@@ -65,7 +65,7 @@ public struct UnitPage: Sendable {
         if let known = view.optStr("knownAt") { ", så som det var känt \(known)" }
         "."
       }
-      if !unit.bool("isOpen") {
+      if !unit.bool("open") {
         el("p", [Attribute("class", "notice")], text: "Enheten är stängd sedan \(unit.str("closedOn")).")
       }
       if !print { controls(viewer: viewer) }
@@ -152,6 +152,7 @@ public struct UnitPage: Sendable {
 
   var goalsSection: HTML {
     let goals = view.list("goals")
+    let standings = view.list("standings")
     return HTML.build {
       el("h2", text: "Mål")
       if goals.isEmpty {
@@ -161,14 +162,16 @@ public struct UnitPage: Sendable {
           "Mål som gäller",
           columns: [
             .init("Mål"), .init("Omfattning"), .init("Nivå", numeric: true), .init("Målandel", numeric: true),
-            .init("Senast"), .init("Uppnår", numeric: true), .init("Andel", numeric: true), .init("Uppfyllt"),
+            .init("Senast"), .init("Uppnår", numeric: true), .init("Andel", numeric: true), .init("Läge"),
           ],
-          rows: goals.map { g in
-            [
+          rows: goals.enumerated().map { i, g in
+            let s = i < standings.count ? standings[i] : .null
+            return [
               .text(g.str("id")), .text((g["scope"] ?? .null).nameOrID), .text("≥\(g.int("minLevel"))"),
               .text(WebFormat.percent(g.num("targetShare"))), .text(g.str("deadline")),
-              .text("\(WebFormat.integer(g.int("atLevel"))) av \(WebFormat.integer(g.int("staff")))"),
-              .text(WebFormat.percent(g.num("share"))), .text(g.bool("met") ? "ja" : "nej"),
+              .text("\(WebFormat.integer(s.int("atLevel"))) av \(WebFormat.integer(s.int("staff")))"),
+              .text(s["share"]?.numberValue.map(WebFormat.percent) ?? "–"),
+              .text(s.optStr("status") ?? (s.bool("met") ? "uppnått" : "ej uppnått")),
             ]
           })
       }
@@ -226,7 +229,7 @@ public struct UnitPage: Sendable {
   }
 
   var examinerSection: HTML {
-    let examiners = view.list("examiners")
+    let examiners = view.list("examinerRoles")
     let without = view.list("unitsWithoutExaminer")
     return HTML.build {
       el("h2", text: "Examinatorer")
@@ -250,7 +253,9 @@ public struct UnitPage: Sendable {
             "strong",
             text: unit.str("kind") == "unit"
               ? "Enheten saknar examinator." : "Enheter utan examinator (\(without.count)): ")
-          if unit.str("kind") != "unit" { without.map(\.nameOrID).joined(separator: ", ") }
+          if unit.str("kind") != "unit" {
+            without.map { ($0["unit"] ?? .null).nameOrID }.joined(separator: ", ")
+          }
         }
       }
     }
@@ -258,10 +263,11 @@ public struct UnitPage: Sendable {
 
   var hoursSection: HTML {
     let hours = view["hoursThisYear"] ?? .null
+    let period = view["hoursPeriod"] ?? .null
     return el("section", [Attribute("id", "hours"), Attribute("aria-labelledby", "hours-title")]) {
       el("h2", [Attribute("id", "hours-title")], text: "Kurstimmar i år")
       Tables.table(
-        "Kurstimmar \(hours.str("from"))–\(hours.str("to")) per strategiområde",
+        "Kurstimmar \(period.str("from"))–\(period.str("to")) per strategiområde",
         columns: [.init("Strategiområde"), .init("Timmar", numeric: true)],
         rows: hours.list("byArea").map { [.text($0.str("area")), .text(WebFormat.hours($0.num("hours")))] },
         footer: [[.text("Totalt"), .text(WebFormat.hours(hours.num("total")))]])
@@ -281,7 +287,7 @@ public struct UnitPage: Sendable {
       Tables.table(
         kind == "city" ? "Nämnder" : "Enheter under nämnden", columns: columns,
         rows: view.list("children").map { row in
-          let ref = row["unit"] ?? .null
+          let ref = row["node"] ?? .null
           var cells: [HTML] = [
             el(
               "a",
@@ -290,9 +296,10 @@ public struct UnitPage: Sendable {
             .text(WebFormat.integer(row.int("staff"))),
           ]
           cells += row.ints("levels").map { .text(WebFormat.integer($0)) }
-          cells += row.list("goals").map { .text(WebFormat.percent($0.num("share"))) }
+          cells += row.list("standings").map { .text($0["share"]?.numberValue.map(WebFormat.percent) ?? "–") }
           cells += [
-            .text(WebFormat.integer(row.int("examiners"))), .text(WebFormat.hours(row.num("hoursThisYear"))),
+            .text(WebFormat.integer(row.int("examiners"))),
+            .text(WebFormat.hours((row["hoursThisYear"] ?? .null).num("total"))),
           ]
           return cells
         })
