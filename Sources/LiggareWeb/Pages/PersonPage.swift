@@ -125,7 +125,7 @@ public struct PersonPage: Sendable {
             [
               .text(g.str("id")), .text((g["scope"] ?? .null).nameOrID), .text("≥\(g.int("minLevel"))"),
               .text(g.str("deadline")),
-              .text(g.int("gap") == 0 ? "uppnått" : "\(g.int("gap"))"),
+              .text(gaps.first { $0.str("goal") == g.str("id") }.map { "\($0.int("gap"))" } ?? "uppnått"),
             ]
           })
       }
