@@ -180,7 +180,7 @@ import Testing
     let person = try #require(pages["person"])
     #expect(person.contains("<dd><a href=\"/unit/g-berg\">"))
     // p-2 (level 0) is 2 levels short of the city goal (level 2).
-    #expect(person.contains("<td>≥2</td><td>2014-06-30</td><td class=\"num\">2</td>"))
+    #expect(person.contains("<td class=\"num\">≥2</td><td>2014-06-30</td><td class=\"num\">2</td>"))
     for (name, page) in pages {
       #expect(
         !page.contains("href=\"/unit/?") && !page.contains("href=\"/unit/\""), "\(name): a link without an id"
