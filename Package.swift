@@ -60,7 +60,7 @@ let package = Package(
       name: "LiggareServer",
       dependencies: [
         "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports", "LiggareQueries",
-        "LiggareHTTP", "LiggareAccess",
+        "LiggareHTTP", "LiggareAccess", "LiggareWeb",
       ],
       swiftSettings: strict),
     .target(

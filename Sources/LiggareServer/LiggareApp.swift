@@ -99,9 +99,7 @@ public final class LiggareApp: Sendable {
   func failure(_ error: APIError, api: Bool, login: Bool = false) -> HTTPResponse {
     if api { return error.response }
     if error.status == .unauthorized && login { return .redirect(to: "/login") }
-    var r = HTTPResponse.html(
-      "<!doctype html><html lang=\"sv\"><meta charset=\"utf-8\"><title>Liggare</title><p>"
-        + HTMLEscape.text(error.message) + "</p></html>\n", status: error.status)
+    var r = PageRoutes.errorPage(error)
     for (name, value) in error.headers { r.headers.set(name, value) }
     return r
   }

@@ -20,6 +20,11 @@ public enum SessionRoutes {
     else {
       throw .badRequest("formuläret ska ha fälten name och password")
     }
+    // Login CSRF: the form's token must be the one in its pre-session cookie (double submit).
+    guard PageRoutes.loginTokenMatches(c) else {
+      c.app.record(c, .denied, .refused, status: 303)
+      return .redirect(to: "/login?error=csrf")
+    }
     let app = c.app
     let wait = app.throttle.delay(account: name, address: c.address, now: c.now)
     if wait > 0 {
@@ -59,7 +64,7 @@ public enum SessionRoutes {
   @Sendable static func logout(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     if let session = c.session { c.app.sessions.destroy(session.id) }
     c.app.record(c, .logout, .ok, status: 303)
-    var r = HTTPResponse.redirect(to: "/login")
+    var r = HTTPResponse.redirect(to: "/login?out=1")
     r.headers.add("Set-Cookie", c.app.expiredSessionCookie)
     return r
   }
