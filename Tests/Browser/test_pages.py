@@ -5,6 +5,7 @@ import datetime
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import URL, ACCOUNTS, PASSWORD, login, logout, run_axe, describe, screenshot, fetch, liggare, head_seq
 
@@ -15,6 +16,19 @@ COURSE_DAY = datetime.date(TODAY.year, 1, 15) if TODAY >= datetime.date(TODAY.ye
 
 def h1(driver):
     return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def wait_for_heading(driver, text):
+    """Waits for the next page (a click's navigation) to show a heading containing `text`."""
+    def ready(d):
+        try:
+            return text in d.find_element(By.TAG_NAME, "h1").text
+        except Exception:
+            return False
+    try:
+        WebDriverWait(driver, 20).until(ready)
+    except Exception:
+        raise AssertionError(f"no heading with {text!r}: " + driver.find_element(By.TAG_NAME, "body").text[:1500])
 
 
 def number(text):
@@ -38,7 +52,7 @@ def test_keyboard_only_login(browser, tmp_path):
     outline = browser.execute_script("return getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     actions.send_keys(ACCOUNTS["head"]).send_keys(Keys.TAB).send_keys(PASSWORD).send_keys(Keys.ENTER).perform()
-    assert "Välkommen" in h1(browser)
+    wait_for_heading(browser, "Välkommen")
 
 
 def test_login_without_its_csrf_token_is_refused(browser):
@@ -77,13 +91,13 @@ def test_coordinator_uploads_attendance_and_head_sees_hours(browser, tmp_path):
     browser.find_element(By.ID, "f-file").send_keys(str(path))
     seq = head_seq()
     browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
-    assert "Granska" in h1(browser), browser.page_source[:3000]
+    wait_for_heading(browser, "Granska")
     table = browser.find_element(By.CSS_SELECTOR, "main table").text
     assert "Sara Nyström" in table and "Johan Ekström" in table and "Solrosens förskola" in table
     assert head_seq() == seq, "the preview must not append"
     screenshot(browser, "attendance-preview")
     browser.find_element(By.CSS_SELECTOR, "main form button[value=confirm]").click()
-    assert "Registrera" in h1(browser), browser.find_element(By.TAG_NAME, "main").text
+    wait_for_heading(browser, "Registrera")
     assert head_seq() == seq + 2
     logout(browser)
 
@@ -102,6 +116,7 @@ def test_pim_level_without_valid_examiner_shows_inline_error_and_appends_nothing
     browser.find_element(By.CSS_SELECTOR, "#f-examiner option[value='p-100']").click()
     seq = head_seq()
     browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
     summary = browser.find_element(By.CSS_SELECTOR, ".error-summary")
     link = summary.find_element(By.CSS_SELECTOR, "a")
     assert link.get_attribute("href").endswith("#f-examiner")
@@ -177,6 +192,7 @@ def test_axe_finds_no_violation_on_any_page(browser):
             # A form with every error shown.
             browser.get(URL + "/register/pim-level")
             browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+            WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
             violations = run_axe(browser)
             screenshot(browser, "pim-level-empty-errors")
             if violations:
