@@ -60,14 +60,14 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     CivilDate(daysSinceEpoch: daysSinceEpoch + Int32(days))
   }
 
-  /// 31 December of `year`.
+  /// 31 December of `year` (clamped to the years 1–9999 a date can have, so no input traps).
   public static func endOfYear(_ year: Int) -> CivilDate {
-    CivilDate(year: year, month: 12, day: 31)!
+    CivilDate(year: min(max(year, 1), 9999), month: 12, day: 31) ?? CivilDate(daysSinceEpoch: 0)
   }
 
-  /// 1 January of `year`.
+  /// 1 January of `year` (clamped to the years 1–9999 a date can have, so no input traps).
   public static func startOfYear(_ year: Int) -> CivilDate {
-    CivilDate(year: year, month: 1, day: 1)!
+    CivilDate(year: min(max(year, 1), 9999), month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)
   }
 
   /// Day of week, 0 = Sunday … 6 = Saturday.

@@ -7,10 +7,12 @@ public enum Stockholm {
   /// Offset from UTC in seconds at `instant`.
   public static func offsetSeconds(at instant: Timestamp) -> Int {
     let seconds = Timestamp.floorDiv(instant.microseconds, 1_000_000)
-    let year = CivilDate(daysSinceEpoch: Int32(Timestamp.floorDiv(seconds, 86_400))).year
+    // Instants near the ends of the calendar (a date at 9999-12-31 plus a day) take year 9999's
+    // rule rather than trap on a year no date can have.
+    let year = min(CivilDate(daysSinceEpoch: Int32(Timestamp.floorDiv(seconds, 86_400))).year, 9999)
     guard year >= 1980 else { return 3600 }
     // 1980, the first year, began on 6 April.
-    let start = year == 1980 ? CivilDate(year: 1980, month: 4, day: 6)! : lastSunday(month: 3, year: year)
+    let start = year == 1980 ? (CivilDate(year: 1980, month: 4, day: 6) ?? CivilDate(daysSinceEpoch: 3748)) : lastSunday(month: 3, year: year)
     let end = lastSunday(month: year <= 1995 ? 9 : 10, year: year)
     let startSecond = Int64(start.daysSinceEpoch) * 86_400 + 3600
     let endSecond = Int64(end.daysSinceEpoch) * 86_400 + 3600
@@ -31,7 +33,9 @@ public enum Stockholm {
   }
 
   static func lastSunday(month: Int, year: Int) -> CivilDate {
-    let last = CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))!
+    let last =
+      CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))
+      ?? CivilDate.endOfYear(year)
     return last.adding(days: -last.weekday)
   }
 }

@@ -71,8 +71,16 @@ public struct Timestamp: Sendable, Hashable, Comparable {
     guard i == b.count else { return nil }
     let seconds =
       Int64(date.daysSinceEpoch) * 86_400 + Int64(hh * 3600 + mm * 60 + ss) - Int64(offsetSeconds)
+    // An offset may carry the instant outside the years a date can have (9999-12-31T23:59:59-01:00):
+    // refused, so no later conversion to a date meets a year it cannot represent.
+    guard seconds >= Timestamp.firstSecond, seconds <= Timestamp.lastSecond else { return nil }
     self.microseconds = seconds * 1_000_000 + micros
   }
+
+  /// The first and last second a timestamp may name: 0001-01-01T00:00:00Z and
+  /// 9999-12-31T23:59:59Z, in seconds from the epoch.
+  static let firstSecond: Int64 = Int64(CivilDate.startOfYear(1).daysSinceEpoch) * 86_400
+  static let lastSecond: Int64 = Int64(CivilDate.endOfYear(9999).daysSinceEpoch) * 86_400 + 86_399
 
   /// The UTC calendar date of this instant.
   public var utcDate: CivilDate {

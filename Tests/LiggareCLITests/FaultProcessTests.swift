@@ -71,3 +71,29 @@ import Testing
     #expect(report.error.contains("finns inte") && report.error.contains("errno"), "\(report.error)")
   }
 }
+
+extension FaultProcessTests {
+  /// Item 14: a clock at the end of the calendar is no crash.
+  @Test(arguments: ["9999-12-31T23:59:59Z", "9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00Z"])
+  func item14_aClockAtTheEndOfTheCalendarIsNoCrash(_ now: String) throws {
+    let dir = P.folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let log = dir + "/log"
+    try P.base(people: 3).write(toFile: dir + "/a.jsonl", atomically: true, encoding: .utf8)
+    #expect(try P.run(["--log", log, "import", dir + "/a.jsonl"]).status == 0)
+    for command in [["city"], ["unit", "u"], ["gaps", "u"], ["person", "p1"], ["stats"]] {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: P.executable)
+      p.arguments = ["--log", log] + command
+      var env = ProcessInfo.processInfo.environment
+      env["LIGGARE_NOW"] = now
+      p.environment = env
+      p.standardOutput = FileHandle.nullDevice
+      p.standardError = FileHandle.nullDevice
+      try p.run()
+      p.waitUntilExit()
+      #expect(p.terminationReason == .exit, "\(command) crashed with LIGGARE_NOW=\(now)")
+      #expect(p.terminationStatus <= 3, "\(command)")
+    }
+  }
+}
