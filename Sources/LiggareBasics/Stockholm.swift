@@ -12,7 +12,10 @@ public enum Stockholm {
     let year = min(CivilDate(daysSinceEpoch: Int32(Timestamp.floorDiv(seconds, 86_400))).year, 9999)
     guard year >= 1980 else { return 3600 }
     // 1980, the first year, began on 6 April.
-    let start = year == 1980 ? (CivilDate(year: 1980, month: 4, day: 6) ?? CivilDate(daysSinceEpoch: 3748)) : lastSunday(month: 3, year: year)
+    let start =
+      year == 1980
+      ? (CivilDate(year: 1980, month: 4, day: 6) ?? CivilDate(daysSinceEpoch: 3748))
+      : lastSunday(month: 3, year: year)
     let end = lastSunday(month: year <= 1995 ? 9 : 10, year: year)
     let startSecond = Int64(start.daysSinceEpoch) * 86_400 + 3600
     let endSecond = Int64(end.daysSinceEpoch) * 86_400 + 3600

@@ -94,6 +94,9 @@ public struct LedgerTransaction {
     } else {
       recordedAt = max(now, latest ?? now)
     }
+    if let error = EventBounds.violation(of: draft, id: id, actor: draft.actor ?? actor) {
+      throw .decoding(place: place, error: error)
+    }
     let event = Event(
       seq: working.lastSeq + 1, id: id, occurredOn: draft.occurredOn, recordedAt: recordedAt,
       actor: forcedActor ?? draft.actor ?? actor, payload: draft.payload)

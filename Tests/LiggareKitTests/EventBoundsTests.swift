@@ -10,7 +10,8 @@ import Testing
 @Suite struct EventBoundsTests {
   static func envelope(id: String, type: String, data: String, actor: String? = nil) -> String {
     let actorField = actor.map { #","actor":\#($0)"# } ?? ""
-    return #"{"id":\#(id),"type":"\#(type)","occurredOn":"2011-01-01","recordedAt":"2011-01-03T08:00:00Z","data":\#(data)\#(actorField)}"#
+    return
+      #"{"id":\#(id),"type":"\#(type)","occurredOn":"2011-01-01","recordedAt":"2011-01-03T08:00:00Z","data":\#(data)\#(actorField)}"#
   }
 
   @Test(arguments: [
@@ -23,7 +24,8 @@ import Testing
     (#""r9""#, #"{"person":"p-9","name":"\u200b"}"#, "name"),
     (#""r9""#, #"{"person":"p-9","name":"\u0000"}"#, "name"),
   ])
-  func item12_invisibleOrSurroundedIdsAndNamesAreRefused(_ id: String, _ data: String, _ field: String) throws {
+  func item12_invisibleOrSurroundedIdsAndNamesAreRefused(_ id: String, _ data: String, _ field: String) throws
+  {
     let dir = LedgerTests.folder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     LedgerTests.write(LedgerTests.base, to: dir + "/a.jsonl")
@@ -46,7 +48,10 @@ import Testing
     let ledger = try LedgerTests.open(dir)
     try ledger.importEvents(from: dir + "/a.jsonl")
     LedgerTests.write(
-      [Self.envelope(id: #""r9""#, type: "PersonRegistered", data: #"{"person":"p-9","name":"N"}"#, actor: #""""#)],
+      [
+        Self.envelope(
+          id: #""r9""#, type: "PersonRegistered", data: #"{"person":"p-9","name":"N"}"#, actor: #""""#)
+      ],
       to: dir + "/b.jsonl")
     #expect(throws: LedgerError.self) { try ledger.importEvents(from: dir + "/b.jsonl") }
     #expect(ledger.chronicle.lastSeq == 8)
@@ -60,7 +65,10 @@ import Testing
     let ledger = try LedgerTests.open(dir)
     try ledger.importEvents(from: dir + "/a.jsonl")
     LedgerTests.write(
-      [Self.envelope(id: #""c9""#, type: "CourseCompleted", data: #"{"person":"p-1","course":"k","hours":\#(hours)}"#)],
+      [
+        Self.envelope(
+          id: #""c9""#, type: "CourseCompleted", data: #"{"person":"p-1","course":"k","hours":\#(hours)}"#)
+      ],
       to: dir + "/b.jsonl")
     do {
       try ledger.importEvents(from: dir + "/b.jsonl")
