@@ -159,8 +159,9 @@ import Testing
     let ledger = try Self.open(dir)
     try ledger.importEvents(from: dir + "/a.jsonl")
     let head = ledger.log.head
+    // Distinct hours (no two lines the same content), all within the 0-1000 bound.
     var lines = (1...4000).map { day in
-      #"{"type":"CourseCompleted","occurredOn":"2011-03-01","data":{"person":"p-2","course":"k","hours":\#(day)}}"#
+      #"{"type":"CourseCompleted","occurredOn":"2011-03-01","data":{"person":"p-2","course":"k","hours":\#(Double(day) / 8)}}"#
     }
     lines[ruleLine - 1] =
       #"{"type":"CourseCompleted","occurredOn":"2011-03-01","data":{"person":"p-9","course":"k"}}"#
@@ -171,7 +172,7 @@ import Testing
     } throws: { error in
       "\(error)".contains("many.jsonl rad \(ruleLine)") && "\(error)".contains("p-9")
     }
-    lines[ruleLine - 1] = lines[0].replacingOccurrences(of: ":1}", with: ":1.25}")
+    lines[ruleLine - 1] = lines[0].replacingOccurrences(of: ":0.125}", with: ":0.0625}")
     Self.write(lines, to: dir + "/many.jsonl")
     #expect {
       try ledger.importEvents(from: dir + "/many.jsonl")
