@@ -44,6 +44,13 @@ public enum EventBounds {
 
   /// Why `text` is no printable id, or nil.
   static func textProblem(_ text: String) -> String? {
+    // The common case, printable ASCII without spaces at the ends, without Unicode property look-ups.
+    var text = text
+    let plain = text.withUTF8 { bytes in
+      !bytes.isEmpty && bytes.first != 0x20 && bytes.last != 0x20
+        && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+    if plain { return nil }
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
       return expectedText
     }
