@@ -28,6 +28,8 @@ final class Connection: @unchecked Sendable {
   }
   /// Whether this connection was refused with 503 (counted apart from the open connections).
   var rejected = false
+  /// Bytes of the body budget this connection's pending body holds.
+  var reserved = 0
   var discarded = 0
 
   init(fd: Int32, remoteAddress: String, limits: HTTPLimits) {
@@ -114,6 +116,8 @@ final class Engine: @unchecked Sendable {
   private var connections: [Int32: Connection] = [:]
   private var inWorkers = 0
   private var rejected = 0
+  /// Bytes announced by the bodies being received (`HTTPLimits.maxBufferedBodyBytes`).
+  private var reservedBodyBytes = 0
   private var acceptPausedUntil: UInt64 = 0
 
   private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
@@ -350,7 +354,10 @@ final class Engine: @unchecked Sendable {
   /// the workers.
   private func advance(_ connection: Connection) {
     while true {
-      switch connection.parser.next() {
+      let step = connection.parser.next()
+      if case .needMore = step, !reserveBody(connection) { return }
+      if case .continueExpected = step, !reserveBody(connection) { return }
+      switch step {
       case .needMore:
         if connection.parser.hasPartialRequest && !connection.requestStarted {
           connection.requestStarted = true
@@ -372,14 +379,36 @@ final class Engine: @unchecked Sendable {
     }
   }
 
+  /// Takes the body budget for a body that is still arriving; when the budget is spent, refuses the
+  /// request with 503 (handed to a worker) and returns false.
+  private func reserveBody(_ connection: Connection) -> Bool {
+    guard connection.reserved == 0, let length = connection.parser.pendingBodyLength, length > 0 else {
+      return true
+    }
+    guard reservedBodyBytes + length <= limits.maxBufferedBodyBytes else {
+      handOver(.failure(connection, .busy), connection)
+      return false
+    }
+    connection.reserved = length
+    reservedBodyBytes += length
+    return true
+  }
+
+  private func release(_ connection: Connection) {
+    reservedBodyBytes -= connection.reserved
+    connection.reserved = 0
+  }
+
   private func handOver(_ job: Job, _ connection: Connection) {
     connections.removeValue(forKey: connection.fd)
+    release(connection)
     inWorkers += 1
     jobs.push(job)
   }
 
   private func drop(_ connection: Connection) {
     connections.removeValue(forKey: connection.fd)
+    release(connection)
     if connection.rejected { rejected -= 1 }
     close(connection.fd)
   }

@@ -20,6 +20,10 @@ public struct HTTPLimits: Sendable, Equatable {
   public var workers: Int = 8
   /// Open connections at most; a connection beyond gets 503 with `Connection: close`.
   public var maxConnections: Int = 256
+  /// Bodies being received at once, in bytes announced by `Content-Length`, at most. A request whose body
+  /// would go beyond gets 503 (before its body is read), so many large uploads at once cannot exhaust
+  /// memory: without it the worst case is `maxConnections` × `maxBodyBytes`.
+  public var maxBufferedBodyBytes: Int = 256 * 1024 * 1024
 
   /// The default limits (the numbers above).
   public init() {}

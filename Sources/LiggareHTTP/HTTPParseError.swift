@@ -41,6 +41,8 @@ public enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible 
   case unsupportedExpectation
   /// The request did not arrive within the read timeout (408).
   case timeout
+  /// The server is receiving too many bodies at once to take this one now (503); try again shortly.
+  case busy
 
   /// What is wrong with a request target.
   public enum PathProblem: Equatable, Sendable {
@@ -70,6 +72,7 @@ public enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible 
     case .bodyTooLarge: .contentTooLarge
     case .unsupportedExpectation: .expectationFailed
     case .timeout: .requestTimeout
+    case .busy: .serviceUnavailable
     default: .badRequest
     }
   }
@@ -117,6 +120,8 @@ public enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible 
       "Bara Expect: 100-continue stöds."
     case .timeout:
       "Begäran kom inte fram i tid."
+    case .busy:
+      "Servern tar emot för mycket data just nu. Försök igen om en stund."
     }
   }
 }

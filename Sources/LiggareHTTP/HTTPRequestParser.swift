@@ -82,6 +82,13 @@ public struct HTTPRequestParser: Sendable {
   /// Bytes received and not yet part of a returned request.
   public var bufferedByteCount: Int { buffer.count - start }
 
+  /// The `Content-Length` of the request whose head is complete and whose body is still arriving; nil
+  /// otherwise.
+  public var pendingBodyLength: Int? {
+    if case .body(_, let length) = state { return length }
+    return nil
+  }
+
   /// Advances as far as the bytes allow.
   public mutating func next() -> HTTPParseStep {
     switch state {

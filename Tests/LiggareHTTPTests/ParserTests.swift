@@ -363,12 +363,12 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
       .tooManyHeaderFields(limit: 1), .malformedHeader(line: 2), .obsoleteLineFolding(line: 2),
       .invalidHeaderValue(name: "X"), .badHost, .invalidContentLength, .conflictingContentLengths,
       .contentLengthWithTransferEncoding, .transferEncodingNotSupported, .bodyTooLarge(length: 2, limit: 1),
-      .unsupportedExpectation, .timeout,
+      .unsupportedExpectation, .timeout, .busy,
     ]
     for error in errors {
       #expect((400...505).contains(error.status.code))
       #expect(!error.description.isEmpty && !error.description.contains("HTTPParseError"))
     }
-    #expect(Set(errors.map(\.status.code)) == [400, 408, 413, 414, 417, 431, 501, 505])
+    #expect(Set(errors.map(\.status.code)) == [400, 408, 413, 414, 417, 431, 501, 503, 505])
   }
 }
