@@ -222,7 +222,8 @@ final class Gate: Sendable {
     let (server, port) = try startEchoServer(limits: limits)
     defer { server.stop() }
     let first = try TestClient(port: port)
-    first.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 800\r\n\r\n" + String(repeating: "a", count: 400))
+    first.send(
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 800\r\n\r\n" + String(repeating: "a", count: 400))
     usleep(100_000)
     let second = try TestClient(port: port)
     second.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 300\r\nExpect: 100-continue\r\n\r\n")
@@ -230,12 +231,14 @@ final class Gate: Sendable {
     #expect(refused.status == 503)
     #expect(refused.header("Connection") == "close")
     let small = try TestClient(port: port)
-    small.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 200\r\n\r\n" + String(repeating: "b", count: 200))
+    small.send(
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 200\r\n\r\n" + String(repeating: "b", count: 200))
     #expect(small.readResponse()?.body.count == 200)
     first.send(String(repeating: "a", count: 400))
     #expect(first.readResponse()?.body.count == 800)
     let third = try TestClient(port: port)
-    third.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 900\r\n\r\n" + String(repeating: "c", count: 900))
+    third.send(
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 900\r\n\r\n" + String(repeating: "c", count: 900))
     #expect(third.readResponse()?.body.count == 900)
   }
 }
