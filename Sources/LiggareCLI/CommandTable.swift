@@ -163,12 +163,15 @@ enum CommandTable {
           "output", "FIL", "årsredovisningens fil", short: "o",
           default: "MAPP/demo-STORLEK/arsredovisning-ÅR.html"),
         .flag("quiet", "skriv inte ut sammanfattningen"),
+        .flag("no-serve", "starta inte webbappen efteråt"),
       ],
       details: [
         "Demostaden får en egen mapp (--log MAPP/demo-STORLEK), aldrig en riktig logg. Körs den igen",
         "läggs inget nytt till, och rapporten skrivs om.",
+        "Sedan skapas ett demokonto per roll (nya lösenord visas varje gång) och webbappen startas på",
+        "http://127.0.0.1:8080/ tills Ctrl-C (--no-serve hoppar över det).",
       ],
-      examples: ["demo", "demo --scale city"],
+      examples: ["demo", "demo --scale city", "demo --no-serve"],
       run: { args, context, console throws(CLIError) in try DemoCommand.run(args, context, &console) }),
     CommandSpec(
       path: ["help"], group: "Förvalta", summary: "hjälp för ett kommando",

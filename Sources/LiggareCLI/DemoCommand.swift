@@ -95,6 +95,12 @@ enum DemoCommand {
       "  liggare --log \(demoContext.logDirectory) report --year \(year - 1) --known-at \(year)-01-31 --format md"
     )
     console.line("  liggare --log \(demoContext.logDirectory) verify")
+    if args.has("no-serve") { return 0 }
+    // The server takes the writer lock only while it writes.
+    ledger.log.close()
+    console.line("")
+    for line in try DemoServe.accounts(demoContext, ledger: ledger) { console.line(line) }
+    try DemoServe.serve(demoContext, &console)
     return 0
   }
 }
