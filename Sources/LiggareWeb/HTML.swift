@@ -44,6 +44,16 @@ public struct HTML: Sendable, Hashable {
     return HTML(trusted: out)
   }
 
+  /// A self-closed element inside SVG (`<line … />`, `<rect … />`): in SVG a start tag without
+  /// `/>` stays open and swallows what follows.
+  public static func svgEmpty(_ name: StaticString, _ attributes: [Attribute] = []) -> HTML {
+    var out = "<"
+    out += name.description
+    for attribute in attributes { attribute.write(to: &out) }
+    out += "/>"
+    return HTML(trusted: out)
+  }
+
   /// The pieces one after another.
   public static func join(_ parts: [HTML]) -> HTML {
     var out = ""

@@ -171,6 +171,10 @@ import Testing
     #expect(unit.contains("<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</h1>"))
     #expect(unit.contains("Exempelstad"), "the goal's scope")
     #expect(unit.contains("ej uppnått") || unit.contains("pågår"), "the goal's standing")
+    // SVG shapes are self-closed, so the labels after them are not swallowed.
+    #expect(unit.contains("<rect class=\"bar\""))
+    #expect(!unit.contains("<line class=\"axis\" x1=\"40\" y1=\"160\" x2=\"130\" y2=\"160\">"))
+    #expect(unit.contains("y2=\"160\"/>"))
     let board = try #require(pages["board"])
     #expect(board.contains("<h1>Södra nämnden</h1>"))
     #expect(board.contains("href=\"/unit/g-berg?as-of=2012-12-31\""))

@@ -332,7 +332,7 @@ public struct UnitPage: Sendable {
           ]
         ) {
           el("desc", [Attribute("id", "chart-desc")], text: description)
-          HTML.void(
+          HTML.svgEmpty(
             "line",
             [
               Attribute("class", "axis"), Attribute("x1", "40"), Attribute("y1", "\(bottom)"),
@@ -344,7 +344,7 @@ public struct UnitPage: Sendable {
           for (i, point) in history.enumerated() {
             let x = 50 + 40 * i
             let top = y(point.share ?? 0)
-            HTML.void(
+            HTML.svgEmpty(
               "rect",
               [
                 Attribute("class", "bar"), Attribute("x", "\(x)"), Attribute("y", "\(top)"),
@@ -354,7 +354,7 @@ public struct UnitPage: Sendable {
               "text", [Attribute("x", "\(x)"), Attribute("y", "\(bottom + 16)")],
               text: String(point.year % 100 < 10 ? "0\(point.year % 100)" : "\(point.year % 100)"))
           }
-          HTML.void(
+          HTML.svgEmpty(
             "line",
             [
               Attribute("class", "goal"), Attribute("x1", "40"), Attribute("y1", "\(y(goal.target))"),
