@@ -88,7 +88,8 @@ let package = Package(
       dependencies: ["LiggareKit", "LiggareStorage", "LiggareDomain", "LiggareBasics"]),
     .testTarget(name: "LiggareDemoTests", dependencies: ["LiggareDemo", "LiggareDomain", "LiggareBasics"]),
     .testTarget(
-      name: "LiggareReportsTests", dependencies: ["LiggareReports", "LiggareDomain", "LiggareBasics"],
+      name: "LiggareReportsTests",
+      dependencies: ["LiggareReports", "LiggareDomain", "LiggareBasics", "LiggareDemo"],
       resources: [.copy("Golden")]),
     .testTarget(
       name: "LiggareWebTests",
