@@ -109,6 +109,12 @@ public struct Chronicle: Sendable {
     return UInt64(lo)
   }
 
+  /// The `recordedAt` of the event at `seq`, or nil for 0 or a seq not yet recorded.
+  public func recordedAt(atSeq seq: UInt64) -> Timestamp? {
+    seq >= 1 && seq <= UInt64(recordedTimes.count)
+      ? Timestamp(microseconds: recordedTimes[Int(seq - 1)]) : nil
+  }
+
   /// The `recordedAt` of the last event, if any.
   public var latestRecordedAt: Timestamp? {
     recordedTimes.last.map { Timestamp(microseconds: $0) }

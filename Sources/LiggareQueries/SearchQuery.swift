@@ -1,6 +1,7 @@
 public import LiggareBasics
 public import LiggareDomain
 public import LiggareKit
+import LiggareReports
 
 /// Persons by name or id, units by name or id, courses by title or id: what the search box and
 /// `GET /api/v1/search?q=` answer.
@@ -30,6 +31,8 @@ public struct SearchQuery: Sendable, Hashable {
     public var name: String?
     /// The unit the person works at on the date, if any.
     public var unitID: String?
+    /// That unit's name on the date.
+    public var unitName: String? = nil
   }
 
   /// One node (city, board, unit) found.
@@ -77,7 +80,13 @@ public struct SearchQuery: Sendable, Hashable {
       guard let r = rank(id, name) else { continue }
       let placement = state.placement(of: id)
       guard mayShowPerson(id, placement) else { continue }
-      persons.append((r, Person(id: id, name: name, unitID: placement?.unitID)))
+      persons.append(
+        (
+          r,
+          Person(
+            id: id, name: name, unitID: placement?.unitID,
+            unitName: placement.flatMap { state.unit($0.unitID)?.name })
+        ))
     }
     result.persons = persons.sorted {
       ($0.0, $0.1.name ?? $0.1.id, $0.1.id) < ($1.0, $1.1.name ?? $1.1.id, $1.1.id)
@@ -104,23 +113,14 @@ public struct SearchQuery: Sendable, Hashable {
 }
 
 extension SearchQuery.Result {
-  /// The API's JSON (version 1): `{"apiVersion":1,"persons":[{"id","name","unit"}],"units":[{"id","name","kind"}],"courses":[{"id","title"}]}`.
+  /// The API's JSON (version 1, docs/api/search.schema.json): persons `{"id","name","unit"}` with
+  /// `unit` a node reference, units `{"id","name","kind"}`, courses `{"id","title"}`.
   public func json(query: String) -> JSONValue {
-    .object([
-      "apiVersion": .number(1),
-      "query": .string(query),
-      "persons": .array(
-        persons.map {
-          .object([
-            "id": .string($0.id), "name": $0.name.map { .string($0) } ?? .null,
-            "unit": $0.unitID.map { .string($0) } ?? .null,
-          ])
-        }),
-      "units": .array(
-        units.map {
-          .object(["id": .string($0.id), "name": .string($0.name), "kind": .string($0.kind.rawValue)])
-        }),
-      "courses": .array(courses.map { .object(["id": .string($0.id), "title": .string($0.title)]) }),
-    ])
+    APIDocument.search(
+      query: query,
+      persons: persons.map {
+        APIDocument.personHit(id: $0.id, name: $0.name, unitID: $0.unitID, unitName: $0.unitName)
+      },
+      units: units.map { ($0.id, $0.name, $0.kind) }, courses: courses.map { ($0.id, $0.title) })
   }
 }

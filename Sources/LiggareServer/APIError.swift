@@ -41,19 +41,14 @@ public struct APIError: Error, Sendable, Hashable {
     hasher.combine(message)
   }
 
-  /// The JSON body.
+  /// The JSON body (docs/api/error.schema.json).
   public var json: JSONValue {
-    .object([
-      "error": .object([
-        "code": .string(code), "message": .string(message),
-        "line": line.map { .number(Double($0)) } ?? .null, "field": field.map { .string($0) } ?? .null,
-      ])
-    ])
+    APIDocument.error(code, message: message, line: line, field: field)
   }
 
   /// The response.
   public var response: HTTPResponse {
-    var r = HTTPResponse.json(json.prettyText + "\n", status: status)
+    var r = HTTPResponse.json(json.prettyText, status: status)
     for (name, value) in headers { r.headers.set(name, value) }
     return r
   }

@@ -59,18 +59,17 @@ public enum APIRoutes {
   }
 
   static func json(_ value: JSONValue, status: HTTPStatus = .ok) -> HTTPResponse {
-    HTTPResponse.json(value.prettyText + "\n", status: status)
+    HTTPResponse.json(value.prettyText, status: status)
   }
 
   // MARK: - Reading
 
   @Sendable static func head(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     let snapshot = c.state.snapshot
-    var value: [String: JSONValue] = [
-      "apiVersion": 1, "seq": .number(Double(snapshot.head.seq)), "hash": .string(snapshot.head.hash.hex),
-    ]
-    value["recordedAt"] = snapshot.chronicle.latestRecordedAt.map { .string($0.description) } ?? .null
-    var r = json(.object(value))
+    var r = json(
+      APIDocument.head(
+        seq: snapshot.head.seq, hash: snapshot.head.hash.hex,
+        recordedAt: snapshot.chronicle.recordedAt(atSeq: snapshot.head.seq)))
     r.headers.set("ETag", "\"\(snapshot.head.hash.hex)\"")
     return r
   }
@@ -166,12 +165,9 @@ public enum APIRoutes {
       throw .from(error)
     }
     return json(
-      .object([
-        "apiVersion": 1, "matches": .bool(result.matches), "year": .number(Double(result.request.year)),
-        "knownAt": .string(result.request.knownAt.description),
-        "firstDifference": result.firstDifference.map { .number(Double($0)) } ?? .null,
-        "message": .string(result.message),
-      ]))
+      APIDocument.verification(
+        matches: result.matches, year: result.request.year, knownAt: result.request.knownAt,
+        firstDifference: result.firstDifference, message: result.message))
   }
 
   @Sendable static func search(_ c: RequestContext) throws(APIError) -> HTTPResponse {
@@ -234,14 +230,13 @@ public enum APIRoutes {
     return current
   }
 
-  static func outcome(_ o: AppendOutcome) -> HTTPResponse {
+  /// The append's answer (docs/api/append-result.schema.json); `recordedAt` is that of the head's record.
+  static func outcome(_ o: AppendOutcome, recordedAt: Timestamp?) -> HTTPResponse {
     json(
-      .object([
-        "apiVersion": 1, "appended": .number(Double(o.appended)),
-        "alreadyPresent": .number(Double(o.alreadyPresent)), "dryRun": .bool(o.dryRun),
-        "firstSeq": o.firstSeq.map { .number(Double($0)) } ?? .null,
-        "head": .object(["seq": .number(Double(o.head.seq)), "hash": .string(o.head.hash.hex)]),
-      ]), status: o.appended > 0 && !o.dryRun ? .created : .ok)
+      APIDocument.appendResult(
+        dryRun: o.dryRun, appended: o.appended, alreadyPresent: o.alreadyPresent, firstSeq: o.firstSeq,
+        headSeq: o.head.seq, headHash: o.head.hash.hex, headRecordedAt: recordedAt),
+      status: o.appended > 0 && !o.dryRun ? .created : .ok)
   }
 
   /// Refuses drafts outside a scoped coordinator's scopes (403, naming the line).
@@ -263,7 +258,7 @@ public enum APIRoutes {
   {
     do {
       let o = try body()
-      let r = outcome(o)
+      let r = outcome(o, recordedAt: c.state.snapshot.chronicle.recordedAt(atSeq: o.head.seq))
       c.app.record(c, .write, .ok, status: r.status.code, events: o.dryRun ? 0 : o.appended)
       return r
     } catch {
