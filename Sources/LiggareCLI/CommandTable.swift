@@ -79,8 +79,11 @@ enum CommandTable {
       }),
     CommandSpec(
       path: ["unit"], group: "Fråga", summary: "en enhets personal, nivåer, mål, examinatorer och glapplista",
-      arguments: [ArgumentSpec(name: "ENHET", isRequired: true, help: "enhetens, nämndens eller stadens id")],
-      options: [asOf, knownAt, json], examples: ["unit u-1007"],
+      arguments: [
+        ArgumentSpec(
+          name: "ENHET", isRequired: true, help: "enhetens, nämndens eller stadens id, eller ett unikt namn")
+      ],
+      options: [asOf, knownAt, json], examples: ["unit u-1007", "unit \"Förskolan Krusbäret\""],
       run: { args, context, console throws(CLIError) in try ViewCommand.run("unit", args, context, &console) }
     ),
     CommandSpec(
@@ -100,6 +103,15 @@ enum CommandTable {
       path: ["city"], group: "Fråga", summary: "hela staden, en rad per nämnd",
       options: [asOf, knownAt, json], examples: ["city --as-of 2024-12-31"],
       run: { args, context, console throws(CLIError) in try ViewCommand.run("city", args, context, &console) }
+    ),
+    CommandSpec(
+      path: ["search"], group: "Fråga",
+      summary: "hitta id: personer på namn, enheter på namn, kurser på titel",
+      arguments: [ArgumentSpec(name: "TEXT", isRequired: true, help: "en del av namnet, titeln eller id:t")],
+      options: [asOf, .value("limit", "ANTAL", "högst så många av varje slag", default: "25"), json],
+      details: ["Skiftläget spelar ingen roll. Personernas namn kommer ur personregistret."],
+      examples: ["search Lindqvist", "search \"Förskolan Krusbäret\"", "search pim --json"],
+      run: { args, context, console throws(CLIError) in try SearchCommand.run(args, context, &console) }
     ),
     CommandSpec(
       path: ["report"], group: "Fråga", summary: "årsredovisningen, eller kontrollera en skriven",

@@ -18,7 +18,9 @@ enum ViewCommand {
     let kind: ViewQuery.Kind
     switch name {
     case "person": kind = .person(args.positionals[0])
-    case "unit": kind = .unit(args.positionals[0])
+    case "unit":
+      kind = .unit(
+        try unitID(args.positionals[0], in: ledger.state(asOf: asOf, knownAt: knownAt), command: name))
     case "gaps":
       if let positional = args.positional(0), let flag = args.value("unit"), positional != flag {
         throw CLIError.usage("ange enheten en gång: \(positional) eller --unit \(flag)", command: name)
@@ -26,15 +28,16 @@ enum ViewCommand {
       var unit =
         args.positional(0) ?? args.value("unit") ?? ledger.state(asOf: asOf, knownAt: knownAt).city?.id
       if unit == nil { unit = try args.required("unit") }
+      let unitID = try unitID(unit ?? "", in: ledger.state(asOf: asOf, knownAt: knownAt), command: name)
       if args.value("requirement") != nil || args.value("framework") != nil {
         guard args.value("goal") == nil else {
           throw CLIError.usage(
             "--goal gäller PIM-mål; ange det eller --requirement/--framework", command: name)
         }
         kind = .requirementGaps(
-          unit: unit ?? "", requirement: args.value("requirement"), framework: args.value("framework"))
+          unit: unitID, requirement: args.value("requirement"), framework: args.value("framework"))
       } else {
-        kind = .gaps(unit: unit ?? "", goal: args.value("goal"))
+        kind = .gaps(unit: unitID, goal: args.value("goal"))
       }
     default: kind = .city
     }
@@ -53,5 +56,22 @@ enum ViewCommand {
       throw .failed("\(error)")
     }
     return 0
+  }
+
+  /// `text` as a unit id: an id as it is, otherwise the one unit (board, city) with that name
+  /// (case-insensitive) on the date.
+  ///
+  /// - Throws: `CLIError.usage` when several units have the name, listing their ids.
+  static func unitID(_ text: String, in state: CityState, command: String) throws(CLIError) -> String {
+    if state.unit(text) != nil { return text }
+    let wanted = text.lowercased()
+    let named = state.allUnits.filter { $0.name.lowercased() == wanted }
+    if named.count == 1 { return named[0].id }
+    if named.count > 1 {
+      throw .usage(
+        "flera enheter heter \"\(text)\": " + named.map(\.id).sorted().joined(separator: ", ") + "; ange id",
+        command: command)
+    }
+    return text
   }
 }

@@ -85,4 +85,25 @@ import Testing
     let thisYear = try ProcessTests.run(["--log", log, "report", "--year", "2026", "--format", "md"])
     #expect(thisYear.status == 0, "\(thisYear.error)")
   }
+
+  @Test func searchFindsIdsAndUnitTakesAUniqueName() throws {
+    let (log, dir) = try Self.log()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let person = try ProcessTests.run(["--log", log, "search", "namn 2"])
+    #expect(person.status == 0, "\(person.error)")
+    #expect(person.output.contains("p2  Namn 2  på u"), "\(person.output)")
+    #expect(!person.output.contains("p1"))
+    let unit = try ProcessTests.run(["--log", log, "search", "skol"])
+    #expect(unit.output.contains("u  Skola  enhet"), "\(unit.output)")
+    let course = try ProcessTests.run(["--log", log, "search", "KURS", "--json"])
+    #expect(
+      course.output.contains(#""title" : "Kurs""#) || course.output.contains(#""title": "Kurs""#),
+      "\(course.output)")
+    let none = try ProcessTests.run(["--log", log, "search", "zz"])
+    #expect(none.output.contains("Inget hittades"))
+    let byName = try ProcessTests.run(["--log", log, "unit", "skola", "--as-of", "2012-01-01"])
+    let byID = try ProcessTests.run(["--log", log, "unit", "u", "--as-of", "2012-01-01"])
+    #expect(byName.status == 0, "\(byName.error)")
+    #expect(byName.output == byID.output)
+  }
 }
