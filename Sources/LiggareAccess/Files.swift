@@ -8,69 +8,50 @@ import LiggareStorage
 enum Files {
   /// Opens `path` (close-on-exec) with `flags`, creating it with `mode`.
   static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws(AccessError) -> Int32 {
-    while true {
-      let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
-      if fd >= 0 { return fd }
-      if errno != EINTR { throw .io(SystemCallError(call: "open", path: path, errno: errno)) }
+    do {
+      return try FileDescriptor.open(path, flags, mode: mode).raw
+    } catch {
+      throw .io(error)
     }
   }
 
   /// Writes all of `bytes` to `fd`.
   static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(AccessError) {
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw .io(SystemCallError(call: "write", path: path, errno: errno))
-      }
-      done += n
+    do {
+      try FileDescriptor(raw: fd, path: path).writeAll(bytes)
+    } catch {
+      throw .io(error)
     }
   }
 
   /// Flushes `fd` to the disk.
   static func sync(_ fd: Int32, path: String) throws(AccessError) {
-    while fsync(fd) != 0 {
-      if errno != EINTR { throw .io(SystemCallError(call: "fsync", path: path, errno: errno)) }
+    do {
+      try FileDescriptor(raw: fd, path: path).sync()
+    } catch {
+      throw .io(error)
     }
   }
 
   /// Makes a new, renamed or removed entry in `directory` durable.
   static func syncDirectory(_ directory: String) throws(AccessError) {
-    let fd = try open(directory, O_RDONLY | O_DIRECTORY)
-    defer { close(fd) }
-    try sync(fd, path: directory)
+    do {
+      try FileSystem.syncDirectory(directory)
+    } catch {
+      throw .io(error)
+    }
   }
 
   /// The folder holding `path`.
-  static func directory(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
-  }
+  static func directory(of path: String) -> String { FileSystem.directoryOf(path) }
 
-  /// Replaces `path` with `bytes` whole: a 0600 temporary file, fsync, rename, fsync of the folder.
-  /// A crash leaves the old file or the new one, never a mixture.
+  /// Replaces `path` with `bytes` whole, mode 0600: a crash leaves the old file or the new one.
   static func writeAtomically(_ bytes: [UInt8], to path: String) throws(AccessError) {
-    let temporary = path + ".tmp"
-    let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600)
-    do throws(AccessError) {
-      guard fchmod(fd, 0o600) == 0 else {
-        throw AccessError.io(SystemCallError(call: "fchmod", path: temporary, errno: errno))
-      }
-      try writeAll(fd, bytes, path: temporary)
-      try sync(fd, path: temporary)
+    do {
+      try FileSystem.writeAtomically(bytes, to: path, mode: 0o600)
     } catch {
-      close(fd)
-      unlink(temporary)
-      throw error
+      throw .io(error)
     }
-    close(fd)
-    guard rename(temporary, path) == 0 else {
-      let failure = SystemCallError(call: "rename", path: temporary, errno: errno)
-      unlink(temporary)
-      throw .io(failure)
-    }
-    try syncDirectory(directory(of: path))
   }
 
   /// The whole file at `path`, or nil when it does not exist; refused beyond `limit` bytes.

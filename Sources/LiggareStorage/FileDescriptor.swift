@@ -5,12 +5,20 @@
 /// An open file descriptor with checked, EINTR-retrying wrappers of the calls the log needs.
 ///
 /// A value type: ownership is the caller's, who must `close()` it exactly once.
-struct FileDescriptor {
-  let raw: Int32
-  let path: String
+public struct FileDescriptor {
+  /// The descriptor number.
+  public let raw: Int32
+  /// The path it was opened by, for messages.
+  public let path: String
 
-  /// Opens `path`.
-  static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o644) throws(SystemCallError)
+  /// Wraps a descriptor the caller opened (and will close).
+  public init(raw: Int32, path: String) {
+    self.raw = raw
+    self.path = path
+  }
+
+  /// Opens `path` (close-on-exec), retrying after EINTR.
+  public static func open(_ path: String, _ flags: Int32, mode: UInt32 = 0o644) throws(SystemCallError)
     -> FileDescriptor
   {
     while true {
@@ -20,7 +28,8 @@ struct FileDescriptor {
     }
   }
 
-  func close() {
+  /// Closes the descriptor.
+  public func close() {
     _ = Glibc.close(raw)
   }
 
@@ -37,7 +46,8 @@ struct FileDescriptor {
     }
   }
 
-  func writeAll(_ bytes: [UInt8]) throws(SystemCallError) {
+  /// Writes all of `bytes`, continuing after short writes.
+  public func writeAll(_ bytes: [UInt8]) throws(SystemCallError) {
     let result = bytes.withUnsafeBytes { raw in Result { () throws(SystemCallError) in try writeAll(raw) } }
     try result.get()
   }
@@ -68,7 +78,8 @@ struct FileDescriptor {
     return out
   }
 
-  func sync() throws(SystemCallError) {
+  /// Flushes the file to the disk (fsync), retrying after EINTR.
+  public func sync() throws(SystemCallError) {
     while fsync(raw) != 0 {
       if errno != EINTR { throw SystemCallError(call: "fsync", path: path, errno: errno) }
     }
@@ -102,7 +113,7 @@ struct FileDescriptor {
 }
 
 /// File-system calls that act on paths.
-enum FileSystem {
+public enum FileSystem {
   static func exists(_ path: String) -> Bool {
     access(path, F_OK) == 0
   }
@@ -119,7 +130,7 @@ enum FileSystem {
   }
 
   /// Makes a directory entry change (create, rename, unlink) durable.
-  static func syncDirectory(_ path: String) throws(SystemCallError) {
+  public static func syncDirectory(_ path: String) throws(SystemCallError) {
     let fd = try FileDescriptor.open(path, O_RDONLY | O_DIRECTORY)
     defer { fd.close() }
     try fd.sync()
@@ -148,19 +159,37 @@ enum FileSystem {
     return names
   }
 
-  /// Writes a whole small file atomically: temporary file, fsync, rename, fsync of the folder.
-  static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(SystemCallError)
+  /// Writes a whole small file atomically: temporary file with exactly `mode` (a leftover temporary
+  /// file keeps its old mode under `O_TRUNC`, hence the `fchmod`), fsync, rename, fsync of the
+  /// folder. A crash leaves the old file or the new one; a failure removes the temporary file.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o644)
+    throws(SystemCallError)
   {
     let temporary = path + ".tmp"
     let fd = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
-    defer { fd.close() }
-    try fd.writeAll(bytes)
-    try fd.sync()
-    try rename(temporary, path)
+    do throws(SystemCallError) {
+      guard fchmod(fd.raw, mode) == 0 else {
+        throw SystemCallError(call: "fchmod", path: temporary, errno: errno)
+      }
+      try fd.writeAll(bytes)
+      try fd.sync()
+    } catch {
+      fd.close()
+      unlink(temporary)
+      throw error
+    }
+    fd.close()
+    do throws(SystemCallError) {
+      try rename(temporary, path)
+    } catch {
+      unlink(temporary)
+      throw error
+    }
     try syncDirectory(directoryOf(path))
   }
 
-  static func directoryOf(_ path: String) -> String {
+  /// The folder holding `path`.
+  public static func directoryOf(_ path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }
