@@ -70,9 +70,22 @@ def login(driver, role):
     driver.find_element(By.ID, "f-name").send_keys(ACCOUNTS[role])
     driver.find_element(By.ID, "f-password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.TAG_NAME, "h1") or d.page_source)
-    headings = driver.find_elements(By.TAG_NAME, "h1")
-    assert headings and "Välkommen" in headings[0].text, driver.page_source[:2000]
+    # The click only starts the navigation: wait for the start page itself, not for any page
+    # (the login page is still there, with its own h1, until the answer arrives).
+    wait_for_heading(driver, "Välkommen")
+
+
+def wait_for_heading(driver, text, timeout=20):
+    """Waits for the next page (a click's navigation) to show a heading containing `text`."""
+    def ready(d):
+        try:
+            return text in d.find_element(By.TAG_NAME, "h1").text
+        except Exception:  # no h1 yet, or the old page went stale under us
+            return False
+    try:
+        WebDriverWait(driver, timeout).until(ready)
+    except Exception:
+        raise AssertionError(f"no heading with {text!r}: " + driver.page_source[:2000])
 
 
 def logout(driver):

@@ -7,7 +7,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import URL, ACCOUNTS, PASSWORD, login, logout, run_axe, describe, screenshot, fetch, liggare, head_seq
+from conftest import URL, ACCOUNTS, PASSWORD, login, logout, wait_for_heading, run_axe, describe, screenshot, fetch, liggare, head_seq
 
 TODAY = datetime.date.today()
 # A course day this year and not in the future (the head's page counts this year's hours).
@@ -16,19 +16,6 @@ COURSE_DAY = datetime.date(TODAY.year, 1, 15) if TODAY >= datetime.date(TODAY.ye
 
 def h1(driver):
     return driver.find_element(By.TAG_NAME, "h1").text
-
-
-def wait_for_heading(driver, text):
-    """Waits for the next page (a click's navigation) to show a heading containing `text`."""
-    def ready(d):
-        try:
-            return text in d.find_element(By.TAG_NAME, "h1").text
-        except Exception:
-            return False
-    try:
-        WebDriverWait(driver, 20).until(ready)
-    except Exception:
-        raise AssertionError(f"no heading with {text!r}: " + driver.find_element(By.TAG_NAME, "body").text[:1500])
 
 
 def number(text):
