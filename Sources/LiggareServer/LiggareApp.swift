@@ -191,24 +191,6 @@ public final class LiggareApp: Sendable {
   }
 }
 
-/// Escaping for the few bytes of HTML the server writes itself (error pages).
-enum HTMLEscape {
-  static func text(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
-}
-
 /// Standard error, for what the server cannot tell a client.
 enum Console {
   static func error(_ text: String) {

@@ -1,3 +1,5 @@
+import LiggareBasics
+
 /// A piece of HTML markup that is safe by construction: every value that enters it goes through
 /// `HTML.text` (element content) or `Attribute` (a quoted attribute value), both escaped; tag and
 /// attribute names are `StaticString`s, so only the program's own literals can name them.
@@ -74,27 +76,8 @@ public struct HTML: Sendable, Hashable {
   /// The markup as UTF-8 bytes.
   public var bytes: [UInt8] { Array(markup.utf8) }
 
-  /// `value` with `& < > " '` replaced by entities, and C0 controls other than tab, line feed and
-  /// carriage return dropped (they are not allowed in HTML text); safe in element content and in
-  /// double- or single-quoted attribute values.
-  public static func escape(_ value: String) -> String {
-    var out = ""
-    out.reserveCapacity(value.utf8.count)
-    for c in value.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(c)
-      default:
-        if c.value < 0x20 || c.value == 0x7F || (0xFDD0...0xFDEF).contains(c.value) { continue }
-        out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// `value` escaped for element content and quoted attribute values (see `HTMLEscaping`).
+  public static func escape(_ value: String) -> String { HTMLEscaping.escape(value) }
 }
 
 /// One attribute: a name fixed in the program and an escaped value (nil for a boolean attribute).

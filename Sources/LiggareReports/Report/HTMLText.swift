@@ -1,21 +1,9 @@
+import LiggareBasics
+
 /// Escaping for HTML text and attribute values.
 enum HTMLText {
-  /// `text` with `& < > " '` replaced by entities, safe in element content and quoted attributes.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// `text` escaped for element content and quoted attributes (see `HTMLEscaping`).
+  static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
   /// Reverses `escape` (and the numeric forms), for reading parameters back out of a report.
   static func unescape(_ text: String) -> String {
