@@ -68,7 +68,7 @@ enum AssessmentImportCommand {
         list.drafts(method: method, assessor: assessor, date: date), dryRun: args.has("dry-run"),
         source: args.positionals[0], places: list.cells.map(\.line))
     } catch {
-      throw CLIError.from(error)
+      throw CLIError.from(error, options: ["assessor": "assessor"])
     }
     let what = method == .self ? "självskattningar" : "chefsbedömningar"
     console.line(Summary.outcome(outcome, verb: "registrerade \(what):"))

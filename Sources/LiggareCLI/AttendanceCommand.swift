@@ -20,7 +20,7 @@ enum AttendanceCommand {
         list.drafts(course: course, date: date), dryRun: args.has("dry-run"), source: args.positionals[0],
         places: list.rows.map(\.line), allowingRepeatedCompletions: args.has("second-completion"))
     } catch {
-      throw CLIError.from(error)
+      throw CLIError.from(error, options: ["course": "course"])
     }
     console.line(Summary.outcome(outcome, verb: "registrerade kursen \(course) för"))
     return 0

@@ -20,6 +20,27 @@ enum CLIError: Error {
     return .failed("\(error)")
   }
 
+  /// As `from(_:)`, but a rule broken by a value the command line gave (`--date`, `--course`, …)
+  /// blames that flag rather than the row or the event that carried it.
+  /// - Parameters:
+  ///   - options: for each event field the command line set, its flag (`course` → `course`).
+  ///   - dateGiven: whether `--date` was given (otherwise the date was today's).
+  static func from(_ error: LedgerError, options: [String: String], dateGiven: Bool = true) -> CLIError {
+    guard case .rule(_, _, let violation) = error else { return from(error) }
+    switch violation {
+    case .occurredAfterRecorded(let occurredOn, let recordedOn) where dateGiven:
+      return .failed(
+        "--date \(occurredOn) ligger efter i dag (\(recordedOn)); en händelse kan inte registreras i förväg")
+    case .unknownCourse(let c, _, _, _) where options["course"] != nil:
+      return .failed("--\(options["course"] ?? "course") \(c): \(violation)")
+    case .outOfRange(let field, _, _), .emptyField(let field):
+      guard let option = options[field] else { return from(error) }
+      return .failed("--\(option): \(violation)")
+    default:
+      return from(error)
+    }
+  }
+
   var exitCode: Int32 {
     switch self {
     case .usage: 2

@@ -341,7 +341,8 @@ enum LogCommand {
       outcome = try ledger.append(
         [draft], dryRun: args.has("dry-run"), allowingRepeatedCompletions: args.has("second-completion"))
     } catch {
-      throw CLIError.from(error)
+      let options = Dictionary(form.fields.map { ($0.key, $0.option) }, uniquingKeysWith: { a, _ in a })
+      throw CLIError.from(error, options: options, dateGiven: args.value("date") != nil)
     }
     let description = EventDescription.sentence(for: payload, on: date, names: ledger.register.names)
     if args.value("date") == nil {

@@ -35,7 +35,7 @@ enum StatsCommand {
       console.line(
         "  " + type.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + pad(byType[type]!))
     }
-    console.line("Per år (occurredOn):")
+    console.line("Per år (händelsens datum):")
     for year in byYear.keys.sorted() { console.line("  \(year)                " + pad(byYear[year]!)) }
     return 0
   }

@@ -155,6 +155,15 @@ public struct CityState: Sendable {
     personSymbol(person).map(isRegistered) ?? false
   }
 
+  /// The earliest registration of `person` dated after this state's date (known then), if the
+  /// person is not registered yet but will be.
+  public func laterRegistration(of person: String) -> CivilDate? {
+    guard let p = personSymbol(person) else { return nil }
+    return chronicle.persons[Int(p)].registrations
+      .filter { $0.isVisible(knownAt: knownAtSeq) && $0.date > position.date.daysSinceEpoch }
+      .map(\.date).min().map(CivilDate.init(daysSinceEpoch:))
+  }
+
   func placement(_ p: Int32) -> (unit: Int32, role: StaffRole, since: Int32)? {
     placement(p, at: position)
   }

@@ -23,23 +23,23 @@ extension EventDecodingError: CustomStringConvertible {
     case .unknownType(let t):
       "okänd händelsetyp \"\(t)\"; tillåtna är \(EventType.allCases.map(\.rawValue).joined(separator: ", "))"
     case .dataNotAnObject:
-      "fältet data måste vara ett JSON-objekt"
+      "data (fältet data) måste vara ett JSON-objekt"
     case .missingField(let f):
-      "fältet data.\(f) saknas"
+      "\(FieldName.swedish(f, jsonPath: "data.\(f)")) saknas"
     case .unknownFields(let fields, let type):
       "okänt fält för \(type): \(fields.map { "data.\($0)" }.joined(separator: ", "))"
     case .wrongKind(let f, let expected):
-      "fältet data.\(f) måste vara \(expected)"
+      "\(FieldName.swedish(f, jsonPath: "data.\(f)")) måste vara \(expected)"
     case .invalidValue(let f, let value, let allowed):
-      "fältet data.\(f) har värdet \"\(value)\"; tillåtet är \(allowed)"
+      "\(FieldName.swedish(f, jsonPath: "data.\(f)")) har värdet \"\(value)\"; tillåtet är \(allowed)"
     case .syntax(let e): "\(e)"
     case .notAnObject: "raden är inte ett JSON-objekt"
-    case .missingEnvelopeField(let f): "fältet \(f) saknas"
+    case .missingEnvelopeField(let f): "\(FieldName.swedish(f, jsonPath: f)) saknas"
     case .unknownEnvelopeField(let f):
       "okänt fält \(f); tillåtna är id, type, occurredOn, recordedAt, actor och data"
     case .invalidEnvelopeField(let f, let value, let expected):
-      "fältet \(f) har värdet \(value); det ska vara \(expected)"
-    case .duplicateEnvelopeField(let f): "fältet \(f) förekommer två gånger"
+      "\(FieldName.swedish(f, jsonPath: f)) har värdet \(value); det ska vara \(expected)"
+    case .duplicateEnvelopeField(let f): "\(FieldName.swedish(f, jsonPath: f)) förekommer två gånger"
     }
   }
 }

@@ -5,8 +5,11 @@ public enum RuleViolation: Error, Sendable, Hashable {
   case unknownUnit(String, on: CivilDate)
   case unitNotOpen(String, on: CivilDate)
   case notAUnit(String, kind: UnitKind)
-  case unknownPerson(String, on: CivilDate)
-  case unknownCourse(String, on: CivilDate)
+  /// `registeredOn`: the person's registration when it is dated after `on` (the event is too early).
+  case unknownPerson(String, on: CivilDate, registeredOn: CivilDate? = nil)
+  /// `definedOn`: the course's definition when it is dated after `on`; `near`: existing course ids
+  /// spelt nearly the same.
+  case unknownCourse(String, on: CivilDate, definedOn: CivilDate? = nil, near: [String] = [])
   case unknownEvent(String)
   case alreadyExists(what: String, id: String)
   case cityAlreadyExists(String)
@@ -59,10 +62,18 @@ extension RuleViolation: CustomStringConvertible {
     case .unitNotOpen(let u, let d):
       "enheten \(u) är stängd den \(d); välj en öppen enhet"
     case .notAUnit(let u, let kind):
-      "\(u) är \(kind.swedish), inte en enhet; personal och examinatorer knyts till enheter (kind unit)"
-    case .unknownPerson(let p, let d):
+      "\(u) är \(kind.swedish), inte en enhet; personal och examinatorer knyts till enheter (slag unit)"
+    case .unknownPerson(let p, let d, let registeredOn?):
+      "personen \(p) registrerades först den \(registeredOn), efter händelsens datum \(d); "
+        + "kontrollera datumet, eller rätta registreringen om personen fanns redan då"
+    case .unknownPerson(let p, let d, nil):
       "personen \(p) är inte registrerad den \(d); registrera först personen (log person-registered)"
-    case .unknownCourse(let c, let d):
+    case .unknownCourse(let c, let d, let definedOn?, _):
+      "kursen \(c) definierades först den \(definedOn), efter händelsens datum \(d); "
+        + "kontrollera datumet, eller rätta kursdefinitionen om kursen fanns redan då"
+    case .unknownCourse(let c, let d, nil, let near) where !near.isEmpty:
+      "kursen \(c) finns inte i katalogen den \(d); menade du \(Self.alternatives(near))?"
+    case .unknownCourse(let c, let d, nil, _):
       "kursen \(c) finns inte i katalogen den \(d); definiera först kursen (log course-defined)"
     case .unknownEvent(let e):
       "händelsen \(e) finns inte i loggen"
@@ -108,11 +119,11 @@ extension RuleViolation: CustomStringConvertible {
     case .hasDependants(let e, let dependants):
       "händelsen \(e) har händelser som bygger på den (\(Self.list(dependants))); återkalla dem först"
     case .outOfRange(let field, let value, let allowed):
-      "fältet \(field) har värdet \(value), tillåtet är \(allowed)"
+      "\(FieldName.swedish(field)) har värdet \(value), tillåtet är \(allowed)"
     case .emptyField(let field):
-      "fältet \(field) får inte vara tomt"
+      "\(FieldName.swedish(field)) får inte vara tomt"
     case .occurredAfterRecorded(let occurredOn, let recordedOn):
-      "occurredOn \(occurredOn) ligger efter registreringsdagen \(recordedOn); en händelse kan inte loggas i förväg"
+      "datumet \(occurredOn) ligger efter registreringsdagen \(recordedOn); en händelse kan inte registreras i förväg"
     case .conflictingDuplicate(let id, let seq):
       "id \(id) finns redan i loggen (seq \(seq)) med annat innehåll; välj ett nytt id"
     case .unknownFramework(let f, let d):
@@ -124,7 +135,7 @@ extension RuleViolation: CustomStringConvertible {
     case .unknownMeasure(let m, let d):
       "åtgärden \(m) finns inte den \(d); planera den först (log measure)"
     case .unknownLevel(let field, let label, let f, let allowed, let d):
-      "fältet \(field) har nivån \"\(label)\", som inte finns i ramverket \(f) den \(d); "
+      "\(FieldName.swedish(field)) har nivån \"\(label)\", som inte finns i ramverket \(f) den \(d); "
         + "tillåtna är \(allowed.joined(separator: ", "))"
     case .levelCountChanged(let f, let count, let existing):
       "ramverket \(f) har redan \(existing) nivåer; en ny definition får byta namn på nivåerna men inte "
@@ -134,11 +145,11 @@ extension RuleViolation: CustomStringConvertible {
     case .notStaff(let p, let d):
       "\(p) är inte personal den \(d) (ingen placering, slutat eller rollen annan); bara personal bedöms"
     case .assessorMissing:
-      "en bedömning av chefen (method head) kräver fältet assessor: den rektor eller förskolechef som bedömt"
+      "en bedömning av chefen (metod head) kräver en bedömare: den rektor eller förskolechef som bedömt"
     case .assessorNotAllowed(let a):
-      "en självskattning (method self) har ingen bedömare; ta bort assessor (\(a)) eller ange method head"
+      "en självskattning (metod self) har ingen bedömare; ta bort bedömaren (\(a)) eller ange metod head"
     case .assessorIsPerson(let p):
-      "\(p) kan inte bedöma sig själv som chef; använd en självskattning (method self) "
+      "\(p) kan inte bedöma sig själv som chef; använd en självskattning (metod self) "
         + "eller låt en annan chef på enheten bedöma"
     case .notHeadOfUnit(let a, let p, let u, let d):
       "\(a) är inte rektor eller förskolechef på \(p)s enhet \(u) den \(d); bara enhetens chef gör chefsbedömningar"
@@ -147,12 +158,18 @@ extension RuleViolation: CustomStringConvertible {
     case .measureFinished(let m, let status, let d):
       "åtgärden \(m) är redan \(status.rawValue) den \(d); dess status kan inte ändras mer"
     case .responsibleIsPerson(let r):
-      "fältet responsible får inte vara en person (\(r) är en registrerad person); ange en funktion, "
+      "ansvarig får inte vara en person (\(r) är en registrerad person); ange en funktion, "
         + "t.ex. \"IT-strateg\""
     case .repeatedCompletion(let p, let c, let d, let earlier):
       "\(p) har redan gått \(c) den \(d) (händelse \(earlier)); samma person, kurs och dag två gånger "
         + "är nästan alltid samma uppgift registrerad två gånger"
     }
+  }
+
+  /// "a", "a eller b", "a, b eller c".
+  static func alternatives(_ items: [String]) -> String {
+    guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " eller " + last
   }
 
   static func list(_ items: [String]) -> String {

@@ -79,7 +79,7 @@ extension Rulebook {
       if u.kind != .unit { throw .notAUnit(unit, kind: u.kind) }
       guard year <= date.year else {
         throw .outOfRange(
-          field: "year", value: "\(year)", allowed: "senast \(date.year) (året för occurredOn)")
+          field: "year", value: "\(year)", allowed: "senast \(date.year) (året för händelsens datum)")
       }
       guard year >= u.establishedOn.year else {
         throw .outOfRange(

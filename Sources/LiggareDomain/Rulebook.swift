@@ -123,7 +123,7 @@ public enum Rulebook {
       }
     case .courseCompleted(let person, let course, let hours):
       try registered(person, on: date, in: state)
-      if state.course(course) == nil { throw .unknownCourse(course, on: date) }
+      if state.course(course) == nil { throw unknownCourse(course, on: date, in: state) }
       if let hours, !(hours > 0) || !hours.isFinite {
         throw .outOfRange(field: "hours", value: "\(hours)", allowed: "> 0")
       }
@@ -177,7 +177,18 @@ public enum Rulebook {
   }
 
   static func registered(_ person: String, on date: CivilDate, in state: CityState) throws(RuleViolation) {
-    if !state.isRegistered(person) { throw .unknownPerson(person, on: date) }
+    if !state.isRegistered(person) {
+      throw .unknownPerson(person, on: date, registeredOn: state.laterRegistration(of: person))
+    }
+  }
+
+  /// A course missing on `date`: defined later, or spelt nearly like courses that exist.
+  static func unknownCourse(_ course: String, on date: CivilDate, in state: CityState) -> RuleViolation {
+    let catalogue = state.at(.endOf(CivilDate(daysSinceEpoch: .max))).courses
+    if let later = catalogue.first(where: { $0.id == course }) {
+      return .unknownCourse(course, on: date, definedOn: later.definedOn)
+    }
+    return .unknownCourse(course, on: date, near: Suggestions.nearest(course, among: catalogue.map(\.id)))
   }
 
   static func openUnit(_ id: String, on date: CivilDate, in state: CityState) throws(RuleViolation)

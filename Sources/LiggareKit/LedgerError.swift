@@ -68,10 +68,10 @@ extension LedgerError: CustomStringConvertible {
         + "Välj ett nytt id, eller dra tillbaka den gamla händelsen och registrera en ny."
     case .recordedAtTooEarly(let place, let id, let given, let latest):
       place.prefix(id: id)
-        + "fältet recordedAt (\(given)) är tidigare än loggens senaste (\(latest)); "
+        + "registreringstiden (recordedAt) \(given) är tidigare än loggens senaste (\(latest)); "
         + "utelämna recordedAt så sätter loggen tiden"
     case .recordedAtInFuture(let place, let id, let given, let now):
-      place.prefix(id: id) + "fältet recordedAt (\(given)) ligger i framtiden (nu är det \(now))"
+      place.prefix(id: id) + "registreringstiden (recordedAt) \(given) ligger i framtiden (nu är det \(now))"
     case .lineTooLong(let place, let limit):
       place.prefix(id: nil) + "raden är längre än \(limit / 1024) KiB; varje händelse ska stå på en egen rad"
     case .corruptRecord(let seq, let error):

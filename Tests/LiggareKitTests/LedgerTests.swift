@@ -100,7 +100,7 @@ import Testing
     ),
     (#"{"type":"StaffLeft","occurredOn":"2011-02-01","data":{"person":"p-1","person":"p-2"}}"#, "två gånger"),
     (#"{"type":"StaffLeft","occurredOn":"2011-02-01","seq":9,"data":{"person":"p-1"}}"#, "okänt fält seq"),
-    (#"{"type":"StaffLeft","data":{"person":"p-1"}}"#, "occurredOn saknas"),
+    (#"{"type":"StaffLeft","data":{"person":"p-1"}}"#, "datum (occurredOn) saknas"),
     (#"{"type":"StaffLeft","occurredOn":"2011-02-01","data":{"person":"p-1","extra":1}}"#, "data.extra"),
     (
       #"{"type":"StaffLeft","occurredOn":"2026-01-16","recordedAt":"2026-01-15T10:00:00Z","data":{"person":"p-1"}}"#,
