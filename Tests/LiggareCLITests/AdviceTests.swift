@@ -34,7 +34,8 @@ import Testing
     ])
     #expect(defined.status == 0, "\(defined.error)")
     let run = try ProcessTests.run([
-      "--log", log, "log", "course-completed", "--person", "p0", "--course", "pim-intr", "--date", "2012-03-01",
+      "--log", log, "log", "course-completed", "--person", "p0", "--course", "pim-intr", "--date",
+      "2012-03-01",
     ])
     #expect(run.status == 1)
     #expect(run.error.contains("menade du pim-intro?"), "\(run.error)")
@@ -47,7 +48,8 @@ import Testing
     #expect(list.error.contains("--course pim-intr"), "\(list.error)")
     #expect(list.error.contains("menade du pim-intro?"), "\(list.error)")
     let early = try ProcessTests.run([
-      "--log", log, "log", "course-completed", "--person", "p0", "--course", "pim-intro", "--date", "2011-06-01",
+      "--log", log, "log", "course-completed", "--person", "p0", "--course", "pim-intro", "--date",
+      "2011-06-01",
     ])
     #expect(early.error.contains("pim-intro definierades först den 2012-01-01"), "\(early.error)")
   }
