@@ -19,6 +19,8 @@ public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
   case invalidPassword(reason: String)
   /// A scope that cannot be used with the role, or a malformed scope id.
   case invalidScope(reason: String)
+  /// An account's person id cannot be used (wrong role, or not an id).
+  case invalidPerson(reason: String)
   /// A line of the access log that cannot be read.
   case accessLog(path: String, line: Int, reason: String)
   /// Too many accounts in one file.
@@ -36,6 +38,7 @@ public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unknownAccount(let name): "Kontot \"\(name)\" finns inte."
     case .invalidPassword(let reason): "Lösenordet går inte att använda: \(reason)."
     case .invalidScope(let reason): "Omfattningen går inte att använda: \(reason)."
+    case .invalidPerson(let reason): "Person-id:t går inte att använda: \(reason)."
     case .accessLog(let path, let line, let reason): "Åtkomstloggen \(path), rad \(line): \(reason)."
     case .tooManyAccounts(let limit): "Kontofilen rymmer högst \(limit) konton."
     }

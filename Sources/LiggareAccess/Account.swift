@@ -8,6 +8,9 @@ public struct Account: Sendable, Hashable {
   public var role: Role
   /// Unit or board ids the account is limited to; empty means the whole city.
   public var scopes: [String]
+  /// The person id of the head who uses the account (`head` only): the assessor of the head
+  /// assessments it records. Nil for every other account, and for a head who only reads.
+  public var person: String?
   /// A disabled account cannot log in, its token and sessions stop working; it is never deleted,
   /// so the access log and the event log's `actor` keep meaning something.
   public var disabled: Bool
@@ -22,12 +25,13 @@ public struct Account: Sendable, Hashable {
 
   /// Creates an account value.
   public init(
-    name: String, role: Role, scopes: [String], disabled: Bool, hasPassword: Bool, hasToken: Bool,
-    created: Timestamp, changed: Timestamp
+    name: String, role: Role, scopes: [String], person: String? = nil, disabled: Bool, hasPassword: Bool,
+    hasToken: Bool, created: Timestamp, changed: Timestamp
   ) {
     self.name = name
     self.role = role
     self.scopes = scopes
+    self.person = person
     self.disabled = disabled
     self.hasPassword = hasPassword
     self.hasToken = hasToken
@@ -52,6 +56,15 @@ public struct Account: Sendable, Hashable {
       {
         return "kontonamnet får bara innehålla synliga tecken utan mellanslag"
       }
+    }
+    return nil
+  }
+
+  /// Why `person` cannot be an account's person id (Swedish), or nil: the same rule as scopes.
+  static func problem(withPerson person: String) -> String? {
+    if person.isEmpty || person.utf8.count > 128 { return "person-id \"\(person)\" är tomt eller för långt" }
+    for scalar in person.unicodeScalars where scalar.properties.isWhitespace || scalar.value < 0x20 {
+      return "person-id \"\(person)\" får inte innehålla mellanslag eller styrtecken"
     }
     return nil
   }
@@ -86,14 +99,17 @@ public struct Principal: Sendable, Hashable {
   public var role: Role
   /// The account's scopes (unit or board ids); empty means the whole city.
   public var scopes: [String]
+  /// The head's own person id (`Account.person`), or nil.
+  public var person: String?
   /// How the caller authenticated.
   public var method: Method
 
   /// Creates a principal.
-  public init(name: String, role: Role, scopes: [String], method: Method) {
+  public init(name: String, role: Role, scopes: [String], person: String? = nil, method: Method) {
     self.name = name
     self.role = role
     self.scopes = scopes
+    self.person = person
     self.method = method
   }
 

@@ -1,16 +1,17 @@
 import LiggareBasics
 
-/// The accounts file, version 1:
+/// The accounts file, version 2:
 ///
-///     {"format": "liggare-accounts", "version": 1, "accounts": [
-///       {"name": "anna", "role": "coordinator", "scopes": ["b-3"], "disabled": false,
+///     {"format": "liggare-accounts", "version": 2, "accounts": [
+///       {"name": "anna", "role": "coordinator", "scopes": ["b-3"], "person": null, "disabled": false,
 ///        "created": "2026-01-05T08:00:00Z", "changed": "2026-01-05T08:00:00Z",
 ///        "password": {"algorithm": "pbkdf2-sha256", "iterations": 600000,
 ///                     "salt": "<base64url>", "hash": "<base64url>"},
 ///        "token": {"algorithm": "sha256", "hash": "<hex>", "issued": "2026-01-05T08:00:00Z"}}]}
 ///
-/// `password` and `token` may be null. Unknown members are refused, so a newer program's file is
-/// never half understood.
+/// `password`, `token` and `person` may be null. Version 1 is the same without `person` (read as
+/// null; a version 1 file with `person` is refused); every change writes version 2. Unknown
+/// members and versions are refused, so a newer program's file is never half understood.
 extension AccountStore {
   /// Reads and checks the file at `path`; a missing file has no accounts.
   static func readRecords(_ path: String) throws(AccessError) -> [Record] {
@@ -31,7 +32,8 @@ extension AccountStore {
     guard let versionValue = members["version"] else {
       throw .accountFile(path: path, reason: "\"version\" saknas")
     }
-    guard versionValue.numberValue == Double(currentVersion) else {
+    guard let version = versionValue.numberValue.flatMap({ n in readableVersions.first { Double($0) == n } })
+    else {
       let shown: String
       if case .number(let n) = versionValue {
         shown = JSONValue.number(n).canonicalText
@@ -52,7 +54,7 @@ extension AccountStore {
     var records: [Record] = []
     var names: Set<String> = []
     for (index, entry) in entries.enumerated() {
-      let record = try decode(entry, path: path, index: index)
+      let record = try decode(entry, path: path, index: index, version: version)
       guard names.insert(record.account.name).inserted else {
         throw .accountFile(path: path, reason: "kontot \"\(record.account.name)\" finns två gånger")
       }
@@ -61,14 +63,17 @@ extension AccountStore {
     return records
   }
 
-  private static func decode(_ entry: JSONValue, path: String, index: Int) throws(AccessError) -> Record {
+  private static func decode(_ entry: JSONValue, path: String, index: Int, version: Int) throws(AccessError)
+    -> Record
+  {
     func bad(_ reason: String) -> AccessError {
       .accountFile(path: path, reason: "konto nummer \(index + 1): \(reason)")
     }
     guard case .object(let m) = entry else { throw bad("är inte ett JSON-objekt") }
-    let known: Set<String> = [
+    var known: Set<String> = [
       "name", "role", "scopes", "disabled", "created", "changed", "password", "token",
     ]
+    if version >= 2 { known.insert("person") }
     for key in m.keys where !known.contains(key) { throw bad("okänt fält \"\(key.prefix(40))\"") }
     guard let name = m["name"]?.stringValue else { throw bad("\"name\" saknas eller är inte text") }
     if let problem = Account.problem(withName: name) { throw bad(problem) }
@@ -85,6 +90,15 @@ extension AccountStore {
       scopes.append(scope)
     }
     if !role.takesScopes && !scopes.isEmpty { throw bad("rollen \(role) tar ingen omfattning") }
+    var person: String?
+    switch m["person"] {
+    case nil where version < 2, .null?: person = nil
+    case .string(let p)?:
+      if let problem = Account.problem(withPerson: p) { throw bad(problem) }
+      if !role.takesPerson { throw bad("rollen \(role) tar inget person-id") }
+      person = p
+    default: throw bad("\"person\" saknas eller är inte text eller null")
+    }
     guard case .bool(let disabled)? = m["disabled"] else {
       throw bad("\"disabled\" saknas eller är inte true/false")
     }
@@ -122,7 +136,7 @@ extension AccountStore {
     }
 
     let account = Account(
-      name: name, role: role, scopes: scopes, disabled: disabled, hasPassword: password != nil,
+      name: name, role: role, scopes: scopes, person: person, disabled: disabled, hasPassword: password != nil,
       hasToken: token != nil, created: created, changed: changed)
     return Record(account: account, password: password, token: token)
   }
@@ -147,7 +161,7 @@ extension AccountStore {
       }
       return [
         "name": .string(a.name), "role": .string(a.role.rawValue),
-        "scopes": .array(a.scopes.map { .string($0) }),
+        "scopes": .array(a.scopes.map { .string($0) }), "person": a.person.map { .string($0) } ?? .null,
         "disabled": .bool(a.disabled), "created": .string(a.created.description),
         "changed": .string(a.changed.description), "password": password, "token": token,
       ]

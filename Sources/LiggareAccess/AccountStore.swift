@@ -23,8 +23,11 @@ public final class AccountStore: Sendable {
   public static let fileName = "accounts.json"
   /// The `format` member that marks a Liggare accounts file.
   public static let formatName = "liggare-accounts"
-  /// The version this program writes and the only one it reads.
-  public static let currentVersion = 1
+  /// The version this program writes. Version 2 added an account's `person` (a head's person id);
+  /// version 1 files (without it) are read as they are and written as version 2 at the next change.
+  public static let currentVersion = 2
+  /// Every version this program reads.
+  public static let readableVersions = [1, 2]
   /// PBKDF2 iterations for new passwords (OWASP's 2023 figure for PBKDF2-HMAC-SHA256).
   public static let defaultIterations = 600_000
   /// The environment variable a debug build reads for fewer iterations (CLI and browser tests run
@@ -236,10 +239,16 @@ public final class AccountStore: Sendable {
   /// - Throws: `AccessError` for a bad name, an existing name, a bad password or scope, or when the
   ///   file cannot be written (then nothing changed).
   @discardableResult
-  public func add(name: String, role: Role, scopes: [String] = [], password: String?) throws(AccessError)
-    -> Account
-  {
+  public func add(
+    name: String, role: Role, scopes: [String] = [], person: String? = nil, password: String?
+  ) throws(AccessError) -> Account {
     if let problem = Account.problem(withName: name) { throw .invalidName(name, reason: problem) }
+    if let person {
+      guard role.takesPerson else {
+        throw .invalidPerson(reason: "rollen \(role) registrerar inga bedömningar och tar inget person-id")
+      }
+      if let problem = Account.problem(withPerson: person) { throw .invalidPerson(reason: problem) }
+    }
     if !role.takesScopes && !scopes.isEmpty {
       throw .invalidScope(reason: "rollen \(role) gäller alltid hela staden och tar ingen omfattning")
     }
@@ -255,7 +264,7 @@ public final class AccountStore: Sendable {
       var unique: [String] = []
       for scope in scopes where !unique.contains(scope) { unique.append(scope) }
       let account = Account(
-        name: name, role: role, scopes: unique, disabled: false, hasPassword: hash != nil, hasToken: false,
+        name: name, role: role, scopes: unique, person: person, disabled: false, hasPassword: hash != nil, hasToken: false,
         created: now, changed: now)
       records.append(Record(account: account, password: hash, token: nil))
       return account
@@ -341,7 +350,8 @@ public final class AccountStore: Sendable {
 
 extension Principal {
   init(_ account: Account, method: Method) {
-    self.init(name: account.name, role: account.role, scopes: account.scopes, method: method)
+    self.init(
+      name: account.name, role: account.role, scopes: account.scopes, person: account.person, method: method)
   }
 }
 

@@ -2,7 +2,9 @@
 public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
   /// A PIM coordinator: logs events about persons and units within its scopes and reads them.
   case coordinator
-  /// A school head: reads the views of the units within its scopes and their staff's names.
+  /// A school head: reads the views of the units within its scopes and their staff's names, and
+  /// records head assessments of their staff and the units' yearly follow-up (nothing else;
+  /// `Scope.firstRefused` in the server holds the line).
   case head
   /// The central office: reads everything in the city, the reports and the export.
   case office
@@ -30,6 +32,10 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     }
   }
 
+  /// Whether accounts with this role may name their own person (`head`: the assessor of the head
+  /// assessments the account records).
+  public var takesPerson: Bool { self == .head }
+
   /// Whether the role has `permission` at all (for scoped permissions, somewhere in its scopes).
   public func allows(_ permission: Permission) -> Bool {
     permissions.contains(permission)
@@ -39,7 +45,7 @@ public enum Role: String, Sendable, Hashable, CaseIterable, CustomStringConverti
   public var permissions: Set<Permission> {
     switch self {
     case .coordinator: [.logEvents, .readViews, .readPersonNames, .search, .readHead]
-    case .head: [.readViews, .readPersonNames, .search]
+    case .head: [.logEvents, .readViews, .readPersonNames, .search, .readHead]
     case .office: [.readViews, .readPersonNames, .search, .readReports, .export, .readHead]
     case .admin: [.manageAccounts]
     }

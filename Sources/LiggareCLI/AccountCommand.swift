@@ -22,11 +22,15 @@ enum AccountCommand {
           options: [
             .value("role", "ROLL", "kontots roll", required: true, allowed: Role.allCases.map(\.rawValue)),
             .repeated("scope", "ENHET", "nämnd eller enhet kontot gäller (flera går; ingen = hela staden)"),
+            .value(
+              "person", "PERSON",
+              "rektorns eget person-id (bara head): bedömaren i chefens bedömningar kontot registrerar"),
             .flag("password-stdin", "läs lösenordet från standard in (annars bara API-nyckel)"),
           ],
           examples: [
             "account add anna --role coordinator --scope u-1007 --password-stdin",
             "account add kurssystemet --role coordinator",
+            "account add rektor.sol --role head --scope f-solrosen --person p-101 --password-stdin",
           ],
           run: { args, context, console throws(CLIError) in try add(args, context, &console) }),
         CommandSpec(
@@ -84,8 +88,9 @@ enum AccountCommand {
       password = text
     }
     let scopes = args.values("scope")
+    let person = args.value("person")
     do {
-      try store(context).add(name: name, role: role, scopes: scopes, password: password)
+      try store(context).add(name: name, role: role, scopes: scopes, person: person, password: password)
     } catch {
       throw .failed("\(error)")
     }
@@ -93,6 +98,7 @@ enum AccountCommand {
     console.line(
       "Kontot \(name) (\(role.swedishName)) är skapat"
         + (scopes.isEmpty ? "" : " för \(scopes.joined(separator: ", "))")
+        + (person.map { ", person \($0)" } ?? "")
         + (password == nil
           ? "; det har inget lösenord (ge det en API-nyckel: liggare account token \(name))." : "."))
     return 0
@@ -115,6 +121,7 @@ enum AccountCommand {
       var parts = [
         a.name, a.role.rawValue, a.scopes.isEmpty ? "hela staden" : a.scopes.joined(separator: ","),
       ]
+      if let person = a.person { parts.append("person \(person)") }
       parts.append(a.disabled ? "avstängt" : "aktivt")
       if a.hasPassword { parts.append("lösenord") }
       if a.hasToken { parts.append("API-nyckel") }

@@ -20,19 +20,25 @@ enum DemoServe {
     let unit = board.flatMap { b in
       state.children(of: b.id).first { $0.kind == .unit && $0.isOpen }
     }
-    let roster: [(String, Role, [String])] = [
-      ("samordnare", .coordinator, board.map { [$0.id] } ?? []),
-      ("rektor", .head, unit.map { [$0.id] } ?? []),
-      ("kontoret", .office, []),
-      ("admin", .admin, []),
+    // The demo head is the unit's own head, so the account can record head assessments.
+    let head = unit.flatMap { u in
+      Census(state).staff(of: u.id).sorted { $0.personID < $1.personID }.first {
+        $0.role == .rektor || $0.role == .förskolechef
+      }?.personID
+    }
+    let roster: [(String, Role, [String], String?)] = [
+      ("samordnare", .coordinator, board.map { [$0.id] } ?? [], nil),
+      ("rektor", .head, unit.map { [$0.id] } ?? [], head),
+      ("kontoret", .office, [], nil),
+      ("admin", .admin, [], nil),
     ]
     var lines = ["Demokonton (lösenorden är nya för varje körning och visas bara nu):"]
     let random = SystemRandom()
-    for (name, role, scopes) in roster {
+    for (name, role, scopes, person) in roster {
       let password = Base64URL.encode(random.bytes(12))
       do {
         if try store.account(named: name) == nil {
-          try store.add(name: name, role: role, scopes: scopes, password: password)
+          try store.add(name: name, role: role, scopes: scopes, person: person, password: password)
         } else {
           try store.setPassword(name: name, password: password)
         }

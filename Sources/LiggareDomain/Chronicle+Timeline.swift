@@ -12,6 +12,8 @@ public struct PersonTimelineItem: Sendable, Hashable {
     case courseCompleted(courseID: String, hours: Double?)
     case examinerAppointed(unitID: String, maxLevel: Int)
     case examinerEnded
+    /// A competence assessment of the person (contract Part 2); `assessorID` for a head's.
+    case assessed(competenceID: String, level: String, method: AssessmentMethod, assessorID: String?)
   }
 
   public var date: CivilDate
@@ -55,6 +57,14 @@ extension Chronicle {
     }
     for v in completions where v.value.person == p {
       add(v, .courseCompleted(courseID: courseSymbols.name(v.value.course), hours: v.value.hours))
+    }
+    for v in assessments where v.value.person == p {
+      let a = v.value
+      add(
+        v,
+        .assessed(
+          competenceID: competenceSymbols.name(a.competence), level: labelSymbols.name(a.label), method: a.method,
+          assessorID: a.assessor >= 0 ? personSymbols.name(a.assessor) : nil))
     }
     items.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
     return items

@@ -242,13 +242,11 @@ public enum APIRoutes {
   /// Refuses drafts outside a scoped coordinator's scopes (403, naming the line).
   static func requireScope(_ c: RequestContext, _ drafts: [EventDraft], lines: [Int]) throws(APIError) {
     let principal = try c.caller
-    guard !principal.coversCity else { return }
-    if let index = Scope.firstOutOfScope(drafts, principal: principal, chronicle: c.state.snapshot.chronicle)
+    guard Scope.restrictsWrites(principal) else { return }
+    if let (index, message) = Scope.firstRefusal(
+      drafts, principal: principal, chronicle: c.state.snapshot.chronicle)
     {
-      throw APIError(
-        .forbidden, "out-of-scope",
-        "rad \(lines[index]): händelsen gäller en person eller enhet utanför ditt ansvarsområde",
-        line: lines[index])
+      throw APIError(.forbidden, "out-of-scope", "rad \(lines[index]): \(message)", line: lines[index])
     }
   }
 
@@ -273,7 +271,7 @@ public enum APIRoutes {
       let principal = try c.caller
       let dryRun = try flag(c, "dryRun")
       let expected = try expectedHead(c, current: c.state.snapshot.head)
-      if !principal.coversCity {
+      if Scope.restrictsWrites(principal) {
         // Decode first to check the scopes; the import decodes again and reports syntax errors.
         var drafts: [EventDraft] = []
         var lines: [Int] = []

@@ -170,7 +170,7 @@ extension PageRoutes {
     ((try? c.app.accounts.list()) ?? []).map {
       AccountRow(
         username: $0.name, roles: [WebRole(rawValue: $0.role.rawValue) ?? .head], scopes: $0.scopes,
-        disabled: $0.disabled)
+        person: $0.person, disabled: $0.disabled)
     }
   }
 
@@ -217,12 +217,19 @@ extension PageRoutes {
     }
     let scopes = (values["scopes"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: [" "]) }
       .filter { !$0.isEmpty }
+    let personText = (values["person"] ?? "").trimmingCharacters(in: [" "])
+    let person: String? = personText.isEmpty ? nil : personText
+    if person != nil && !role.takesPerson {
+      errors.append(
+        FieldError(field: "person", message: "Bara en chef för enhet har ett person-id; töm fältet"))
+    }
     guard errors.isEmpty else { return try adminRefuse(c, values, errors) }
     do throws(AccessError) {
       try c.app.accounts.add(
-        name: name, role: role, scopes: role.takesScopes ? scopes : [], password: password)
+        name: name, role: role, scopes: role.takesScopes ? scopes : [], person: person, password: password)
     } catch {
-      return try adminRefuse(c, values, [FieldError(field: "username", message: "\(error)")])
+      let field = if case .invalidPerson = error { "person" } else { "username" }
+      return try adminRefuse(c, values, [FieldError(field: field, message: "\(error)")])
     }
     c.app.record(c, .accountAdded, .ok, status: 303)
     return .redirect(to: "/admin?done=added")

@@ -61,30 +61,55 @@ extension PageRoutes {
   }
 
   @Sendable static func eventForm(_ c: RequestContext) throws(APIError) -> HTTPResponse {
-    guard let form = EventForm.named(try c.parameter("form")) else { return notFound(c) }
-    var values = ["date": c.now.stockholmDate.description]
+    let v = try viewer(c)
+    guard let form = EventForm.named(try c.parameter("form")), form.isAvailable(to: v) else {
+      return notFound(c)
+    }
+    let today = c.now.stockholmDate
+    var values = ["date": today.description]
     if form.name == "retract", let event = c.query("event") { values["event"] = event }
+    if form.name == "follow-up" { values["year"] = "\(today.year - 1)" }
+    for key in ["unit", "person", "competence", "requirement", "measure"] {
+      if let given = c.query(key), form.has(key) { values[key] = String(given.prefix(200)) }
+    }
+    let principal = try c.caller
     return html(
       RegisterPages.form(
-        viewer: try viewer(c), form: form, state: FormState(values: values),
-        examiners: form.name == "pim-level" ? examiners(c, on: c.now.stockholmDate) : []))
+        viewer: v, form: form, state: FormState(values: values),
+        examiners: form.name == "pim-level" ? examiners(c, on: today) : [],
+        choices: formChoices(c, form: form, on: today, principal: principal),
+        fixed: fixedFields(c, form: form, principal: principal)))
   }
 
   @Sendable static func eventPost(_ c: RequestContext) throws(APIError) -> HTTPResponse {
-    guard let form = EventForm.named(try c.parameter("form")) else { return notFound(c) }
     let v = try viewer(c)
+    guard let form = EventForm.named(try c.parameter("form")), form.isAvailable(to: v) else {
+      return notFound(c)
+    }
+    let principal = try c.caller
     var values: [String: String] = [:]
     for item in c.request.form ?? HTTPQuery() where item.name != "csrf" && item.name != "step" {
-      values[item.name] = String(item.value.prefix(2000))
+      guard values.count < 64 else { break }
+      let value = String(item.value.prefix(2000))
+      // Several ticked boxes under one name arrive as one comma-separated value.
+      if let earlier = values[item.name], !earlier.isEmpty {
+        values[item.name] = String((earlier + "," + value).prefix(2000))
+      } else {
+        values[item.name] = value
+      }
     }
+    let fixed = fixedFields(c, form: form, principal: principal)
+    for (key, f) in fixed { values[key] = f.value }
     let step = c.request.form?.value(for: "step") ?? "preview"
     let dateText = (values["date"] ?? "").trimmingCharacters(in: [" "])
     let date = CivilDate(parsing: dateText)
     func refuse(_ errors: [FieldError]) -> HTTPResponse {
-      html(
+      let on = date ?? c.now.stockholmDate
+      return html(
         RegisterPages.form(
           viewer: v, form: form, state: FormState(values: values, errors: errors),
-          examiners: form.name == "pim-level" ? examiners(c, on: date ?? c.now.stockholmDate) : []),
+          examiners: form.name == "pim-level" ? examiners(c, on: on) : [],
+          choices: formChoices(c, form: form, on: on, principal: principal), fixed: fixed),
         status: .unprocessableContent)
     }
     if step == "edit" { return refuse([]).withStatus(.ok) }
@@ -122,14 +147,10 @@ extension PageRoutes {
         return refuse([form.error(for: error)])
       }
     }
-    let principal = try c.caller
-    if !principal.coversCity,
-      Scope.firstOutOfScope(drafts, principal: principal, chronicle: c.state.snapshot.chronicle) != nil
+    if let (_, message) = Scope.firstRefusal(drafts, principal: principal, chronicle: c.state.snapshot.chronicle)
     {
       return refuse([
-        FieldError(
-          field: form.fields.first?.key ?? "date",
-          message: "Händelsen gäller en person eller enhet utanför ditt ansvarsområde")
+        FieldError(field: form.fields.first?.key ?? "date", message: EventForm.capitalized(message))
       ])
     }
     let dryRun = step != "confirm"
@@ -165,6 +186,7 @@ extension PageRoutes {
   }
 
   @Sendable static func attendanceForm(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    guard try viewer(c).has(.coordinator) else { return notFound(c) }
     var values = ["date": c.now.stockholmDate.description]
     if let course = c.query("course") { values["course"] = course }
     return html(RegisterPages.attendanceForm(viewer: try viewer(c), state: FormState(values: values)))
@@ -173,6 +195,7 @@ extension PageRoutes {
   @Sendable static func attendancePost(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     let v = try viewer(c)
     let principal = try c.caller
+    guard v.has(.coordinator) else { return notFound(c) }
     // The upload is multipart; the confirm step is an ordinary form.
     var fields: [String: String] = [:]
     var file: (name: String, bytes: [UInt8])?

@@ -151,6 +151,7 @@ extension PageRoutes {
       TimelineEntry(
         item, person: { p in server.names[p].map { "\($0) (\(p))" } ?? p },
         unit: { u in state.unit(u)?.name ?? u }, course: { co in state.course(co)?.title ?? co },
+        competence: { id in state.competence(id)?.title ?? id },
         reason: { seq in retractionReason(snapshot, seq: seq) })
     }
     return html(

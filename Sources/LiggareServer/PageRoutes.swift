@@ -24,6 +24,8 @@ public enum PageRoutes {
     Route("GET", "/register", .permission(.logEvents), registerIndex),
     Route("GET", "/register/attendance", .permission(.logEvents), attendanceForm),
     Route("POST", "/register/attendance", .permission(.logEvents), checksOwnCSRF: true, attendancePost),
+    Route("GET", "/register/assessments", .permission(.logEvents), assessmentsForm),
+    Route("POST", "/register/assessments", .permission(.logEvents), checksOwnCSRF: true, assessmentsPost),
     Route("GET", "/register/{form}", .permission(.logEvents), eventForm),
     Route("POST", "/register/{form}", .permission(.logEvents), eventPost),
     Route("GET", "/search", .permission(.search), search),

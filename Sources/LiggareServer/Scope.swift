@@ -33,7 +33,25 @@ public enum Scope {
     return covers(principal, unit: placement.unitID, in: state)
   }
 
+  /// Whether `principal`'s writes are checked draft by draft (`firstRefusal`): every scoped
+  /// account, and every head (heads record only their own assessments and their units' follow-up).
+  public static func restrictsWrites(_ principal: Principal) -> Bool {
+    !principal.coversCity || principal.role == .head
+  }
+
   /// The first draft a scoped coordinator may not log, with its position, or nil when all may be.
+  public static func firstOutOfScope(
+    _ drafts: [EventDraft], principal: Principal, chronicle: Chronicle
+  ) -> Int? {
+    firstRefusal(drafts, principal: principal, chronicle: chronicle)?.index
+  }
+
+  /// What a head's account says when it may not record a draft (Swedish, lower case).
+  public static let headOnly =
+    "en rektor kan bara registrera sina egna bedömningar (chefens bedömning) av personal på sina enheter och enheternas uppföljning"
+
+  /// The first draft `principal` may not log, with its position and why (Swedish, lower case), or
+  /// nil when all may be.
   ///
   /// **Beslut**: an event is in scope when every unit it names (the unit, a new parent, the unit
   /// merged into, a goal's scope) is in scope on the event's date, and the person it is about is
@@ -42,11 +60,18 @@ public enum Scope {
   /// and is allowed. The course catalogue (`CourseDefined`) and retractions belong to coordinators
   /// for the whole city (so are Part 2's frameworks, requirements, assessments and measures, except a
   /// unit's own follow-up). An examiner named in `PimLevelAttained` is not checked (examiners may come
-  /// from elsewhere).
-  public static func firstOutOfScope(
+  /// from elsewhere). A coordinator whose scopes include the city's own id covers the whole city for
+  /// these too.
+  ///
+  /// **Beslut (heads write)**: a `head` account records only `CompetenceAssessed` with method `head`
+  /// and itself as the assessor (the account's `person`), of a person placed in its scopes on the
+  /// date, and `UnitFollowUp` for a unit in its scopes; nothing else, whatever its scopes. The
+  /// rulebook then checks that the assessor is the head of the person's unit on that day.
+  public static func firstRefusal(
     _ drafts: [EventDraft], principal: Principal, chronicle: Chronicle
-  ) -> Int? {
-    if principal.coversCity { return nil }
+  ) -> (index: Int, message: String)? {
+    if !restrictsWrites(principal) { return nil }
+    let outside = "händelsen gäller en person eller enhet utanför ditt ansvarsområde"
     var placedInBatch: [String: String] = [:]
     for (index, draft) in drafts.enumerated() {
       let state = CityState(
@@ -55,6 +80,26 @@ public enum Scope {
       func personOK(_ person: String) -> Bool {
         if let unit = placedInBatch[person] { return unitOK(unit) }
         return covers(principal, person: person, in: state)
+      }
+      if principal.role == .head {
+        switch draft.payload {
+        case .competenceAssessed(let person, _, _, let method, let assessor):
+          guard method == .head else { return (index, headOnly) }
+          guard let own = principal.person else {
+            return (
+              index,
+              "kontot saknar ditt person-id, så dina bedömningar kan inte registreras; be administratören lägga till det (liggare account add … --person)"
+            )
+          }
+          guard assessor == own else {
+            return (index, "bedömaren ska vara du själv (\(own)); en rektor registrerar bara sina egna bedömningar")
+          }
+          if !personOK(person) { return (index, outside) }
+        case .unitFollowUp(let unit, _, _):
+          if !unitOK(unit) { return (index, outside) }
+        default: return (index, headOnly)
+        }
+        continue
       }
       let ok: Bool
       switch draft.payload {
@@ -75,10 +120,10 @@ public enum Scope {
       case .goalSet(_, let scope, _, _, _): ok = unitOK(scope)
       case .unitFollowUp(let unit, _, _): ok = unitOK(unit)
       // The catalogue, retractions and Part 2's frameworks, requirements, assessments and measures:
-      // coordinators for the whole city.
-      default: ok = false
+      // coordinators for the whole city (also one whose scopes name the city itself).
+      default: ok = state.city.map { principal.scopes.contains($0.id) } ?? false
       }
-      if !ok { return index }
+      if !ok { return (index, outside) }
     }
     return nil
   }

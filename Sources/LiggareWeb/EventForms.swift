@@ -12,6 +12,20 @@ public struct EventForm: Sendable, Hashable {
     public var input: Forms.Input
     public var number: Bool
     public var required: Bool
+    /// How the submitted text becomes the `data` value.
+    public var shape: Shape = .scalar
+  }
+
+  /// How a field's submitted text becomes its `data` value.
+  public enum Shape: Sendable, Hashable {
+    /// A string, or a number when `number`.
+    case scalar
+    /// A list of strings typed with commas or line breaks between (a framework's levels).
+    case list
+    /// A list of the ticked boxes' values; left out when none is ticked.
+    case checked
+    /// One rating 1–4 per strategy area, from the fields `ratings-1` … `ratings-5`.
+    case ratings
   }
 
   /// The route segment (`pim-level`, `course-completed`, …).
@@ -20,8 +34,11 @@ public struct EventForm: Sendable, Hashable {
   public var title: String
   public var fields: [Field]
 
-  /// Every form, in the order the register page lists them.
-  public static let all: [EventForm] = [
+  /// Every form, in the order the register page lists them: Part 1's, then Part 2's.
+  public static let all: [EventForm] = part1 + part2
+
+  /// The forms of contract Part 1.
+  static let part1: [EventForm] = [
     EventForm(
       name: "course-completed", type: .courseCompleted, title: "Kurs genomförd",
       fields: [
@@ -153,9 +170,22 @@ public struct EventForm: Sendable, Hashable {
     var out: [(String, JSONValue)] = []
     var errors: [FieldError] = []
     for f in fields {
+      if f.shape == .ratings {
+        var ratings: [String: JSONValue] = [:]
+        for (i, area) in StrategyArea.allCases.enumerated() {
+          let raw = (values["ratings-\(i + 1)"] ?? "").trimmingWhitespace
+          if let n = Int(raw) { ratings[area.rawValue] = .number(Double(n)) }
+        }
+        if !ratings.isEmpty { out.append((f.key, .object(ratings))) }
+        continue
+      }
       let raw = (values[f.key] ?? "").trimmingWhitespace
       if raw.isEmpty { continue }
-      if f.number {
+      if f.shape == .list || f.shape == .checked {
+        let items = raw.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" })
+          .map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+        if !items.isEmpty { out.append((f.key, .array(items.map { .string($0) }))) }
+      } else if f.number {
         guard let n = Double(raw.replacingComma), n.isFinite else {
           errors.append(
             FieldError(field: f.key, message: "\(f.label): ”\(raw)” är inget tal; skriv t.ex. 3 eller 7,5"))
@@ -171,8 +201,19 @@ public struct EventForm: Sendable, Hashable {
 
   /// Every required field left empty, as field errors.
   public func missing(in values: [String: String]) -> [FieldError] {
-    fields.filter { $0.required && (values[$0.key] ?? "").trimmingWhitespace.isEmpty }.map {
-      FieldError(field: $0.key, message: "Fyll i \($0.label.lowercased())")
+    fields.filter { f in
+      guard f.required else { return false }
+      if f.shape == .ratings {
+        return (1...StrategyArea.allCases.count).contains {
+          (values["ratings-\($0)"] ?? "").trimmingWhitespace.isEmpty
+        }
+      }
+      return (values[f.key] ?? "").trimmingWhitespace.isEmpty
+    }.map {
+      FieldError(
+        field: $0.key,
+        message: $0.shape == .ratings
+          ? "Välj ett betyg för varje strategiområde" : "Fyll i \($0.label.lowercased())")
     }
   }
 
@@ -192,9 +233,19 @@ public struct EventForm: Sendable, Hashable {
   ///
   /// - Parameter values: the submitted values, to find which of several unit fields named the unit.
   public func error(for violation: RuleViolation, values: [String: String] = [:]) -> FieldError {
-    let text = Self.capitalized("\(violation)")
+    let text = Self.sentence("\(violation)", ids: Array(values.values))
     let key: String
     switch violation {
+    case .unknownFramework: key = "framework"
+    case .unknownCompetence, .competenceFrameworkChanged: key = has("competence") ? "competence" : "framework"
+    case .unknownRequirement, .requirementNotInForce: key = "requirement"
+    case .unknownMeasure, .measureFinished: key = has("status") ? "status" : "measure"
+    case .unknownLevel(let field, _, _, _, _): key = has(field) ? field : has("level") ? "level" : "minLevel"
+    case .levelCountChanged: key = "levels"
+    case .notStaff: key = "person"
+    case .assessorMissing, .assessorNotAllowed, .assessorIsPerson, .notHeadOfUnit:
+      key = has("assessor") ? "assessor" : "person"
+    case .responsibleIsPerson: key = "responsible"
     case .examinerIsCandidate, .notAnExaminer, .examinerLevelTooLow:
       key = has("examiner") ? "examiner" : "person"
     case .unknownUnit(let u, _), .unitNotOpen(let u, _), .notAUnit(let u, _):
@@ -218,14 +269,27 @@ public struct EventForm: Sendable, Hashable {
     return FieldError(field: has(key) || key == "date" ? key : (fields.first?.key ?? "date"), message: text)
   }
 
-  func has(_ key: String) -> Bool { fields.contains { $0.key == key } }
+  /// Whether the form has a field `key`.
+  public func has(_ key: String) -> Bool { fields.contains { $0.key == key } }
 
   func label(_ key: String) -> String {
     key == "date" ? "Datum" : fields.first { $0.key == key }?.label ?? key
   }
 
+  /// `s` with its first letter capitalised, as a sentence starts.
   public static func capitalized(_ s: String) -> String {
+    sentence(s, ids: [])
+  }
+
+  /// `s` as a sentence: the first letter capitalised, unless the text starts with an id, which is
+  /// shown exactly as written (`p-103 kan inte …`, not `P-103 kan inte …`). The first word is taken
+  /// for an id when it is one of `ids` (the values typed in the form) or is not an ordinary
+  /// lower-case word (it holds a digit, a hyphen, a point, an underscore or a capital).
+  public static func sentence(_ s: String, ids: [String]) -> String {
     guard let first = s.first else { return s }
+    let word = s.prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != ":" }
+    let ordinary = !word.isEmpty && word.allSatisfy { $0.isLetter && $0.isLowercase }
+    if !ordinary || ids.contains(where: { $0.trimmingWhitespace == String(word) }) { return s }
     return first.uppercased() + s.dropFirst()
   }
 }

@@ -41,7 +41,28 @@ public enum EventSentence {
       return "Målet \(goal) för \(unit(scope)): \(WebFormat.percent(share)) på nivå \(minLevel) eller högre "
         + "senast \(deadline) (satt \(when))."
     case .eventRetracted(let event, let reason): return "Händelse \(event) dras tillbaka (\(reason)) \(when)."
-    default: return "Händelse av typen \(payload.type.rawValue) \(when)."
+    case .frameworkDefined(let framework, let title, let levels):
+      return "Ramverket \(title) (\(framework)) med nivåerna \(levels.joined(separator: ", ")) från \(when)."
+    case .competenceDefined(let competence, let framework, let title, let area):
+      return "Kompetensen \(title) (\(competence)) i ramverket \(framework), område \(area.rawValue), från \(when)."
+    case .requirementSet(let requirement, let competence, let minLevel, let scope, let roles, let forms):
+      let who = roles.map { " för " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
+      let whereForms = forms.map { " i " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
+      return "Kravet \(requirement): \(competence) på nivå \(minLevel) eller högre i \(unit(scope))\(who)\(whereForms), "
+        + "från \(when)."
+    case .requirementEnded(let requirement): return "Kravet \(requirement) upphör \(when)."
+    case .competenceAssessed(let person, let competence, let level, let method, let assessor):
+      let how =
+        method == .head ? "chefens bedömning av \(assessor.map(who) ?? "okänd bedömare")" : "självskattning"
+      return "\(who(person)) har nivå \(level) i \(competence) (\(how)) \(when)."
+    case .unitFollowUp(let u, let year, let ratings):
+      let list = StrategyArea.allCases.map { "\($0.rawValue) \(ratings[$0].map(String.init) ?? "–")" }
+      return "Uppföljningen \(year) för \(unit(u)): \(list.joined(separator: ", ")) (registrerad \(when))."
+    case .measurePlanned(let measure, let scope, let area, let title, let due, let responsible):
+      return "Åtgärden \(title) (\(measure)) för \(unit(scope)), område \(area.rawValue), klar senast \(due)"
+        + "\(responsible.map { ", ansvarig \($0)" } ?? ""), från \(when)."
+    case .measureStatus(let measure, let status):
+      return "Åtgärden \(measure) har status \(status.rawValue) från \(when)."
     }
   }
 }

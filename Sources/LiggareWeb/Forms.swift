@@ -1,3 +1,5 @@
+import LiggareDomain
+
 /// One refusal shown at the field it concerns and in the error summary.
 public struct FieldError: Sendable, Hashable {
   /// The field's name (`person`, `level`, …); its element id is `f-<name>`.
@@ -75,6 +77,11 @@ public enum Forms {
     case select([(String, String)])
     /// A longer text.
     case textarea
+    /// A group of check boxes among (value, label) pairs; the ticked values are sent under the
+    /// field's name (the server joins them with commas).
+    case checkboxes([(String, String)])
+    /// One select 1–4 per strategy area (`ratings-1` … `ratings-5`), in a fieldset.
+    case ratings
 
     public static func == (a: Input, b: Input) -> Bool { "\(a)" == "\(b)" }
     public func hash(into hasher: inout Hasher) { hasher.combine("\(self)") }
@@ -103,6 +110,48 @@ public enum Forms {
     if let autocomplete { attributes.append(Attribute("autocomplete", autocomplete)) }
     attributes += extra
     let value = state[name]
+    if case .checkboxes(let options) = input {
+      return group(
+        name, label: label, hint: hint, error: error,
+        items: options.enumerated().map { i, option in
+          let (v, l) = option
+          let ticked = value.split(separator: ",").contains { String($0).trimmingWhitespace == v }
+          let boxID = i == 0 ? fieldID : "\(fieldID)-\(i + 1)"
+          var box = [
+            Attribute("type", "checkbox"), Attribute("id", boxID), Attribute("name", name), Attribute("value", v),
+          ]
+          if ticked { box.append(.flag("checked")) }
+          if i == 0, !describedBy.isEmpty {
+            box.append(Attribute("aria-describedby", describedBy.joined(separator: " ")))
+          }
+          return el("div", [Attribute("class", "choice")]) {
+            HTML.void("input", box)
+            el("label", [Attribute("for", boxID)], text: l)
+          }
+        })
+    }
+    if case .ratings = input {
+      return group(
+        name, label: label, hint: hint, error: error,
+        items: StrategyAreaNames.all.enumerated().map { i, area in
+          let key = "ratings-\(i + 1)"
+          let selectID = i == 0 ? fieldID : "\(fieldID)-\(i + 1)"
+          var attributes = [Attribute("id", selectID), Attribute("name", key)]
+          if required { attributes.append(.flag("required")) }
+          if error != nil && state[key].isEmpty { attributes.append(Attribute("aria-invalid", "true")) }
+          if i == 0, !describedBy.isEmpty {
+            attributes.append(Attribute("aria-describedby", describedBy.joined(separator: " ")))
+          }
+          return el("div", [Attribute("class", "field rating")]) {
+            el("label", [Attribute("for", selectID)], text: area)
+            el("select", attributes) {
+              for (v, l) in [("", "Välj")] + (1...4).map({ ("\($0)", "\($0)") }) {
+                el("option", [Attribute("value", v)] + (v == state[key] ? [.flag("selected")] : []), text: l)
+              }
+            }
+          }
+        })
+    }
     return el("div", [Attribute("class", error == nil ? "field" : "field has-error")]) {
       el("label", [Attribute("for", fieldID)], text: label)
       if let hint {
@@ -125,12 +174,31 @@ public enum Forms {
       case .file:
         HTML.void(
           "input", attributes + [Attribute("type", "file"), Attribute("accept", ".csv,text/csv,text/plain")])
+      case .checkboxes, .ratings:
+        HTML.empty
       case .text, .password, .date, .number, .search:
         HTML.void(
           "input",
           attributes + [Attribute("type", typeName(input))]
             + (input == .password ? [] : [Attribute("value", value)]))
       }
+    }
+  }
+
+  /// A fieldset with a legend, hint and error around several inputs (check boxes, ratings).
+  static func group(_ name: String, label: String, hint: String?, error: String?, items: [HTML]) -> HTML {
+    let fieldID = id(name)
+    return el("fieldset", [Attribute("class", error == nil ? "field group" : "field group has-error")]) {
+      el("legend", text: label)
+      if let hint {
+        el("span", [Attribute("class", "hint"), Attribute("id", fieldID + "-hint")], text: hint)
+      }
+      if let error {
+        el(
+          "span", [Attribute("class", "error-message"), Attribute("id", fieldID + "-error")],
+          text: "Fel: " + error)
+      }
+      for item in items { item }
     }
   }
 
@@ -176,4 +244,10 @@ public enum Forms {
     if let style { attributes.append(Attribute("class", style)) }
     return el("button", attributes, text: label)
   }
+}
+
+
+/// The five strategy areas' names as the pages show them (the contract's values).
+enum StrategyAreaNames {
+  static let all = StrategyArea.allCases.map(\.rawValue)
 }

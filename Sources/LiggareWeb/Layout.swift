@@ -10,7 +10,10 @@ public enum Layout {
   static func navigation(for viewer: Viewer) -> [(Section, String, WebPath)] {
     var items: [(Section, String, WebPath)] = [(.start, "Start", WebPath(""))]
     if viewer.has(.coordinator) { items.append((.register, "Registrera", Routes.register)) }
-    if viewer.has(.head) { items.append((.unit, "Min enhet", Routes.myUnit)) }
+    if viewer.has(.head) {
+      items.append((.unit, "Min enhet", Routes.myUnit))
+      if !viewer.has(.coordinator) { items.append((.register, "Bedöm och följ upp", Routes.register)) }
+    }
     if viewer.has(.office) {
       items += [
         (.city, "Staden", Routes.city), (.report, "Årsredovisning", Routes.report),

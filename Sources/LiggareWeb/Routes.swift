@@ -6,6 +6,7 @@ public enum Routes {
   public static let accessibility = WebPath("accessibility")
   public static let register = WebPath("register")
   public static let attendance = WebPath("register", "attendance")
+  public static let assessments = WebPath("register", "assessments")
   public static let search = WebPath("search")
   public static let myUnit = WebPath("unit")
   public static let city = WebPath("city")

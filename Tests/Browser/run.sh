@@ -49,7 +49,7 @@ LOG="$WORK/log"
 PASSWORD="webbtest-lösenord-1"
 add() { printf '%s\n' "$PASSWORD" | "$BIN" --log "$LOG" account add "$@" --password-stdin >/dev/null; }
 add samordnare --role coordinator --scope stad
-add rektor.sol --role head --scope f-solrosen
+add rektor.sol --role head --scope f-solrosen --person p-100
 add analytiker --role office
 add admin --role admin
 

@@ -153,8 +153,12 @@ def test_office_downloads_reports_byte_identical_to_the_cli(browser):
 PAGES = {
     "coordinator": ["/", "/register", "/register/attendance", "/register/pim-level", "/register/course-completed",
                     "/register/unit-established", "/register/goal", "/register/retract?event=bt-001",
-                    "/search?q=berg", "/person/p-102", "/accessibility", "/finns-inte"],
-    "head": ["/", "/unit", "/unit/f-solrosen", "/unit/f-solrosen/print", "/person/p-101"],
+                    "/register/framework", "/register/competence", "/register/requirement",
+                    "/register/requirement-ended", "/register/assessment", "/register/follow-up",
+                    "/register/measure", "/register/measure-status", "/register/assessments",
+                    "/search?q=berg", "/person/p-102", "/person/p-101", "/accessibility", "/finns-inte"],
+    "head": ["/", "/unit", "/unit/f-solrosen", "/unit/f-solrosen/print", "/person/p-101", "/register",
+             "/register/assessment", "/register/follow-up"],
     "office": ["/", "/city", "/unit/n-syd", "/unit/g-bergskolan", "/report", "/report?year=2024", "/status"],
     "admin": ["/", "/admin"],
 }
@@ -184,5 +188,217 @@ def test_axe_finds_no_violation_on_any_page(browser):
             screenshot(browser, "pim-level-empty-errors")
             if violations:
                 failures.append(f"pim-level errors:\n{describe(violations)}")
+            # Part 2's forms with every error shown: check boxes and the ratings' fieldset.
+            for form in ["requirement", "follow-up"]:
+                browser.get(URL + f"/register/{form}")
+                browser.execute_script("document.getElementById('f-date').value = ''")
+                browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+                WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
+                violations = run_axe(browser)
+                screenshot(browser, f"{form}-errors")
+                if violations:
+                    failures.append(f"{form} errors:\n{describe(violations)}")
         logout(browser)
     assert not failures, "\n\n".join(failures)
+
+
+def wait_for_exact_heading(driver, text, timeout=20):
+    """Waits for the next page's h1 to be exactly `text` (when another page's heading contains it)."""
+    def ready(d):
+        try:
+            return d.find_element(By.TAG_NAME, "h1").text.strip() == text
+        except Exception:
+            return False
+    try:
+        WebDriverWait(driver, timeout).until(ready)
+    except Exception:
+        raise AssertionError(f"no heading {text!r}: " + driver.page_source[:2000])
+
+
+def wait_for_notice(driver, text, timeout=20):
+    """Waits for a notice (role=status) containing `text` on the next page."""
+    def ready(d):
+        try:
+            return any(text in e.text for e in d.find_elements(By.CSS_SELECTOR, "main .notice"))
+        except Exception:
+            return False
+    try:
+        WebDriverWait(driver, timeout).until(ready)
+    except Exception:
+        raise AssertionError(f"no notice with {text!r}: " + driver.page_source[:2000])
+
+
+def choose(driver, field, value):
+    driver.find_element(By.CSS_SELECTOR, f"#f-{field} option[value='{value}']").click()
+
+
+def preview_and_confirm(driver):
+    """Granska, then Spara; waits for the preview and then for the register page."""
+    driver.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+    wait_for_heading(driver, "Granska")
+    driver.find_element(By.CSS_SELECTOR, "main form button[value=confirm]").click()
+    wait_for_exact_heading(driver, "Registrera")
+
+
+def test_admin_creates_disables_and_issues_a_token(browser):
+    import urllib.request
+    login(browser, "admin")
+    browser.get(URL + "/admin")
+    browser.find_element(By.ID, "f-username").send_keys("ny.rektor")
+    browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
+    choose(browser, "role", "head")
+    browser.find_element(By.ID, "f-scopes").send_keys("f-solrosen")
+    browser.find_element(By.ID, "f-person").send_keys("p-100")
+    browser.find_element(By.CSS_SELECTOR, "main form[action='/admin/accounts'] button[type=submit]").click()
+    wait_for_notice(browser, "Kontot är skapat")
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "ny.rektor" in r.text)
+    assert "f-solrosen" in row.text and "p-100" in row.text and "aktivt" in row.text, row.text
+    assert "person p-100" in liggare("account", "list").decode()
+    screenshot(browser, "admin-created")
+    # A new API token, shown once, works against the API.
+    choose(browser, "token-user", "ny.rektor")
+    browser.find_element(By.CSS_SELECTOR, "main form[action='/admin/token'] button[type=submit]").click()
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "main .preview code"))
+    token = browser.find_element(By.CSS_SELECTOR, "main .preview code").text
+    request = urllib.request.Request(URL + "/api/v1/units/f-solrosen", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=30) as r:
+        assert r.status == 200
+    # Disabled: the token stops working and the account cannot log in.
+    browser.get(URL + "/admin")
+    browser.find_element(By.CSS_SELECTOR, "button[aria-label='Stäng av ny.rektor']").click()
+    wait_for_notice(browser, "avstängt")
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "ny.rektor" in r.text)
+    assert "avstängt" in row.text, row.text
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        assert False, "a disabled account's token still works"
+    except urllib.error.HTTPError as e:
+        assert e.code == 401
+    logout(browser)
+    browser.get(URL + "/login")
+    browser.find_element(By.ID, "f-name").send_keys("ny.rektor")
+    browser.find_element(By.ID, "f-password").send_keys(PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
+    assert "/login" in browser.current_url
+
+
+def test_coordinator_undoes_a_registration_and_the_timeline_strikes_it_through(browser):
+    login(browser, "coordinator")
+    browser.get(URL + "/register/course-completed")
+    browser.find_element(By.ID, "f-person").send_keys("p-103")
+    browser.find_element(By.ID, "f-course").send_keys("kallkritik")
+    seq = head_seq()
+    preview_and_confirm(browser)
+    assert head_seq() == seq + 1
+    # The newest of the coordinator's registrations is first, with "Ångra".
+    first = browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")[0]
+    assert "Johan Ekström" in first.text and "kallkritik" in first.text, first.text
+    first.find_element(By.LINK_TEXT, "Ångra").click()
+    wait_for_exact_heading(browser, "Dra tillbaka en händelse")
+    event_id = browser.find_element(By.ID, "f-event").get_attribute("value")
+    assert event_id.startswith("ev-"), event_id
+    browser.find_element(By.ID, "f-reason").send_keys("fel kurs i formuläret")
+    preview_and_confirm(browser)
+    assert head_seq() == seq + 2
+    first = browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")[1]
+    assert first.find_elements(By.TAG_NAME, "del") and "tillbakadragen" in first.text, first.text
+    browser.get(URL + "/person/p-103")
+    wait_for_exact_heading(browser, "Johan Ekström")
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "main table tbody tr") if event_id in r.text)
+    struck = row.find_element(By.TAG_NAME, "del")
+    assert "Källkritik" in struck.text, struck.text
+    assert "Tillbakadragen: fel kurs i formuläret" in row.text, row.text
+    screenshot(browser, "person-retracted")
+
+
+def test_office_verifies_a_downloaded_report_and_a_changed_one_fails(browser, tmp_path):
+    login(browser, "office")
+    browser.get(URL + "/report?year=2024&known-at=2026-11-30")
+    href = next(a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main ul a") if "format=md" in a.get_attribute("href"))
+    status, _, body = fetch(browser, href.replace(URL, ""))
+    assert status == 200
+    good = tmp_path / "arsredovisning-2024.md"
+    good.write_bytes(body)
+    bad = tmp_path / "andrad-2024.md"
+    changed = body.replace(b"Norrvik", "Sörvik".encode(), 1)
+    assert changed != body
+    bad.write_bytes(changed)
+
+    browser.find_element(By.ID, "f-report").send_keys(str(good))
+    browser.find_element(By.CSS_SELECTOR, "#verify ~ form button[type=submit]").click()
+    wait_for_exact_heading(browser, "Rapporten stämmer")
+    assert "STÄMMER" in browser.find_element(By.CSS_SELECTOR, "main [role=status]").text
+    screenshot(browser, "verify-ok")
+
+    browser.get(URL + "/report")
+    browser.find_element(By.ID, "f-report").send_keys(str(bad))
+    browser.find_element(By.CSS_SELECTOR, "#verify ~ form button[type=submit]").click()
+    wait_for_exact_heading(browser, "Rapporten stämmer inte")
+    assert "STÄMMER INTE" in browser.find_element(By.CSS_SELECTOR, "main [role=status]").text
+    screenshot(browser, "verify-changed")
+
+
+def test_coordinator_sets_a_requirement_and_head_assesses_and_sees_it(browser):
+    login(browser, "coordinator")
+    browser.get(URL + "/register/requirement")
+    browser.find_element(By.ID, "f-requirement").send_keys("krav-plattform")
+    choose(browser, "competence", "skolplattformen")
+    choose(browser, "minLevel", "säker")
+    choose(browser, "scope", "stad")
+    # Roles: förskollärare only (p-101 and p-103 at Solrosen).
+    browser.find_element(By.CSS_SELECTOR, "input[name=roles][value='förskollärare']").click()
+    seq = head_seq()
+    browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+    wait_for_heading(browser, "Granska")
+    assert "krav-plattform" in browser.find_element(By.CSS_SELECTOR, "main .preview").text
+    assert head_seq() == seq, "the preview must not append"
+    browser.find_element(By.CSS_SELECTOR, "main form button[value=confirm]").click()
+    wait_for_exact_heading(browser, "Registrera")
+    assert head_seq() == seq + 1
+    logout(browser)
+
+    login(browser, "head")
+    browser.get(URL + "/unit/f-solrosen")
+    wait_for_heading(browser, "Solrosens förskola")
+    # p-101 is not assessed in the new requirement; the head follows "Bedöm" from the unit page.
+    link = browser.find_element(By.CSS_SELECTOR, "a[href*='person=p-101'][href*='competence=skolplattformen']")
+    link.click()
+    wait_for_exact_heading(browser, "Bedömning av en kompetens")
+    assert browser.find_element(By.CSS_SELECTOR, "#f-person option:checked").get_attribute("value") == "p-101"
+    assert "Karin Berg" in browser.find_element(By.ID, "f-assessor").text
+    choose(browser, "level", "expert")
+    screenshot(browser, "head-assessment-form")
+    preview_and_confirm(browser)
+    assert head_seq() == seq + 2
+    browser.get(URL + "/unit/f-solrosen")
+    wait_for_heading(browser, "Solrosens förskola")
+    table = browser.find_element(By.CSS_SELECTOR, "[aria-label='Kompetenskravens uppfyllelse']")
+    row = next(r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if "krav-plattform" in r.text)
+    cells = [c.text for c in row.find_elements(By.CSS_SELECTOR, "th, td")]
+    assert cells[3:6] == ["2", "1", "1"], cells  # applies, met, not assessed
+    screenshot(browser, "head-unit-part2")
+    # The person's page: the head's level counts; the timeline has the assessment.
+    browser.get(URL + "/person/p-101")
+    wait_for_exact_heading(browser, "Anna Lindqvist")
+    requirements = browser.find_element(By.CSS_SELECTOR, "[aria-label^='Kompetenskrav med']").text
+    assert "krav-plattform" in requirements and "expert" in requirements, requirements
+    assert "Bedömd expert i Skolplattformen (chefens bedömning, Karin Berg (p-100))" in browser.find_element(By.CSS_SELECTOR, "[aria-label='Händelser om personen']").text
+    # A head cannot record a Part 1 event or another head's assessment.
+    status, _, _ = fetch(browser, "/register/pim-level")
+    assert status == 404
+
+
+def test_head_follow_up_for_own_unit_only(browser):
+    login(browser, "head")
+    browser.get(URL + "/register/follow-up")
+    wait_for_exact_heading(browser, "Enhetens uppföljning")
+    units = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "#f-unit option")]
+    assert units == ["", "f-solrosen"], units
+    choose(browser, "unit", "f-solrosen")
+    for i, rating in enumerate([3, 2, 2, 3, 1], start=1):
+        sel = "#f-ratings" if i == 1 else f"#f-ratings-{i}"
+        browser.find_element(By.CSS_SELECTOR, f"{sel} option[value='{rating}']").click()
+    seq = head_seq()
+    preview_and_confirm(browser)
+    assert head_seq() == seq + 1

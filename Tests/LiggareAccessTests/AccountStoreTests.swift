@@ -198,12 +198,38 @@ import Testing
     #expect(TemporaryDirectory.mode(store.path) == 0o600)
     let root = try JSONValue.parse(TemporaryDirectory.read(store.path))
     #expect(root["format"] == "liggare-accounts")
-    #expect(root["version"] == 1)
+    #expect(root["version"] == 2)
     #expect(!FileManager.default.fileExists(atPath: store.path + ".tmp"))
   }
 
+  /// Version 2 added a head's own person id; a version 1 file is read as it is and written as
+  /// version 2 at the next change, keeping every account.
+  @Test func versionOneIsReadAndWrittenAsVersionTwoWithPersons() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.path + "/accounts.json"
+    TemporaryDirectory.write(
+      "{\"format\":\"liggare-accounts\",\"version\":1,\"accounts\":[{\"name\":\"gammal\",\"role\":\"head\",\"scopes\":[\"u-1\"],\"disabled\":false,\"created\":\"2026-01-01T00:00:00Z\",\"changed\":\"2026-01-01T00:00:00Z\",\"password\":null,\"token\":null}]}",
+      to: path)
+    let store = try makeStore(dir)
+    #expect(try store.account(named: "gammal")?.person == nil)
+    try store.add(name: "sol", role: .head, scopes: ["u-1"], person: "p-100", password: nil)
+    let root = try JSONValue.parse(TemporaryDirectory.read(path))
+    #expect(root["version"] == 2)
+    let reopened = try makeStore(dir)
+    #expect(try reopened.account(named: "sol")?.person == "p-100")
+    #expect(try reopened.account(named: "gammal")?.scopes == ["u-1"])
+    #expect(reopened.principal(forAccount: "sol", method: .session)?.person == "p-100")
+    // Only heads take a person, and it must look like an id.
+    #expect(throws: AccessError.self) {
+      try store.add(name: "kurs", role: .coordinator, person: "p-1", password: nil)
+    }
+    #expect(throws: AccessError.self) { try store.add(name: "h2", role: .head, person: "p 1", password: nil) }
+    #expect(try store.account(named: "kurs") == nil)
+  }
+
   @Test(arguments: [
-    ("{\"format\":\"liggare-accounts\",\"version\":2,\"accounts\":[]}", "formatversion 2"),
+    ("{\"format\":\"liggare-accounts\",\"version\":3,\"accounts\":[]}", "formatversion 3"),
     ("{\"format\":\"liggare-accounts\",\"version\":\"1\",\"accounts\":[]}", "formatversion \"1\""),
     ("{\"format\":\"liggare-accounts\",\"accounts\":[]}", "\"version\" saknas"),
     ("{\"format\":\"något annat\",\"version\":1,\"accounts\":[]}", "inte en Liggare-kontofil"),
@@ -227,6 +253,18 @@ import Testing
     (
       "{\"format\":\"liggare-accounts\",\"version\":1,\"accounts\":[{\"name\":\"a\",\"role\":\"head\",\"scopes\":[],\"disabled\":false,\"created\":\"2026-01-01T00:00:00Z\",\"changed\":\"2026-01-01T00:00:00Z\",\"password\":null,\"token\":null},{\"name\":\"a\",\"role\":\"head\",\"scopes\":[],\"disabled\":false,\"created\":\"2026-01-01T00:00:00Z\",\"changed\":\"2026-01-01T00:00:00Z\",\"password\":null,\"token\":null}]}",
       "två gånger"
+    ),
+    (
+      "{\"format\":\"liggare-accounts\",\"version\":1,\"accounts\":[{\"name\":\"a\",\"role\":\"head\",\"scopes\":[],\"person\":\"p-1\",\"disabled\":false,\"created\":\"2026-01-01T00:00:00Z\",\"changed\":\"2026-01-01T00:00:00Z\",\"password\":null,\"token\":null}]}",
+      "okänt fält \"person\""
+    ),
+    (
+      "{\"format\":\"liggare-accounts\",\"version\":2,\"accounts\":[{\"name\":\"a\",\"role\":\"office\",\"scopes\":[],\"person\":\"p-1\",\"disabled\":false,\"created\":\"2026-01-01T00:00:00Z\",\"changed\":\"2026-01-01T00:00:00Z\",\"password\":null,\"token\":null}]}",
+      "tar inget person-id"
+    ),
+    (
+      "{\"format\":\"liggare-accounts\",\"version\":2,\"accounts\":[{\"name\":\"a\",\"role\":\"head\",\"scopes\":[],\"disabled\":false,\"created\":\"2026-01-01T00:00:00Z\",\"changed\":\"2026-01-01T00:00:00Z\",\"password\":null,\"token\":null}]}",
+      "\"person\" saknas"
     ),
   ])
   func badFilesAreRefusedInSwedishNamingTheFile(content: String, expected: String) throws {

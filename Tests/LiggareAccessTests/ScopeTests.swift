@@ -41,7 +41,9 @@ import Testing
   @Test func rolesHaveTheirPermissions() {
     #expect(Role.coordinator.allows(.logEvents) && !Role.coordinator.allows(.export))
     #expect(Role.head.allows(.readViews) && Role.head.allows(.readPersonNames))
-    #expect(!Role.head.allows(.logEvents) && !Role.head.allows(.readReports) && !Role.head.allows(.export))
+    // Heads log (their own assessments and follow-ups only: Scope.firstRefusal in the server).
+    #expect(Role.head.allows(.logEvents) && !Role.head.allows(.readReports) && !Role.head.allows(.export))
+    #expect(Role.head.takesPerson && !Role.coordinator.takesPerson && !Role.office.takesPerson)
     #expect(
       Role.office.allows(.export) && Role.office.allows(.readReports) && !Role.office.allows(.logEvents))
     #expect(Role.admin.permissions == [.manageAccounts])

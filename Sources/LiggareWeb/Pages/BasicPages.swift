@@ -47,7 +47,11 @@ public enum BasicPages {
         if viewer.has(.head) {
           el("li") {
             el("a", [.href(Routes.myUnit)], text: "Min enhet");
-            ": personal, luckor mot målen, examinatorer och kurstimmar."
+            ": personal, luckor mot målen, kompetenskrav, examinatorer och kurstimmar."
+          }
+          el("li") {
+            el("a", [.href(Routes.register)], text: "Bedöm och följ upp");
+            ": chefens bedömning av personalens kompetenser och enhetens årliga uppföljning."
           }
         }
         if viewer.has(.office) {

@@ -76,6 +76,7 @@ public enum OfficePages {
             text:
               "Kurstimmar av personer som inte var personal på kursdagen: \(WebFormat.hours(unattributed)).")
         }
+        CompetenceSections.city(view)
       }
     }
   }
@@ -204,12 +205,15 @@ public struct AccountRow: Sendable, Hashable {
   public var username: String
   public var roles: [WebRole]
   public var scopes: [String]
+  /// A head's own person id (the assessor of the head assessments the account records).
+  public var person: String?
   public var disabled: Bool
 
-  public init(username: String, roles: [WebRole], scopes: [String], disabled: Bool) {
+  public init(username: String, roles: [WebRole], scopes: [String], person: String? = nil, disabled: Bool) {
     self.username = username
     self.roles = roles
     self.scopes = scopes
+    self.person = person
     self.disabled = disabled
   }
 }
@@ -234,12 +238,13 @@ public enum AdminPages {
       Tables.table(
         "Konton",
         columns: [
-          .init("Användare"), .init("Roller"), .init("Behörighet"), .init("Status"), .init("Åtgärd"),
+          .init("Användare"), .init("Roller"), .init("Behörighet"), .init("Person"), .init("Status"),
+          .init("Åtgärd"),
         ],
         rows: accounts.map { a in
           [
             .text(a.username), .text(a.roles.map(\.swedish).joined(separator: ", ")),
-            .text(a.scopes.isEmpty ? "–" : a.scopes.joined(separator: ", ")),
+            .text(a.scopes.isEmpty ? "–" : a.scopes.joined(separator: ", ")), .text(a.person ?? "–"),
             .text(a.disabled ? "avstängt" : "aktivt"),
             a.disabled
               ? .text("–")
@@ -274,6 +279,10 @@ public enum AdminPages {
         Forms.field(
           "scopes", label: "Behörighet (enheter)",
           hint: "Id:n åtskilda med komma; stadens id ger hela staden", state: state, required: false)
+        Forms.field(
+          "person", label: "Rektorns person-id (bara chef för enhet)",
+          hint: "Behövs för att rektorn ska kunna registrera sina bedömningar, t.ex. p-1042", state: state,
+          required: false)
         Forms.button("Skapa kontot")
       }
       el("h2", text: "Ny API-nyckel")

@@ -57,6 +57,7 @@ public struct PersonPage: Sendable {
       }
       facts
       goals
+      CompetenceSections.person(view)
       levels
       courses
       timelineSection(viewer: viewer)
@@ -213,10 +214,11 @@ extension TimelineEntry {
   ///   - person: names by person id (the register), for examiners.
   ///   - unit: a unit's name by id, as of the page's date.
   ///   - course: a course's title by id.
+  ///   - competence: a competence's title by id.
   ///   - reason: the retraction's reason by the retraction's seq.
   public init(
     _ item: PersonTimelineItem, person: (String) -> String, unit: (String) -> String,
-    course: (String) -> String,
+    course: (String) -> String, competence: (String) -> String = { $0 },
     reason: (UInt64) -> String?
   ) {
     let what: String
@@ -230,6 +232,11 @@ extension TimelineEntry {
     case .examinerAppointed(let u, let maxLevel):
       what = "Förordnad examinator upp till nivå \(maxLevel) för \(unit(u))"
     case .examinerEnded: what = "Examinatorsförordnandet upphörde"
+    case .assessed(let competenceID, let level, let method, let assessor):
+      what =
+        "Bedömd \(level) i \(competence(competenceID)) ("
+        + (method == .head ? "chefens bedömning, \(assessor.map(person) ?? "okänd bedömare")" : "självskattning")
+        + ")"
     }
     self.init(
       date: item.date, eventID: item.eventID, what: what, isRetracted: item.retractedBySeq != nil,

@@ -43,17 +43,37 @@ public enum RegisterPages {
       if let notice { el("p", [Attribute("class", "notice"), Attribute("role", "status")], text: notice) }
       SearchPage.box(viewer: viewer, query: "")
       el("h2", text: "Vad vill du registrera?")
+      if viewer.has(.coordinator) {
+        el("h3", text: "PIM, personal, enheter och kurser")
+        el("ul") {
+          el("li") { el("a", [.href(Routes.attendance)], text: "Närvarolista för en kurs (fil)") }
+          for form in EventForm.part1 where form.name != "retract" {
+            el("li") { el("a", [.href(Routes.event(form.name))], text: form.title) }
+          }
+        }
+      }
+      el("h3", text: "Kompetenskrav, bedömningar, uppföljning och handlingsplan")
       el("ul") {
-        el("li") { el("a", [.href(Routes.attendance)], text: "Närvarolista för en kurs (fil)") }
-        for form in EventForm.all where form.name != "retract" {
+        if viewer.has(.coordinator) {
+          el("li") { el("a", [.href(Routes.assessments)], text: "Självskattningar eller bedömningar (fil)") }
+        }
+        for form in EventForm.part2 where form.isAvailable(to: viewer) {
           el("li") { el("a", [.href(Routes.event(form.name))], text: form.title) }
         }
       }
-      el(
-        "p",
-        text:
-          "Ett fel rättas genom att dra tillbaka händelsen: välj ”Ångra” nedan eller ”Dra tillbaka” på personens sida."
-      )
+      if viewer.has(.coordinator) {
+        el(
+          "p",
+          text:
+            "Ett fel rättas genom att dra tillbaka händelsen: välj ”Ångra” nedan eller ”Dra tillbaka” på personens sida."
+        )
+      } else {
+        el(
+          "p",
+          text:
+            "Blev något fel? Be PIM-samordnaren dra tillbaka händelsen (ange dess id från listan nedan) och registrera sedan rätt uppgift."
+        )
+      }
       el("h2", text: "Dina senaste registreringar")
       if recent.isEmpty {
         el("p", text: "Inga ännu.")
@@ -67,7 +87,9 @@ public enum RegisterPages {
               .text(r.eventID),
               r.isRetracted
                 ? .text("tillbakadragen")
-                : el(
+                : !viewer.has(.coordinator)
+                  ? .text("–")
+                  : el(
                   "a", [.href(Routes.retract(r.eventID)), Attribute("aria-label", "Ångra \(r.eventID)")],
                   text: "Ångra"),
             ]
@@ -80,31 +102,59 @@ public enum RegisterPages {
   ///
   /// - Parameters:
   ///   - examiners: for the PIM level form, the examiners valid on the form's date (id, label).
+  ///   - choices: the options of the fields whose choices come from the ledger (frameworks,
+  ///     competences, level labels, units, requirements, measures), by field key.
+  ///   - fixed: fields whose value the viewer cannot choose (a head's own method and assessor),
+  ///     shown as text and sent as hidden fields.
   public static func form(
-    viewer: Viewer, form: EventForm, state: FormState, examiners: [(id: String, label: String)] = []
+    viewer: Viewer, form: EventForm, state: FormState, examiners: [(id: String, label: String)] = [],
+    choices: [String: [(String, String)]] = [:], fixed: [String: (value: String, label: String)] = [:]
   ) -> [UInt8] {
     Layout.page(title: form.title, viewer: viewer, section: .register) {
       Forms.errorSummary(state.errors)
       Forms.post(Routes.event(form.name), viewer: viewer) {
         for f in form.fields {
-          switch f.input {
-          case .select(let options) where f.key == "examiner" && options.isEmpty:
-            Forms.field(
-              f.key, label: f.label,
-              input: .select(
-                [("", examiners.isEmpty ? "Ingen examinator är förordnad på datumet" : "Välj examinator")]
-                  + examiners.map { ($0.id, $0.label) }),
-              hint: f.hint, state: state, required: f.required)
-          default:
-            Forms.field(
-              f.key, label: f.label, input: f.input, hint: f.hint, state: state, required: f.required)
-          }
+          field(f, state: state, examiners: examiners, choices: choices, fixed: fixed)
         }
         Forms.field("date", label: "Datum", input: .date, hint: "Dagen det hände, ÅÅÅÅ-MM-DD", state: state)
         el("p", text: "Först visas vad som skulle registreras; inget sparas förrän du bekräftar.")
         Forms.button("Granska", name: "step", value: "preview")
       }
     }
+  }
+
+  /// One field of an event's form: fixed (text and a hidden field), a choice from the ledger, the
+  /// examiners valid on the date, or the field as declared.
+  static func field(
+    _ f: EventForm.Field, state: FormState, examiners: [(id: String, label: String)],
+    choices: [String: [(String, String)]], fixed: [String: (value: String, label: String)]
+  ) -> HTML {
+    if let fixedValue = fixed[f.key] {
+      return el("div", [Attribute("class", "field")]) {
+        el("p", [Attribute("id", Forms.id(f.key))]) {
+          el("strong", text: f.label + ": ")
+          fixedValue.label
+        }
+        if let error = state.error(f.key) {
+          el("span", [Attribute("class", "error-message"), Attribute("id", Forms.id(f.key) + "-error")], text: "Fel: " + error)
+        }
+        Forms.hidden(f.key, fixedValue.value)
+      }
+    }
+    if f.key == "examiner" {
+      return Forms.field(
+        f.key, label: f.label,
+        input: .select(
+          [("", examiners.isEmpty ? "Ingen examinator är förordnad på datumet" : "Välj examinator")]
+            + examiners.map { ($0.id, $0.label) }),
+        hint: f.hint, state: state, required: f.required)
+    }
+    if let list = choices[f.key] ?? (f.input == .select([]) ? [] : nil) {
+      return Forms.field(
+        f.key, label: f.label, input: .select([("", list.isEmpty ? "Inget att välja på datumet" : "Välj")] + list),
+        hint: f.hint, state: state, required: f.required)
+    }
+    return Forms.field(f.key, label: f.label, input: f.input, hint: f.hint, state: state, required: f.required)
   }
 
   /// What would be recorded, with the values carried in hidden fields, "Spara" and "Ändra".
@@ -118,8 +168,7 @@ public enum RegisterPages {
         el("p", text: "Reglerna godkänner registreringen. Inget är sparat ännu.")
       }
       Forms.post(Routes.event(form.name), viewer: viewer) {
-        for f in form.fields { Forms.hidden(f.key, values[f.key] ?? "") }
-        Forms.hidden("date", values["date"] ?? "")
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) { Forms.hidden(key, value) }
         Forms.button("Spara", name: "step", value: "confirm")
         Forms.button("Ändra", name: "step", value: "edit", style: "secondary")
       }

@@ -74,6 +74,13 @@ public struct UnitPage: Sendable {
       gapSection(print: print)
       examinerSection
       hoursSection
+      CompetenceSections.node(
+        view, isUnit: kind == "unit",
+        assess: print || !(viewer.has(.head) || viewer.has(.coordinator))
+          ? nil
+          : { person, competence in
+            Routes.event("assessment").with("person", person).with("competence", competence)
+          })
       if !history.isEmpty, let goal = chartGoal { chart(goal) }
       if !view.list("children").isEmpty { childrenSection(kind: kind) }
     }
