@@ -136,7 +136,8 @@ extension AccountStore {
     }
 
     let account = Account(
-      name: name, role: role, scopes: scopes, person: person, disabled: disabled, hasPassword: password != nil,
+      name: name, role: role, scopes: scopes, person: person, disabled: disabled,
+      hasPassword: password != nil,
       hasToken: token != nil, created: created, changed: changed)
     return Record(account: account, password: password, token: token)
   }

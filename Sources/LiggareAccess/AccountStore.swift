@@ -264,7 +264,8 @@ public final class AccountStore: Sendable {
       var unique: [String] = []
       for scope in scopes where !unique.contains(scope) { unique.append(scope) }
       let account = Account(
-        name: name, role: role, scopes: unique, person: person, disabled: false, hasPassword: hash != nil, hasToken: false,
+        name: name, role: role, scopes: unique, person: person, disabled: false, hasPassword: hash != nil,
+        hasToken: false,
         created: now, changed: now)
       records.append(Record(account: account, password: hash, token: nil))
       return account

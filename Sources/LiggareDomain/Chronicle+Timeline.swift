@@ -63,7 +63,8 @@ extension Chronicle {
       add(
         v,
         .assessed(
-          competenceID: competenceSymbols.name(a.competence), level: labelSymbols.name(a.label), method: a.method,
+          competenceID: competenceSymbols.name(a.competence), level: labelSymbols.name(a.label),
+          method: a.method,
           assessorID: a.assessor >= 0 ? personSymbols.name(a.assessor) : nil))
     }
     items.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }

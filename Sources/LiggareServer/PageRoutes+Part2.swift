@@ -57,7 +57,10 @@ extension PageRoutes {
     }
     if form.has("requirement") && form.type == .requirementEnded {
       out["requirement"] = state.requirementsInForce.map { r in
-        (r.id, "\(r.id): \(state.competence(r.competenceID)?.title ?? r.competenceID), \(r.minLevel) eller högre")
+        (
+          r.id,
+          "\(r.id): \(state.competence(r.competenceID)?.title ?? r.competenceID), \(r.minLevel) eller högre"
+        )
       }
     }
     if form.has("measure") && form.type == .measureStatus {
@@ -70,7 +73,8 @@ extension PageRoutes {
       let names = c.state.names
       let census = Census(state)
       var staff: [(String, String)] = []
-      for unit in state.allUnits where unit.kind == .unit && Scope.covers(principal, unit: unit.id, in: state) {
+      for unit in state.allUnits where unit.kind == .unit && Scope.covers(principal, unit: unit.id, in: state)
+      {
         for m in census.staff(of: unit.id) where m.personID != principal.person {
           staff.append((m.personID, "\(names[m.personID] ?? m.personID) (\(m.personID)), \(unit.name)"))
         }
@@ -165,7 +169,8 @@ extension PageRoutes {
       errors.append(
         FieldError(field: "assessor", message: "Fyll i bedömaren: rektorns eller förskolechefens person-id"))
     } else if method == .self && !assessor.isEmpty {
-      errors.append(FieldError(field: "assessor", message: "En självskattning har ingen bedömare; töm fältet"))
+      errors.append(
+        FieldError(field: "assessor", message: "En självskattning har ingen bedömare; töm fältet"))
     }
     let step = fields["step"] ?? "preview"
     var sourceName = fields["file"] ?? "listan"
@@ -180,7 +185,8 @@ extension PageRoutes {
         sourceName = file.name
         do throws(LedgerError) {
           let list = try AssessmentList.parse(
-            file.bytes, name: file.name, competences: state.competences.filter { $0.frameworkID == framework },
+            file.bytes, name: file.name,
+            competences: state.competences.filter { $0.frameworkID == framework },
             levels: scale.levels)
           cells = list.cells.map { ($0.line, $0.person, $0.competence, $0.level) }
         } catch {
@@ -216,7 +222,8 @@ extension PageRoutes {
       return AssessmentPreviewRow(
         line: cell.line, person: cell.person, name: names[cell.person],
         unit: placement.map { state.unit($0.unitID)?.name ?? $0.unitID },
-        competence: state.competence(cell.competence)?.title ?? cell.competence, competenceID: cell.competence,
+        competence: state.competence(cell.competence)?.title ?? cell.competence,
+        competenceID: cell.competence,
         level: cell.level, error: problem)
     }
     if rows.allSatisfy({ $0.error == nil }),

@@ -147,7 +147,8 @@ extension PageRoutes {
         return refuse([form.error(for: error)])
       }
     }
-    if let (_, message) = Scope.firstRefusal(drafts, principal: principal, chronicle: c.state.snapshot.chronicle)
+    if let (_, message) = Scope.firstRefusal(
+      drafts, principal: principal, chronicle: c.state.snapshot.chronicle)
     {
       return refuse([
         FieldError(field: form.fields.first?.key ?? "date", message: EventForm.capitalized(message))

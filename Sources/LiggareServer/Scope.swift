@@ -92,7 +92,9 @@ public enum Scope {
             )
           }
           guard assessor == own else {
-            return (index, "bedömaren ska vara du själv (\(own)); en rektor registrerar bara sina egna bedömningar")
+            return (
+              index, "bedömaren ska vara du själv (\(own)); en rektor registrerar bara sina egna bedömningar"
+            )
           }
           if !personOK(person) { return (index, outside) }
         case .unitFollowUp(let unit, _, _):

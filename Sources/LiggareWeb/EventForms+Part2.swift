@@ -1,4 +1,4 @@
-public import LiggareDomain
+import LiggareDomain
 
 /// The forms of contract Part 2: frameworks, competences, requirements, assessments, the units'
 /// yearly follow-up and the action plans' measures. A `select` without options is filled from the
@@ -34,10 +34,12 @@ extension EventForm {
     EventForm(
       name: "requirement", type: .requirementSet, title: "Kompetenskrav",
       fields: [
-        text("requirement", "Kravets id", hint: "T.ex. krav-office; samma id igen ersätter kravet från datumet"),
+        text(
+          "requirement", "Kravets id", hint: "T.ex. krav-office; samma id igen ersätter kravet från datumet"),
         choose("competence", "Kompetens"),
         choose(
-          "minLevel", "Lägsta nivå", hint: "Nivån ska finnas i kompetensens ramverk (ramverket står inom parentes)"),
+          "minLevel", "Lägsta nivå",
+          hint: "Nivån ska finnas i kompetensens ramverk (ramverket står inom parentes)"),
         choose("scope", "Gäller för", hint: "Staden, en nämnd eller en enhet"),
         Field(
           key: "roles", label: "Roller (valfritt)", hint: "Inga ikryssade: all personal",
@@ -56,7 +58,8 @@ extension EventForm {
       fields: [
         text("person", "Person", hint: "Personens id, t.ex. p-1042"),
         choose("competence", "Kompetens"),
-        choose("level", "Nivå", hint: "Nivån ska finnas i kompetensens ramverk (ramverket står inom parentes)"),
+        choose(
+          "level", "Nivå", hint: "Nivån ska finnas i kompetensens ramverk (ramverket står inom parentes)"),
         Field(
           key: "method", label: "Metod", hint: nil,
           input: .select([("", "Välj metod"), ("self", "självskattning"), ("head", "chefens bedömning")]),
@@ -75,19 +78,23 @@ extension EventForm {
           number: true, required: true),
         Field(
           key: "ratings", label: "Betyg per strategiområde",
-          hint: "1 ej påbörjat, 2 påbörjat, 3 etablerat, 4 en del av vardagen", input: .ratings, number: false,
+          hint: "1 ej påbörjat, 2 påbörjat, 3 etablerat, 4 en del av vardagen", input: .ratings,
+          number: false,
           required: true, shape: .ratings),
       ]),
     EventForm(
       name: "measure", type: .measurePlanned, title: "Åtgärd i handlingsplanen",
       fields: [
-        text("measure", "Åtgärdens id", hint: "T.ex. hp-2026-1; samma id igen ersätter åtgärden från datumet"),
+        text(
+          "measure", "Åtgärdens id", hint: "T.ex. hp-2026-1; samma id igen ersätter åtgärden från datumet"),
         choose("scope", "Gäller för", hint: "Staden, en nämnd eller en enhet"), areaField,
         text("title", "Titel"),
-        Field(key: "due", label: "Klar senast", hint: "ÅÅÅÅ-MM-DD", input: .date, number: false, required: true),
+        Field(
+          key: "due", label: "Klar senast", hint: "ÅÅÅÅ-MM-DD", input: .date, number: false, required: true),
         Field(
           key: "responsible", label: "Ansvarig funktion (valfritt)",
-          hint: "En funktion, t.ex. IT-strateg, aldrig en person", input: .text, number: false, required: false),
+          hint: "En funktion, t.ex. IT-strateg, aldrig en person", input: .text, number: false,
+          required: false),
       ]),
     EventForm(
       name: "measure-status", type: .measureStatus, title: "Åtgärdens status",

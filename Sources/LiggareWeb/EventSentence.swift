@@ -44,11 +44,13 @@ public enum EventSentence {
     case .frameworkDefined(let framework, let title, let levels):
       return "Ramverket \(title) (\(framework)) med nivåerna \(levels.joined(separator: ", ")) från \(when)."
     case .competenceDefined(let competence, let framework, let title, let area):
-      return "Kompetensen \(title) (\(competence)) i ramverket \(framework), område \(area.rawValue), från \(when)."
+      return
+        "Kompetensen \(title) (\(competence)) i ramverket \(framework), område \(area.rawValue), från \(when)."
     case .requirementSet(let requirement, let competence, let minLevel, let scope, let roles, let forms):
       let who = roles.map { " för " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
       let whereForms = forms.map { " i " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
-      return "Kravet \(requirement): \(competence) på nivå \(minLevel) eller högre i \(unit(scope))\(who)\(whereForms), "
+      return
+        "Kravet \(requirement): \(competence) på nivå \(minLevel) eller högre i \(unit(scope))\(who)\(whereForms), "
         + "från \(when)."
     case .requirementEnded(let requirement): return "Kravet \(requirement) upphör \(when)."
     case .competenceAssessed(let person, let competence, let level, let method, let assessor):

@@ -118,7 +118,8 @@ public enum Forms {
           let ticked = value.split(separator: ",").contains { String($0).trimmingWhitespace == v }
           let boxID = i == 0 ? fieldID : "\(fieldID)-\(i + 1)"
           var box = [
-            Attribute("type", "checkbox"), Attribute("id", boxID), Attribute("name", name), Attribute("value", v),
+            Attribute("type", "checkbox"), Attribute("id", boxID), Attribute("name", name),
+            Attribute("value", v),
           ]
           if ticked { box.append(.flag("checked")) }
           if i == 0, !describedBy.isEmpty {
@@ -245,7 +246,6 @@ public enum Forms {
     return el("button", attributes, text: label)
   }
 }
-
 
 /// The five strategy areas' names as the pages show them (the contract's values).
 enum StrategyAreaNames {

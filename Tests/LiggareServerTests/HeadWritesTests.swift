@@ -25,7 +25,8 @@ import Testing
     let f = try ServerFixture()
     let setup = [
       ServerFixture.line("h1", "PersonRegistered", "2011-01-01", #"{"person":"p-ah","name":"Agnes Holm"}"#),
-      ServerFixture.line("h2", "StaffAssigned", "2011-01-01", #"{"person":"p-ah","unit":"a","role":"förskolechef"}"#),
+      ServerFixture.line(
+        "h2", "StaffAssigned", "2011-01-01", #"{"person":"p-ah","unit":"a","role":"förskolechef"}"#),
       ServerFixture.line(
         "h3", "FrameworkDefined", "2020-01-01",
         #"{"framework":"it","title":"IT-planen","levels":["grund","säker","expert"]}"#),
@@ -54,11 +55,15 @@ import Testing
     try refused(Self.assessment("p-a1", assessor: nil, method: "self"), saying: "en rektor kan bara")
     try refused(Self.assessment("p-b1", assessor: "p-ah"), saying: "utanför ditt ansvarsområde")
     try refused(
-      Self.event("CourseCompleted", "2025-06-01", #"{"person":"p-a1","course":"k"}"#), saying: "en rektor kan bara")
-    try refused(
-      Self.event("RequirementSet", "2025-06-01", #"{"requirement":"r","competence":"c-office","minLevel":"säker","scope":"a"}"#),
+      Self.event("CourseCompleted", "2025-06-01", #"{"person":"p-a1","course":"k"}"#),
       saying: "en rektor kan bara")
-    let ratings = #""ratings":{"infrastruktur":3,"digital kompetens":2,"digitalt innehåll":2,"samarbete och kommunikation":3,"uppföljning":1}"#
+    try refused(
+      Self.event(
+        "RequirementSet", "2025-06-01",
+        #"{"requirement":"r","competence":"c-office","minLevel":"säker","scope":"a"}"#),
+      saying: "en rektor kan bara")
+    let ratings =
+      #""ratings":{"infrastruktur":3,"digital kompetens":2,"digitalt innehåll":2,"samarbete och kommunikation":3,"uppföljning":1}"#
     try refused(
       Self.event("UnitFollowUp", "2025-06-01", #"{"unit":"b","year":2024,\#(ratings)}"#),
       saying: "utanför ditt ansvarsområde")

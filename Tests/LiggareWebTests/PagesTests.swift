@@ -200,9 +200,14 @@ import Testing
     // A head registers only assessments and follow-up: the register page lists just those forms.
     #expect(page.contains("href=\"/register\""))
     let register = String(decoding: RegisterPages.index(viewer: head, recent: [], notice: nil), as: UTF8.self)
-    #expect(register.contains("href=\"/register/assessment\"") && register.contains("href=\"/register/follow-up\""))
-    #expect(!register.contains("href=\"/register/attendance\"") && !register.contains("href=\"/register/pim-level\""))
-    #expect(!register.contains("href=\"/register/requirement\"") && !register.contains("href=\"/register/assessments\""))
+    #expect(
+      register.contains("href=\"/register/assessment\"") && register.contains("href=\"/register/follow-up\""))
+    #expect(
+      !register.contains("href=\"/register/attendance\"")
+        && !register.contains("href=\"/register/pim-level\""))
+    #expect(
+      !register.contains("href=\"/register/requirement\"")
+        && !register.contains("href=\"/register/assessments\""))
     #expect(!page.contains("href=\"/admin\""))
     #expect(!page.contains("href=\"/city\""))
   }

@@ -51,8 +51,10 @@ extension RegisterPages {
           input: .select([("self", "självskattning"), ("head", "chefens bedömning")]), state: state)
         Forms.field(
           "assessor", label: "Bedömare (vid chefens bedömning)",
-          hint: "Rektorns eller förskolechefens person-id; tomt vid självskattning", state: state, required: false)
-        Forms.field("date", label: "Datum", input: .date, hint: "Dagen för bedömningen, ÅÅÅÅ-MM-DD", state: state)
+          hint: "Rektorns eller förskolechefens person-id; tomt vid självskattning", state: state,
+          required: false)
+        Forms.field(
+          "date", label: "Datum", input: .date, hint: "Dagen för bedömningen, ÅÅÅÅ-MM-DD", state: state)
         Forms.field("file", label: "Listan (CSV)", input: .file, state: state)
         el("p", text: "Först visas vad som skulle registreras; inget sparas förrän du bekräftar.")
         Forms.button("Granska", name: "step", value: "preview")
@@ -77,7 +79,9 @@ extension RegisterPages {
             Attribute("aria-labelledby", "error-summary-title"), Attribute("tabindex", "-1"),
           ]
         ) {
-          el("h2", [Attribute("id", "error-summary-title")], text: "\(bad.count) bedömningar kan inte registreras")
+          el(
+            "h2", [Attribute("id", "error-summary-title")],
+            text: "\(bad.count) bedömningar kan inte registreras")
           el("ul") {
             for r in bad {
               el("li") {
@@ -106,8 +110,10 @@ extension RegisterPages {
         ],
         rows: rows.map { r in
           [
-            el("span", [Attribute("id", "cell-\(r.line)-\(r.competenceID)")], text: "\(r.line)"), .text(r.person),
-            .text(r.name ?? "–"), .text(r.unit ?? "–"), .text(r.competence), .text(r.level), .text(r.error ?? ""),
+            el("span", [Attribute("id", "cell-\(r.line)-\(r.competenceID)")], text: "\(r.line)"),
+            .text(r.person),
+            .text(r.name ?? "–"), .text(r.unit ?? "–"), .text(r.competence), .text(r.level),
+            .text(r.error ?? ""),
           ]
         })
       if bad.isEmpty && !rows.isEmpty {

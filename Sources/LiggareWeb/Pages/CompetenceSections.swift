@@ -39,22 +39,28 @@ public enum CompetenceSections {
         Tables.table(
           "Kompetenskrav med självskattning, chefens bedömning och lucka",
           columns: [
-            .init("Krav"), .init("Kompetens"), .init("Lägst"), .init("Självskattning"), .init("Chefens bedömning"),
+            .init("Krav"), .init("Kompetens"), .init("Lägst"), .init("Självskattning"),
+            .init("Chefens bedömning"),
             .init("Gäller"), .init("Lucka", numeric: true),
           ],
           rows: statuses.map { s in
             let r = s["requirement"] ?? .null
             let gap: String =
-              s.bool("notAssessed") ? "ej bedömd" : s.bool("met") ? "uppnått" : s.obj("gap").map { "\($0.numberValue.map { Int($0) } ?? 0)" } ?? "?"
+              s.bool("notAssessed")
+              ? "ej bedömd"
+              : s.bool("met")
+                ? "uppnått" : s.obj("gap").map { "\($0.numberValue.map { Int($0) } ?? 0)" } ?? "?"
             return [
-              .text(r.str("id")), .text(competenceTitle(r)), .text(r.str("minLevel")), .text(assessed(s["self"])),
+              .text(r.str("id")), .text(competenceTitle(r)), .text(r.str("minLevel")),
+              .text(assessed(s["self"])),
               .text(assessed(s["head"])), .text((s["counting"] ?? .null).optStr("level") ?? "–"), .text(gap),
             ]
           })
         el(
           "p", [Attribute("class", "hint")],
           text:
-            "Gäller: chefens bedömning om den finns, annars självskattningen. Lucka: nivåsteg upp till kravet.")
+            "Gäller: chefens bedömning om den finns, annars självskattningen. Lucka: nivåsteg upp till kravet."
+        )
       }
     }
   }
@@ -108,7 +114,8 @@ public enum CompetenceSections {
               }
                 + f.list("notAssessedPeople").map { p in
                   [
-                    el("a", [.href(Routes.person(p.str("id")))], text: p.label), .text("–"), .text("ej bedömd"),
+                    el("a", [.href(Routes.person(p.str("id")))], text: p.label), .text("–"),
+                    .text("ej bedömd"),
                   ] + assessCell(assess, person: p, competence: competence)
                 })
           }
@@ -135,7 +142,9 @@ public enum CompetenceSections {
     let year = f.int("year")
     return HTML.build {
       el("h2", [Attribute("id", "follow-up")], text: "Uppföljning \(year)")
-      el("p", [Attribute("class", "hint")], text: "Betyg 1 ej påbörjat, 2 påbörjat, 3 etablerat, 4 en del av vardagen.")
+      el(
+        "p", [Attribute("class", "hint")],
+        text: "Betyg 1 ej påbörjat, 2 påbörjat, 3 etablerat, 4 en del av vardagen.")
       if isUnit {
         if let own = f.obj("own") {
           Tables.table(
@@ -177,7 +186,9 @@ public enum CompetenceSections {
         let overdue = list.filter { $0.bool("overdue") }.count
         Tables.table(
           "Åtgärder i handlingsplanen",
-          columns: [.init("Åtgärd"), .init("Område"), .init("Klar senast"), .init("Status"), .init("Gäller")],
+          columns: [
+            .init("Åtgärd"), .init("Område"), .init("Klar senast"), .init("Status"), .init("Gäller"),
+          ],
           rows: list.map { m in
             [
               .text(m.str("title")), .text(m.str("area")), .text(m.str("due")),
@@ -187,7 +198,11 @@ public enum CompetenceSections {
               .text((m["scope"] ?? .null).nameOrID),
             ]
           })
-        el("p", text: "Försenade: \(WebFormat.integer(overdue)) (klar senast har passerat, status planerad eller pågår).")
+        el(
+          "p",
+          text:
+            "Försenade: \(WebFormat.integer(overdue)) (klar senast har passerat, status planerad eller pågår)."
+        )
       }
     }
   }
@@ -220,7 +235,8 @@ public enum CompetenceSections {
           ],
           rows: entry.list("byBoard").map { b in
             [
-              boardCell(b), .text(WebFormat.integer(b.int("applies"))), .text(WebFormat.integer(b.int("met"))),
+              boardCell(b), .text(WebFormat.integer(b.int("applies"))),
+              .text(WebFormat.integer(b.int("met"))),
               .text(WebFormat.integer(b.int("notAssessed"))), .text(share(b["shareMet"])),
             ]
           },
@@ -229,7 +245,8 @@ public enum CompetenceSections {
             : [
               [
                 .text("Hela staden"), .text(WebFormat.integer(total.int("applies"))),
-                .text(WebFormat.integer(total.int("met"))), .text(WebFormat.integer(total.int("notAssessed"))),
+                .text(WebFormat.integer(total.int("met"))),
+                .text(WebFormat.integer(total.int("notAssessed"))),
                 .text(share(total["shareMet"])),
               ]
             ])
@@ -238,7 +255,9 @@ public enum CompetenceSections {
       let statuses = (measures.first ?? .null).list("byStatus").map { $0.str("status") }
       Tables.table(
         "Åtgärder per nämnd och status",
-        columns: [.init("Nämnd")] + statuses.map { .init($0, numeric: true) } + [.init("Försenade", numeric: true)],
+        columns: [.init("Nämnd")] + statuses.map { .init($0, numeric: true) } + [
+          .init("Försenade", numeric: true)
+        ],
         rows: measures.enumerated().map { i, b in
           [i == measures.count - 1 ? .text("Hela staden") : boardCell(b)]
             + b.list("byStatus").map { .text(WebFormat.integer($0.int("count"))) }
@@ -248,7 +267,9 @@ public enum CompetenceSections {
       if !overdue.isEmpty {
         Tables.table(
           "Försenade åtgärder",
-          columns: [.init("Åtgärd"), .init("Gäller"), .init("Område"), .init("Klar senast"), .init("Status")],
+          columns: [
+            .init("Åtgärd"), .init("Gäller"), .init("Område"), .init("Klar senast"), .init("Status"),
+          ],
           rows: overdue.map { m in
             [
               .text(m.str("title")), .text((m["scope"] ?? .null).nameOrID), .text(m.str("area")),
@@ -261,11 +282,14 @@ public enum CompetenceSections {
       let areas = (followUps.first ?? .null).list("meanByArea").map { $0.str("area") }
       Tables.table(
         "Medelbetyg \(year) per nämnd och strategiområde (1–4)",
-        columns: [.init("Nämnd")] + areas.map { .init($0, numeric: true) } + [.init("Utan uppföljning", numeric: true)],
+        columns: [.init("Nämnd")] + areas.map { .init($0, numeric: true) } + [
+          .init("Utan uppföljning", numeric: true)
+        ],
         rows: followUps.enumerated().map { i, b in
-          [i == followUps.count - 1 ? .text("Hela staden") : boardCell(b)] + b.list("meanByArea").map { .text(mean($0["mean"])) } + [
-            .text(WebFormat.integer(b.list("missing").count))
-          ]
+          [i == followUps.count - 1 ? .text("Hela staden") : boardCell(b)]
+            + b.list("meanByArea").map { .text(mean($0["mean"])) } + [
+              .text(WebFormat.integer(b.list("missing").count))
+            ]
         })
     }
   }

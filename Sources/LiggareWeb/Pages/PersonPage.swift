@@ -235,7 +235,8 @@ extension TimelineEntry {
     case .assessed(let competenceID, let level, let method, let assessor):
       what =
         "Bedömd \(level) i \(competence(competenceID)) ("
-        + (method == .head ? "chefens bedömning, \(assessor.map(person) ?? "okänd bedömare")" : "självskattning")
+        + (method == .head
+          ? "chefens bedömning, \(assessor.map(person) ?? "okänd bedömare")" : "självskattning")
         + ")"
     }
     self.init(

@@ -90,8 +90,8 @@ public enum RegisterPages {
                 : !viewer.has(.coordinator)
                   ? .text("–")
                   : el(
-                  "a", [.href(Routes.retract(r.eventID)), Attribute("aria-label", "Ångra \(r.eventID)")],
-                  text: "Ångra"),
+                    "a", [.href(Routes.retract(r.eventID)), Attribute("aria-label", "Ångra \(r.eventID)")],
+                    text: "Ångra"),
             ]
           })
       }
@@ -136,7 +136,9 @@ public enum RegisterPages {
           fixedValue.label
         }
         if let error = state.error(f.key) {
-          el("span", [Attribute("class", "error-message"), Attribute("id", Forms.id(f.key) + "-error")], text: "Fel: " + error)
+          el(
+            "span", [Attribute("class", "error-message"), Attribute("id", Forms.id(f.key) + "-error")],
+            text: "Fel: " + error)
         }
         Forms.hidden(f.key, fixedValue.value)
       }
@@ -151,10 +153,12 @@ public enum RegisterPages {
     }
     if let list = choices[f.key] ?? (f.input == .select([]) ? [] : nil) {
       return Forms.field(
-        f.key, label: f.label, input: .select([("", list.isEmpty ? "Inget att välja på datumet" : "Välj")] + list),
+        f.key, label: f.label,
+        input: .select([("", list.isEmpty ? "Inget att välja på datumet" : "Välj")] + list),
         hint: f.hint, state: state, required: f.required)
     }
-    return Forms.field(f.key, label: f.label, input: f.input, hint: f.hint, state: state, required: f.required)
+    return Forms.field(
+      f.key, label: f.label, input: f.input, hint: f.hint, state: state, required: f.required)
   }
 
   /// What would be recorded, with the values carried in hidden fields, "Spara" and "Ändra".
