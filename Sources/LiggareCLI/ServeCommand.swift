@@ -92,10 +92,12 @@ enum ServeCommand {
       throw .failed("\(error)")
     }
     let service = LedgerService(ledger: ledger)
+    var configuration = configuration
+    configuration.precompute = true
     let app = LiggareApp(
       service: service, accounts: accounts, accessLog: accessLog, configuration: configuration,
       clock: context.clock)
-    let http = HTTPServer(address: address) { app.handle($0) }
+    let http = app.httpServer(address: address)
     let port: UInt16
     do {
       port = try http.start()

@@ -10,11 +10,18 @@ public struct Census: Sendable {
 
   /// Counts the staff of every node in `state`.
   public init(_ state: CityState) {
+    self.init(state, within: nil)
+  }
+
+  /// Counts the staff of `nodeID` and the nodes under it (every node when nil). With the state's
+  /// index only the people who may count there are looked at: the figures of `nodeID` and of the
+  /// nodes under it are those of the whole census; nodes above it count only its staff.
+  public init(_ state: CityState, within nodeID: String?) {
     let chronicle = state.chronicle
     let parents = state.parentTable()
     var members: [StaffMember] = []
     var byNode: [Int32: [Int]] = [:]
-    let order = (0..<Int32(chronicle.personSymbols.count)).sorted {
+    let order = (state.persons(under: nodeID) ?? Array(0..<Int32(chronicle.personSymbols.count))).sorted {
       chronicle.personSymbols.name($0) < chronicle.personSymbols.name($1)
     }
     for p in order {

@@ -12,12 +12,16 @@ public struct CityState: Sendable {
   public let position: Position
   /// Recorded time: what counts was recorded at or before this seq.
   public let knownAtSeq: UInt64
+  /// Look-ups over `chronicle` that let views read only what they show (nil: scan everything).
+  /// The answers are the same either way.
+  public let index: ChronicleIndex?
 
-  /// Creates the lens.
-  public init(chronicle: Chronicle, position: Position, knownAtSeq: UInt64) {
+  /// Creates the lens; `index`, when given, must have been made from `chronicle`.
+  public init(chronicle: Chronicle, position: Position, knownAtSeq: UInt64, index: ChronicleIndex? = nil) {
     self.chronicle = chronicle
     self.position = position
     self.knownAtSeq = knownAtSeq
+    self.index = index
   }
 
   /// The date the state is as of.
@@ -25,7 +29,14 @@ public struct CityState: Sendable {
 
   /// The same knowledge at another position (for example a goal's deadline).
   public func at(_ other: Position) -> CityState {
-    CityState(chronicle: chronicle, position: other, knownAtSeq: knownAtSeq)
+    CityState(chronicle: chronicle, position: other, knownAtSeq: knownAtSeq, index: index)
+  }
+
+  /// Person symbols to look at for something at or under `nodeID`: those the index says may
+  /// count there, or everyone (in symbol order either way).
+  func persons(under nodeID: String?) -> [Int32]? {
+    guard let nodeID, let index, let n = chronicle.unitSymbols.symbol(for: nodeID) else { return nil }
+    return index.candidates(under: n)
   }
 
   // MARK: Units
@@ -227,7 +238,7 @@ public struct CityState: Sendable {
   /// Every examiner role held by then, by unit id.
   public var examinerRolesByUnit: [String: [ExaminerRole]] {
     var result: [String: [ExaminerRole]] = [:]
-    for p in 0..<Int32(chronicle.personSymbols.count) {
+    for p in index?.examiners ?? Array(0..<Int32(chronicle.personSymbols.count)) {
       guard let r = examinerRole(p) else { continue }
       let role = ExaminerRole(
         personID: chronicle.personSymbols.name(p), unitID: chronicle.unitSymbols.name(r.unit),
@@ -239,8 +250,18 @@ public struct CityState: Sendable {
 
   /// Examiner appointments and endings dated in `range` (and at or before the position).
   public func examinerChanges(in range: ClosedRange<CivilDate>) -> [ExaminerChangeRecord] {
+    examinerChanges(of: index?.examiners ?? Array(0..<Int32(chronicle.personSymbols.count)), in: range)
+  }
+
+  /// Examiner appointments and endings of `person` dated in `range` (and at or before the position).
+  public func examinerChanges(of person: String, in range: ClosedRange<CivilDate>) -> [ExaminerChangeRecord] {
+    guard let p = personSymbol(person) else { return [] }
+    return examinerChanges(of: [p], in: range)
+  }
+
+  func examinerChanges(of persons: [Int32], in range: ClosedRange<CivilDate>) -> [ExaminerChangeRecord] {
     var result: [ExaminerChangeRecord] = []
-    for p in 0..<Int32(chronicle.personSymbols.count) {
+    for p in persons {
       for v in visible(chronicle.persons[Int(p)].examinerRoles)
       where range.contains(CivilDate(daysSinceEpoch: v.date)) {
         let change: ExaminerChangeRecord.Change
@@ -264,9 +285,15 @@ public struct CityState: Sendable {
   public func completions(of person: String, in range: ClosedRange<CivilDate>? = nil) -> [CompletionRecord] {
     guard let p = personSymbol(person) else { return [] }
     var own: [Version<CourseCompletion>] = []
-    for v in chronicle.completions where v.value.person == p && isVisibleHere(v) {
-      if let range, !range.contains(CivilDate(daysSinceEpoch: v.date)) { continue }
+    func consider(_ v: Version<CourseCompletion>) {
+      guard v.value.person == p, isVisibleHere(v) else { return }
+      if let range, !range.contains(CivilDate(daysSinceEpoch: v.date)) { return }
       own.append(v)
+    }
+    if let index {
+      for i in index.completions(of: p) { consider(chronicle.completions[Int(i)]) }
+    } else {
+      for v in chronicle.completions { consider(v) }
     }
     own.sort { ($0.date, $0.seq) < ($1.date, $1.seq) }
     return own.compactMap { completionRecord($0) }

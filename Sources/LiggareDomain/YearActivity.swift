@@ -28,14 +28,42 @@ public struct PeriodActivity: Sendable {
 
   /// Collects the activity dated in `range` (and at or before the state's position).
   public init(_ state: CityState, in range: ClosedRange<CivilDate>) {
+    self.init(state, in: range, within: nil)
+  }
+
+  /// Collects the activity dated in `range`; with the state's index and a `nodeID`, only of the
+  /// people who may count at the node or under it, so that `byNode` is right for those nodes (the
+  /// same sums, added in the same order) and the rest (other nodes, `unattributed`, the city's
+  /// `allLevelsAttained`, `hoursByPerson`) covers only those people.
+  public init(_ state: CityState, in range: ClosedRange<CivilDate>, within nodeID: String?) {
     let chronicle = state.chronicle
+    let people = state.persons(under: nodeID)
     var parentsByDate: [Int32: [Int32?]] = [:]
+    var parentByDateAndNode: [Int64: Int32?] = [:]
     // One buffer for every event's path up the tree: the year holds hundreds of thousands.
     var path: [Int32] = []
     func nodes(for p: Int32, on date: Int32) -> [Int32] {
       path.removeAll(keepingCapacity: true)
       let end = Position.endOf(CivilDate(daysSinceEpoch: date))
       guard let pl = state.placement(p, at: end), pl.role.countsAsStaff else { return path }
+      if people != nil {
+        // A few people: walk up from their units only, remembering each (date, node)'s parent,
+        // rather than resolving the whole tree for every date.
+        let limit = chronicle.unitSymbols.count
+        var node: Int32? = pl.unit
+        while let n = node, path.count <= limit {
+          path.append(n)
+          let key = Int64(date) << 32 | Int64(n)
+          if let known = parentByDateAndNode[key] {
+            node = known
+          } else {
+            let parent = state.at(end).facts(n)?.parent
+            parentByDateAndNode[key] = .some(parent)
+            node = parent
+          }
+        }
+        return path
+      }
       let parents: [Int32?]
       if let known = parentsByDate[date] {
         parents = known
@@ -50,7 +78,7 @@ public struct PeriodActivity: Sendable {
       }
       return path
     }
-    for p in 0..<Int32(chronicle.personSymbols.count) {
+    for p in people ?? Array(0..<Int32(chronicle.personSymbols.count)) {
       let history = chronicle.persons[Int(p)]
       for v in state.visible(history.levels) where range.contains(CivilDate(daysSinceEpoch: v.date)) {
         let slot = Int(v.value.level) - 1
@@ -75,9 +103,10 @@ public struct PeriodActivity: Sendable {
     var touchedNodes = [Bool](repeating: false, count: chronicle.unitSymbols.count)
     let first = range.lowerBound.daysSinceEpoch
     let last = range.upperBound.daysSinceEpoch
-    for v in chronicle.completions where v.date >= first && v.date <= last && state.isVisibleHere(v) {
+    func add(_ v: Version<CourseCompletion>) {
+      guard v.date >= first && v.date <= last && state.isVisibleHere(v) else { return }
       let c = Int(v.value.course)
-      guard c < definitions.count, let definition = definitions[c] else { continue }
+      guard c < definitions.count, let definition = definitions[c] else { return }
       let hours = v.value.hours ?? definition.hours
       let area = areas.firstIndex(of: definition.area) ?? 0
       let p = v.value.person
@@ -88,6 +117,15 @@ public struct PeriodActivity: Sendable {
         nodeHours[Int(n) * areas.count + area] += hours
         touchedNodes[Int(n)] = true
       }
+    }
+    if let people, let index = state.index {
+      // Seq order, as the full scan adds them: the same sums to the last bit.
+      var own: [Int32] = []
+      for p in people { own += index.completions(of: p) }
+      own.sort()
+      for i in own { add(chronicle.completions[Int(i)]) }
+    } else {
+      for v in chronicle.completions { add(v) }
     }
     for (p, hours) in personHours.enumerated() where hours != 0 {
       hoursByPerson[chronicle.personSymbols.name(Int32(p)), default: 0] += hours

@@ -314,10 +314,8 @@ final class Engine: @unchecked Sendable {
 
   /// Answers a connection beyond the limit with 503 and lingers briefly so the client can read it.
   private func reject(_ fd: Int32) {
-    let response = HTTPResponse.text(
-      "Servern har för många anslutningar just nu. Försök igen om en stund.\n", status: .serviceUnavailable)
-    var copy = response
-    copy.headers.add("Retry-After", "1")
+    var copy = errorResponder(.tooManyConnections, nil)
+    if copy.headers["Retry-After"] == nil { copy.headers.set("Retry-After", "1") }
     let bytes = copy.serialized(keepAlive: false)
     _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
     shutdown(fd, Int32(SHUT_WR))
@@ -440,7 +438,11 @@ final class Engine: @unchecked Sendable {
           headOnly: request.method == "HEAD")
         handBack(connection, bytes, then: keepAlive ? .keepAlive : .linger)
       case .failure(let connection, let error):
-        handBack(connection, errorResponder(error).serialized(keepAlive: false), then: .linger)
+        var response = errorResponder(error, connection.parser.target)
+        if error.status == .serviceUnavailable && response.headers["Retry-After"] == nil {
+          response.headers.set("Retry-After", "1")
+        }
+        handBack(connection, response.serialized(keepAlive: false), then: .linger)
       }
     }
   }

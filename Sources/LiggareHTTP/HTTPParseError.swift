@@ -43,6 +43,8 @@ public enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible 
   case timeout
   /// The server is receiving too many bodies at once to take this one now (503); try again shortly.
   case busy
+  /// Every connection the server allows is open (503, before anything of the request is read).
+  case tooManyConnections
 
   /// What is wrong with a request target.
   public enum PathProblem: Equatable, Sendable {
@@ -72,7 +74,7 @@ public enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible 
     case .bodyTooLarge: .contentTooLarge
     case .unsupportedExpectation: .expectationFailed
     case .timeout: .requestTimeout
-    case .busy: .serviceUnavailable
+    case .busy, .tooManyConnections: .serviceUnavailable
     default: .badRequest
     }
   }
@@ -122,6 +124,8 @@ public enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible 
       "Begäran kom inte fram i tid."
     case .busy:
       "Servern tar emot för mycket data just nu. Försök igen om en stund."
+    case .tooManyConnections:
+      "Servern har för många anslutningar just nu. Försök igen om en stund."
     }
   }
 }

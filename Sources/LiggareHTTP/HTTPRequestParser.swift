@@ -89,6 +89,37 @@ public struct HTTPRequestParser: Sendable {
     return nil
   }
 
+  /// The target of the request refused (as far as it had arrived), kept when its bytes are dropped.
+  private var refusedTarget: String?
+
+  /// The current request's target as far as it has arrived, raw (not percent-decoded): the whole
+  /// target once the head is parsed, the part read so far before, the refused request's after a
+  /// failure; nil when no byte of it has arrived. For answering refusals in the path's format.
+  public var target: String? {
+    switch state {
+    case .failed: refusedTarget
+    case .body(let head, _): head.target
+    case .head: rawTarget()
+    }
+  }
+
+  /// The bytes after the method up to the next space or line end (or what has arrived of them).
+  private func rawTarget() -> String? {
+    var i = start
+    while i < buffer.count && (buffer[i] == 0x0D || buffer[i] == 0x0A) { i += 1 }
+    while i < buffer.count && buffer[i] != 0x20 {
+      if buffer[i] == 0x0D || buffer[i] == 0x0A { return nil }
+      i += 1
+    }
+    i += 1
+    guard i < buffer.count else { return nil }
+    var end = i
+    while end < buffer.count && end - i < 8192 && buffer[end] != 0x20 && buffer[end] != 0x0D && buffer[end] != 0x0A {
+      end += 1
+    }
+    return end > i ? String(decoding: buffer[i..<end], as: UTF8.self) : nil
+  }
+
   /// Advances as far as the bytes allow.
   public mutating func next() -> HTTPParseStep {
     switch state {
@@ -99,6 +130,7 @@ public struct HTTPRequestParser: Sendable {
         guard let head = try parseHeadIfComplete() else { return .needMore }
         return try beginBody(head)
       } catch {
+        refusedTarget = rawTarget()
         state = .failed(error)
         buffer = []
         start = 0

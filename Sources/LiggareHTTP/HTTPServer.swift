@@ -22,8 +22,11 @@ public final class HTTPServer: Sendable {
   public typealias Limits = HTTPLimits
   /// A request handler: called on a worker thread, possibly on several at once.
   public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
-  /// Makes the response for a request refused before it reached the handler (parse errors, 408).
-  public typealias ErrorResponder = @Sendable (HTTPParseError) -> HTTPResponse
+  /// Makes the response for a request refused before it reached the handler (parse errors, 408,
+  /// 413, 503), given the request target as far as it arrived (raw, not decoded; nil when nothing
+  /// of it was read, as for a connection beyond the limit), so that an application can answer in
+  /// the format of the path asked for.
+  public typealias ErrorResponder = @Sendable (HTTPParseError, _ target: String?) -> HTTPResponse
 
   /// The address asked for (its port may be 0; see `boundAddress`).
   public let address: ListenAddress
@@ -48,7 +51,7 @@ public final class HTTPServer: Sendable {
     self.address = address
     self.limits = limits
     self.handler = handler
-    self.errorResponder = errorResponse ?? { error in .text(error.description + "\n", status: error.status) }
+    self.errorResponder = errorResponse ?? { error, _ in .text(error.description + "\n", status: error.status) }
   }
 
   /// A server for `127.0.0.1:8080`, `[::1]:8080` and the like (see `ListenAddress(parsing:)`).

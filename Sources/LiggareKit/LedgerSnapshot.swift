@@ -15,17 +15,27 @@ public struct LedgerSnapshot: @unchecked Sendable {
   public let chronicle: Chronicle
   /// The log, read no further than `head`.
   let log: EventLog
+  /// Look-ups that let a view read only what it shows (a server keeps one per commit); nil for a
+  /// one-off question, which scans once anyway. Answers are the same either way.
+  public let index: ChronicleIndex?
 
-  init(head: LogHead, chronicle: Chronicle, log: EventLog) {
+  init(head: LogHead, chronicle: Chronicle, log: EventLog, index: ChronicleIndex? = nil) {
     self.head = head
     self.chronicle = chronicle
     self.log = log
+    self.index = index
+  }
+
+  /// The same snapshot with an index over its chronicle (built on first use, or by
+  /// `index?.prepare()`).
+  public func indexed() -> LedgerSnapshot {
+    index != nil ? self : LedgerSnapshot(head: head, chronicle: chronicle, log: log, index: ChronicleIndex(chronicle))
   }
 
   /// The state as of `date` as known at `knownAt` (nil: everything in the snapshot).
   public func state(asOf date: CivilDate, knownAt: Timestamp? = nil) -> CityState {
     let seq = knownAt.map { chronicle.lastSeq(knownAt: $0) } ?? chronicle.lastSeq
-    return CityState(chronicle: chronicle, position: .endOf(date), knownAtSeq: seq)
+    return CityState(chronicle: chronicle, position: .endOf(date), knownAtSeq: seq, index: index)
   }
 
   /// The chain hash of the record at `seq` (the empty log's zero hash for 0).

@@ -28,6 +28,16 @@ public enum ReportQuery {
   public static func render(_ request: ReportRequest, snapshot: LedgerSnapshot) throws(ReportQueryError)
     -> [UInt8]
   {
+    try figures(request, snapshot: snapshot).rendered()
+  }
+
+  /// The report's figures for `request` from `snapshot`, ready to render (`rendered()`); the same
+  /// for every request of the same year and scope known at the same seq (`AnnualReport.answering`).
+  ///
+  /// - Throws: `ReportQueryError` (an unknown scope, no data for the year, an unreadable record).
+  public static func figures(_ request: ReportRequest, snapshot: LedgerSnapshot) throws(ReportQueryError)
+    -> AnnualReport
+  {
     let seq = snapshot.chronicle.lastSeq(knownAt: request.knownAt)
     let hash: String
     do {
@@ -37,8 +47,7 @@ public enum ReportQuery {
     }
     do {
       return try AnnualReport(
-        chronicle: snapshot.chronicle, request: request, head: LogHeadInfo(seq: seq, hash: hash)
-      ).rendered()
+        chronicle: snapshot.chronicle, request: request, head: LogHeadInfo(seq: seq, hash: hash))
     } catch {
       throw .report(error)
     }

@@ -49,6 +49,7 @@ public struct ViewQuery: Sendable, Hashable {
   public func output(snapshot: LedgerSnapshot, names: [String: String], json: Bool) throws(ViewError)
     -> [UInt8]
   {
+    if json { return ViewQuery.bytes(try document(snapshot: snapshot, names: names), knownAt: knownAt) }
     let state = snapshot.state(asOf: asOf, knownAt: knownAt)
     let names = needsNames ? names : [:]
     let text: String
@@ -71,6 +72,44 @@ public struct ViewQuery: Sendable, Hashable {
       let view = try PersonView(state: state, person: person, names: names, knownAt: knownAt)
       text = json ? view.json.prettyText : view.text
     }
+    var bytes = Array(text.utf8)
+    if !text.hasSuffix("\n") { bytes.append(0x0A) }
+    return bytes
+  }
+
+  /// The view's JSON document (API v1). It depends on `knownAt` only through the seq it selects
+  /// (`lastSeq(knownAt:)`) and the `knownAt` member, which `bytes(_:knownAt:)` sets: a server keeps
+  /// one document for every request of the same view, date and seq.
+  ///
+  /// - Throws: `ViewError` for an unknown or not yet existing person, unit or goal.
+  public func document(snapshot: LedgerSnapshot, names: [String: String]) throws(ViewError) -> JSONValue {
+    let state = snapshot.state(asOf: asOf, knownAt: knownAt)
+    let names = needsNames ? names : [:]
+    switch kind {
+    case .city:
+      return CityView(state: state, names: names, knownAt: knownAt).json
+    case .unit(let unit):
+      return try UnitView(state: state, unit: unit, names: names, knownAt: knownAt).json
+    case .gaps(let unit, let goal):
+      return try GapList(state: state, unit: unit, goal: goal, names: names, knownAt: knownAt).json
+    case .requirementGaps(let unit, let requirement, let framework):
+      return try RequirementGapList(
+        state: state, unit: unit, requirement: requirement, framework: framework, names: names,
+        knownAt: knownAt
+      ).json
+    case .person(let person):
+      return try PersonView(state: state, person: person, names: names, knownAt: knownAt).json
+    }
+  }
+
+  /// The bytes of `document` as the view prints them, with its `knownAt` member set to `knownAt`.
+  public static func bytes(_ document: JSONValue, knownAt: Timestamp) -> [UInt8] {
+    var document = document
+    if case .object(var members) = document {
+      members["knownAt"] = .string(knownAt.description)
+      document = .object(members)
+    }
+    let text = document.prettyText
     var bytes = Array(text.utf8)
     if !text.hasSuffix("\n") { bytes.append(0x0A) }
     return bytes

@@ -79,11 +79,50 @@ public enum APIRoutes {
   {
     let query = ViewQuery(kind, asOf: try asOf(c), knownAt: try knownAt(c))
     do {
-      var r = json(try query.output(snapshot: state.snapshot, names: state.names, json: true))
+      let document = try viewDocument(query, state: state, app: c.app)
+      var r = json(ViewQuery.bytes(document, knownAt: query.knownAt))
       r.headers.set("ETag", "\"\(state.snapshot.head.hash.hex)\"")
       return r
     } catch {
       throw .from(error)
+    }
+  }
+
+  /// The view's document for `state`, from the answer cache when another request of the same view,
+  /// date and seq was answered at the same state (only `knownAt` differs, set when rendering).
+  static func viewDocument(_ query: ViewQuery, state: ServerState, app: LiggareApp) throws(ViewError)
+    -> JSONValue
+  {
+    let seq = state.snapshot.chronicle.lastSeq(knownAt: query.knownAt)
+    let key = "view \(query.kind) \(query.asOf) \(seq)"
+    return try app.cache.value(key, generation: state.generation, cost: estimatedBytes) {
+      () throws(ViewError) -> JSONValue in
+      try query.document(snapshot: state.snapshot, names: state.names)
+    }
+  }
+
+  /// The annual report's figures for `request` at `state`, from the answer cache when computed for
+  /// the same year, scope and seq (`AnnualReport.answering` gives them the request's own moment
+  /// and format).
+  static func reportFigures(_ request: ReportRequest, state: ServerState, app: LiggareApp)
+    throws(ReportQueryError) -> AnnualReport
+  {
+    let seq = state.snapshot.chronicle.lastSeq(knownAt: request.knownAt)
+    let key = "report \(request.year) \(request.scope ?? "") \(seq)"
+    return try app.cache.value(
+      key, generation: state.generation, cost: { 1 << 20 + ($0.units.count + $0.boards.count) * 8192 }
+    ) { () throws(ReportQueryError) -> AnnualReport in
+      try ReportQuery.figures(request, snapshot: state.snapshot)
+    }.answering(request)
+  }
+
+  /// About what a JSON value takes in memory.
+  static func estimatedBytes(_ value: JSONValue) -> Int {
+    switch value {
+    case .object(let members): members.reduce(64) { $0 + 48 + $1.key.utf8.count + estimatedBytes($1.value) }
+    case .array(let items): items.reduce(32) { $0 + estimatedBytes($1) }
+    case .string(let s): 24 + s.utf8.count
+    default: 16
     }
   }
 
@@ -137,9 +176,19 @@ public enum APIRoutes {
     let request = ReportRequest(
       year: year, knownAt: try knownAt(c), scope: c.query("scope"), format: format, csvDialect: dialect)
     let bytes: [UInt8]
-    let snapshot = c.state.snapshot
-    do {
-      bytes = try ReportQuery.render(request, snapshot: snapshot)
+    let state = c.state
+    let snapshot = state.snapshot
+    do throws(ReportQueryError) {
+      if c.query("knownAt") != nil {
+        // A given moment gives the same bytes every time (until the head moves).
+        let key = "report-bytes \(request.year) \(request.scope ?? "") \(request.knownAt) \(format) \(dialect)"
+        bytes = try c.app.cache.value(key, generation: state.generation, cost: { $0.count + 64 }) {
+          () throws(ReportQueryError) -> [UInt8] in
+          try reportFigures(request, state: state, app: c.app).rendered()
+        }
+      } else {
+        bytes = try reportFigures(request, state: state, app: c.app).rendered()
+      }
     } catch {
       throw .from(error)
     }

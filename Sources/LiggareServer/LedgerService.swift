@@ -10,6 +10,9 @@ public struct ServerState: Sendable {
   public let register: PersonRegister
   /// Names by person key, for the views.
   public let names: [String: String]
+  /// Counts the states published: a new head or a changed register is a new generation, and
+  /// answers kept for one generation (`AnswerCache`) are never given for another.
+  public var generation: UInt64 = 0
 }
 
 /// The ledger kept open by the server: one writer at a time (under the log's writer lock, shared
@@ -25,6 +28,8 @@ public final class LedgerService: Sendable {
   private let registerVersion = Mutex(-1)
   /// The log folder.
   public let directory: String
+  /// Called (on the publishing thread, so it must be quick) with each newly published state.
+  private let listeners = Mutex<[@Sendable (ServerState) -> Void]>([])
 
   /// Keeps `ledger` (opened for reading) open and publishes its snapshot.
   public init(ledger: sending Ledger) {
@@ -38,23 +43,33 @@ public final class LedgerService: Sendable {
 
   static func state(of ledger: Ledger) -> ServerState {
     let register = ledger.register
-    return ServerState(snapshot: ledger.snapshot, register: register, names: register.names)
+    return ServerState(snapshot: ledger.snapshot.indexed(), register: register, names: register.names)
   }
 
+  /// Publishes the ledger's state when its head or register changed since the last one (the same
+  /// head keeps its snapshot, with the index already built), and tells the listeners.
   private func publish(from ledger: Ledger) {
     let snapshot = ledger.snapshot
     let version = ledger.registerVersion
     let unchanged = registerVersion.withLock { $0 == version }
-    if unchanged {
-      published.withLock { old in
-        old = ServerState(snapshot: snapshot, register: old.register, names: old.names)
-      }
-    } else {
-      let register = ledger.register
-      let state = ServerState(snapshot: snapshot, register: register, names: register.names)
-      registerVersion.withLock { $0 = ledger.registerVersion }
-      published.withLock { $0 = state }
+    let register = unchanged ? nil : ledger.register
+    let new: ServerState? = published.withLock { old in
+      let sameHead = old.snapshot.head == snapshot.head && old.snapshot.chronicle.lastSeq == snapshot.chronicle.lastSeq
+      if sameHead && unchanged { return nil }
+      var state = ServerState(
+        snapshot: sameHead ? old.snapshot : snapshot.indexed(), register: register ?? old.register,
+        names: register?.names ?? old.names)
+      state.generation = old.generation + 1
+      old = state
+      return state
     }
+    if !unchanged { registerVersion.withLock { $0 = version } }
+    if let new { for listener in listeners.withLock({ $0 }) { listener(new) } }
+  }
+
+  /// Calls `listener` with every state published from now on (quickly: hand work to another thread).
+  public func onPublish(_ listener: @escaping @Sendable (ServerState) -> Void) {
+    listeners.withLock { $0.append(listener) }
   }
 
   /// The state to answer from: the last published one, after folding in appends by other

@@ -2,6 +2,10 @@ public import LiggareAccess
 import LiggareBasics
 public import LiggareHTTP
 public import LiggareKit
+import LiggareQueries
+import LiggareReports
+import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -16,6 +20,11 @@ public struct ServerConfiguration: Sendable {
   public var trustUserHeader: String?
   /// The session cookie's name.
   public var sessionCookie = "liggare_session"
+  /// After each commit, compute the city view and last year's annual report for the new head in
+  /// the background, so that the first asker does not wait (`liggare serve` turns it on).
+  public var precompute = false
+  /// The bytes answers may take in the answer cache (`AnswerCache`).
+  public var answerCacheBytes = 64 << 20
 
   /// The default configuration: no proxy, no trusted header.
   public init(behindTLSProxy: Bool = false, trustUserHeader: String? = nil) {
@@ -36,6 +45,9 @@ public final class LiggareApp: Sendable {
   public let configuration: ServerConfiguration
   public let routes: RouteTable
   public let clock: LedgerClock
+  /// Answers kept for the current head (views, report figures and bytes).
+  public let cache: AnswerCache
+  private let precomputer: Precomputer?
 
   /// An app over `service` with the API and the page routes.
   public init(
@@ -53,6 +65,27 @@ public final class LiggareApp: Sendable {
     self.configuration = configuration
     self.routes = RouteTable(routes)
     self.clock = clock
+    self.cache = AnswerCache(budget: configuration.answerCacheBytes)
+    precomputer = configuration.precompute ? Precomputer() : nil
+    if let precomputer {
+      let work: @Sendable (ServerState) -> Void = { [weak self] state in self?.precompute(state) }
+      service.onPublish { state in precomputer.submit(state, work) }
+      precomputer.submit(service.published_, work)
+    }
+  }
+
+  /// Computes what is asked for most after a commit, for `state`: the index, the city view today
+  /// and the annual report figures of last year (whole city, known now). Errors are left for the
+  /// askers to meet.
+  func precompute(_ state: ServerState) {
+    state.snapshot.index?.prepare()
+    let now = clock.now()
+    guard state.generation == service.published_.generation else { return }
+    _ = try? APIRoutes.viewDocument(
+      ViewQuery(.city, asOf: now.stockholmDate, knownAt: now), state: state, app: self)
+    guard state.generation == service.published_.generation else { return }
+    let request = ReportRequest(year: now.stockholmDate.year - 1, knownAt: now, scope: nil, format: .json)
+    _ = try? APIRoutes.reportFigures(request, state: state, app: self)
   }
 
   /// Writes a line to the access log (failures to write it are not the client's concern: they are
@@ -75,6 +108,41 @@ public final class LiggareApp: Sendable {
     } catch {
       Console.error("åtkomstloggen: \(error)")
     }
+  }
+
+  /// The HTTP server for this app: requests go to `handle(_:)`, refusals of the HTTP layer to
+  /// `refusal(_:target:)`.
+  public func httpServer(address: ListenAddress, limits: HTTPLimits = HTTPLimits()) -> HTTPServer {
+    HTTPServer(address: address, limits: limits, errorResponse: LiggareApp.refusal) { [self] in handle($0) }
+  }
+
+  /// The answer to a request the HTTP layer refused before routing (malformed, too large, too
+  /// slow, server full): under `/api/` the API's error body (`{"error": {"code", "message", …}}`),
+  /// elsewhere the layer's Swedish text. **Beslut:** when nothing of the path arrived (a connection
+  /// beyond the limit) the answer is the API's error body too: programs are who meet these limits,
+  /// and the message in it is the same Swedish sentence.
+  @Sendable public static func refusal(_ error: HTTPParseError, target: String?) -> HTTPResponse {
+    let isAPI = target.map { $0.hasPrefix("/api/") || $0 == "/api" } ?? true
+    var response: HTTPResponse
+    if isAPI {
+      let code: APIDocument.ErrorCode
+      switch error.status {
+      case .requestTimeout: code = .timeout
+      case .contentTooLarge: code = .payloadTooLarge
+      case .uriTooLong: code = .requestLineTooLong
+      case .headerFieldsTooLarge: code = .headersTooLarge
+      case .expectationFailed: code = .expectationFailed
+      case .notImplemented: code = .notImplemented
+      case .httpVersionNotSupported: code = .httpVersionNotSupported
+      case .serviceUnavailable: code = .unavailable
+      default: code = .badRequest
+      }
+      response = APIError(error.status, code.rawValue, error.description).response
+    } else {
+      response = .text(error.description + "\n", status: error.status)
+    }
+    if error.status == .serviceUnavailable { response.headers.set("Retry-After", "1") }
+    return response.addingSecurityHeaders()
   }
 
   /// Answers one request.
@@ -196,5 +264,31 @@ enum Console {
   static func error(_ text: String) {
     let bytes = Array((text + "\n").utf8)
     _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+  }
+}
+
+/// Runs one piece of work at a time on a thread of its own, always for the latest state submitted
+/// (states submitted while it works are skipped but the last).
+final class Precomputer: Sendable {
+  private let pending = Mutex<(state: ServerState?, running: Bool)>((nil, false))
+
+  func submit(_ state: ServerState, _ work: @escaping @Sendable (ServerState) -> Void) {
+    let start = pending.withLock { p in
+      p.state = state
+      if p.running { return false }
+      p.running = true
+      return true
+    }
+    guard start else { return }
+    DispatchQueue.global(qos: .utility).async { [self] in
+      while let next = pending.withLock({ p -> ServerState? in
+        let next = p.state
+        p.state = nil
+        if next == nil { p.running = false }
+        return next
+      }) {
+        work(next)
+      }
+    }
   }
 }

@@ -363,7 +363,7 @@ func isContinue(_ step: HTTPParseStep) -> Bool {
       .tooManyHeaderFields(limit: 1), .malformedHeader(line: 2), .obsoleteLineFolding(line: 2),
       .invalidHeaderValue(name: "X"), .badHost, .invalidContentLength, .conflictingContentLengths,
       .contentLengthWithTransferEncoding, .transferEncodingNotSupported, .bodyTooLarge(length: 2, limit: 1),
-      .unsupportedExpectation, .timeout, .busy,
+      .unsupportedExpectation, .timeout, .busy, .tooManyConnections,
     ]
     for error in errors {
       #expect((400...505).contains(error.status.code))

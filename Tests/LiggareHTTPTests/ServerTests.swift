@@ -159,7 +159,9 @@ func elapsedMilliseconds(since start: ContinuousClock.Instant) -> Int64 {
   @Test func customErrorResponses() throws {
     let server = try HTTPServer(
       listen: "127.0.0.1:0",
-      errorResponse: { .json("{\"error\":{\"code\":\"\($0.status.code)\"}}", status: $0.status) }
+      errorResponse: { error, target in
+        .json("{\"error\":{\"code\":\"\(error.status.code)\",\"target\":\"\(target ?? "-")\"}}", status: error.status)
+      }
     ) { _ in .text("ok") }
     let port = try server.start()
     defer { server.stop() }
@@ -167,6 +169,6 @@ func elapsedMilliseconds(since start: ContinuousClock.Instant) -> Int64 {
     client.send("GET /a/../b HTTP/1.1\r\nHost: x\r\n\r\n")
     let response = try #require(client.readResponse())
     #expect(response.status == 400)
-    #expect(response.text == "{\"error\":{\"code\":\"400\"}}")
+    #expect(response.text == "{\"error\":{\"code\":\"400\",\"target\":\"/a/../b\"}}")
   }
 }

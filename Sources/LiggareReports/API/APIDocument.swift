@@ -52,6 +52,18 @@ public enum APIDocument {
     case unavailable
     /// 503: the log could not be read or written; nothing was appended.
     case storage
+    /// 408: the request did not arrive whole within the read timeout (refused by the HTTP layer).
+    case timeout
+    /// 414: the request line is longer than the server takes.
+    case requestLineTooLong = "request-line-too-long"
+    /// 431: the header fields are too large or too many.
+    case headersTooLarge = "headers-too-large"
+    /// 417: an `Expect` other than `100-continue`.
+    case expectationFailed = "expectation-failed"
+    /// 501: `Transfer-Encoding` (send `Content-Length`).
+    case notImplemented = "not-implemented"
+    /// 505: an HTTP version other than 1.0 and 1.1.
+    case httpVersionNotSupported = "http-version-not-supported"
 
     /// The HTTP status that goes with the code.
     public var status: Int {
@@ -67,6 +79,12 @@ public enum APIDocument {
       case .rule, .recordedAt, .attendance, .notAReport: 422
       case .throttled: 429
       case .busy, .unavailable, .storage: 503
+      case .timeout: 408
+      case .requestLineTooLong: 414
+      case .headersTooLarge: 431
+      case .expectationFailed: 417
+      case .notImplemented: 501
+      case .httpVersionNotSupported: 505
       }
     }
   }

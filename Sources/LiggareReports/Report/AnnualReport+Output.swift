@@ -4,6 +4,16 @@ extension AnnualReport {
   /// The Swedish summary, as paragraphs of plain text written from the figures.
   public var summary: [String] { ReportSummary.paragraphs(self) }
 
+  /// The same figures answering `other`, which asks for the same year and scope as known at the same
+  /// seq (`lastSeq(knownAt:)`): only what the renderers show of the request changes (the format,
+  /// the dialect, the `knownAt` moment). A server computes the figures once and renders them for
+  /// every such request.
+  public func answering(_ other: ReportRequest) -> AnnualReport {
+    var copy = self
+    copy.request = other
+    return copy
+  }
+
   /// The report in the requested format and CSV dialect, ready to write to a file.
   public func rendered() -> [UInt8] {
     switch request.format {

@@ -8,7 +8,7 @@ public import LiggareDomain
 /// backdated ones or retractions, do not change it, which is what `--verify` relies on.
 public struct AnnualReport: Sendable {
   /// What was asked for.
-  public let request: ReportRequest
+  public internal(set) var request: ReportRequest
   /// The log head as of knownAt.
   public let head: LogHeadInfo
   /// Y-12-31.

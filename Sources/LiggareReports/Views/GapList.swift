@@ -40,7 +40,7 @@ public struct GapList: Sendable {
     self.knownAt = knownAt
     self.names = ViewNames(names: names)
     tree = ViewTree(state.allUnits)
-    let census = Census(state)
+    let census = Census(state, within: id)
     staff = census.staffIndexesByNode[id]?.count ?? 0
     rows = GapRow.rows(census: census, node: id, goals: goals, tree: tree, names: self.names)
   }

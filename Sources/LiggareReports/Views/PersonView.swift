@@ -43,7 +43,7 @@ public struct PersonView: Sendable {
     completions = state.completions(of: person)
     examinerRole = state.examinerRole(of: person)
     let allTime = CivilDate(daysSinceEpoch: .min)...state.asOf
-    examinerChanges = state.examinerChanges(in: allTime).filter { $0.personID == person }
+    examinerChanges = state.examinerChanges(of: person, in: allTime)
     if let placement, placement.role.countsAsStaff {
       let level = self.level
       goals = ViewGoals.applying(ViewGoals.inForce(state), at: placement.unitID, tree: tree).map {

@@ -31,7 +31,7 @@ public struct RequirementGapList: Sendable {
       throw .requirementNotInForce(requirement, on: state.asOf)
     }
     if let framework, state.framework(framework) == nil { throw .unknownFramework(framework, on: state.asOf) }
-    let figures = CompetenceCensus(state)
+    let figures = CompetenceCensus(state, census: Census(state, within: id))
     fulfilments = figures.fulfilments(at: id).filter { f in
       if let requirement { return f.requirement.id == requirement }
       if let framework { return state.competence(f.requirement.competenceID)?.frameworkID == framework }

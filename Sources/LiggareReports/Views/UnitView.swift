@@ -39,7 +39,7 @@ public struct UnitView: Sendable {
     self.names = ViewNames(names: names)
     let tree = ViewTree(state.allUnits)
     let goals = ViewGoals.applying(ViewGoals.inForce(state), at: id, tree: tree)
-    figures = ViewFigures(state: state, tree: tree, goals: goals)
+    figures = ViewFigures(state: state, tree: tree, goals: goals, node: id)
     own = figures.row(id, goals: goals)
     children = unit.kind == .unit ? [] : figures.childRows(of: id, goals: goals)
     examinerRoles = (figures.examiners.byNode[id] ?? []).sorted { a, b in

@@ -14,14 +14,16 @@ struct ViewFigures: Sendable {
   /// 1 January of the as-of date's year.
   let yearStart: CivilDate
 
-  init(state: CityState, tree: ViewTree, goals: [GoalSnapshot]) {
+  /// The figures of `node` and the nodes under it (of every node when nil); with the state's index
+  /// only the people who may count there are looked at.
+  init(state: CityState, tree: ViewTree, goals: [GoalSnapshot], node: String? = nil) {
     self.state = state
     self.tree = tree
-    census = Census(state)
+    census = Census(state, within: node)
     examiners = ViewExaminers(state: state, tree: tree)
-    self.goals = ViewGoals(state: state, census: census, goals: goals)
+    self.goals = ViewGoals(state: state, census: census, goals: goals, node: node)
     yearStart = CivilDate.startOfYear(state.asOf.year)
-    activity = PeriodActivity(state, in: yearStart...state.asOf)
+    activity = PeriodActivity(state, in: yearStart...state.asOf, within: node)
   }
 
   /// The figures of one node against `goals`.

@@ -8,11 +8,12 @@ struct ViewGoals: Sendable {
   private let censusByDate: [CivilDate: Census]
 
   /// Prepares the censuses `goals` need; `census` is the one for `state` itself.
-  init(state: CityState, census: Census, goals: [GoalSnapshot]) {
+  /// With `node`, the censuses cover that node and the nodes under it (see `Census(_:within:)`).
+  init(state: CityState, census: Census, goals: [GoalSnapshot], node: String? = nil) {
     asOf = state.asOf
     var byDate = [state.asOf: census]
     for goal in goals where goal.deadline < state.asOf && byDate[goal.deadline] == nil {
-      byDate[goal.deadline] = Census(state.at(.endOf(goal.deadline)))
+      byDate[goal.deadline] = Census(state.at(.endOf(goal.deadline)), within: node)
     }
     censusByDate = byDate
   }

@@ -22,9 +22,15 @@ struct ViewTree: Sendable {
       if u.kind == .city, cityID == nil { cityID = u.id }
     }
     org = OrgTree(units)
+    // Each name's collation key once (not once per comparison): the same order as
+    // `ViewCollation.precedes` on the names, then by id.
     self.children = children.mapValues { list in
-      list.sorted { a, b in a.name != b.name ? ViewCollation.precedes(a.name, b.name) : a.id < b.id }.map(
-        \.id)
+      list.map { (key: ViewCollation.key($0.name), name: $0.name, id: $0.id) }
+        .sorted { a, b in
+          if a.key != b.key { return a.key < b.key }
+          return a.name != b.name ? a.name < b.name : a.id < b.id
+        }
+        .map(\.id)
     }
     self.cityID = cityID
   }
@@ -51,9 +57,11 @@ struct ViewTree: Sendable {
 
   /// Node ids in Swedish name order, then by id.
   func sortedByName(_ ids: [String]) -> [String] {
-    ids.sorted { a, b in
-      let (na, nb) = (name(a), name(b))
-      return na != nb ? ViewCollation.precedes(na, nb) : a < b
-    }
+    ids.map { (key: ViewCollation.key(name($0)), name: name($0), id: $0) }
+      .sorted { a, b in
+        if a.key != b.key { return a.key < b.key }
+        return a.name != b.name ? a.name < b.name : a.id < b.id
+      }
+      .map(\.id)
   }
 }

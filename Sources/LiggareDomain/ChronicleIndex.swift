@@ -1,0 +1,105 @@
+import Synchronization
+
+/// Look-ups over one chronicle that let a view read only what it shows: who was ever placed at
+/// each unit, which units ever lay under (or merged into) each node, each person's completions and
+/// who ever held an examiner role.
+///
+/// Every table is a superset over all positions and all knowledge (retracted versions included):
+/// a view restricted by it still asks the chronicle, at its own position and seq, exactly the
+/// questions it asked before, only of fewer people. So answers are the same with or without an
+/// index, in the same order; the tests hold the two to each other.
+///
+/// Built once, lazily, on first use (a server builds it after each commit, in the background); the
+/// chronicle it was made from must be the one the states reading it hold.
+public final class ChronicleIndex: Sendable {
+  struct Tables: Sendable {
+    /// Per unit symbol: person symbols ever assigned there, ascending.
+    var placedAt: [[Int32]]
+    /// Per unit symbol: units that ever had it as parent or ever merged into it.
+    var below: [[Int32]]
+    /// Per person symbol: indexes into `completions`, ascending (seq order).
+    var completionsByPerson: [[Int32]]
+    /// Person symbols with any examiner-role version, ascending.
+    var examiners: [Int32]
+  }
+
+  let chronicle: Chronicle
+  private let tables = Mutex<Tables?>(nil)
+
+  /// An index over `chronicle` (nothing is built until something asks).
+  public init(_ chronicle: Chronicle) {
+    self.chronicle = chronicle
+  }
+
+  /// Builds the tables now (a server calls this off the request path).
+  public func prepare() {
+    _ = built
+  }
+
+  var built: Tables {
+    tables.withLock { stored in
+      if let stored { return stored }
+      let made = ChronicleIndex.build(chronicle)
+      stored = made
+      return made
+    }
+  }
+
+  static func build(_ c: Chronicle) -> Tables {
+    var placedAt = [[Int32]](repeating: [], count: c.units.count)
+    var below = [[Int32]](repeating: [], count: c.units.count)
+    var examiners: [Int32] = []
+    for (p, history) in c.persons.enumerated() {
+      for v in history.placements {
+        if case .assigned(let unit, _) = v.value, placedAt[Int(unit)].last != Int32(p) {
+          placedAt[Int(unit)].append(Int32(p))
+        }
+      }
+      if !history.examinerRoles.isEmpty { examiners.append(Int32(p)) }
+    }
+    for (u, versions) in c.units.enumerated() {
+      for v in versions {
+        switch v.value {
+        case .established(_, _, let parent?, _): below[Int(parent)].append(Int32(u))
+        case .moved(let parent): below[Int(parent)].append(Int32(u))
+        case .merged(let into): below[Int(into)].append(Int32(u))
+        default: break
+        }
+      }
+    }
+    var completionsByPerson = [[Int32]](repeating: [], count: c.persons.count)
+    for (i, v) in c.completions.enumerated() where Int(v.value.person) < completionsByPerson.count {
+      completionsByPerson[Int(v.value.person)].append(Int32(truncatingIfNeeded: i))
+    }
+    return Tables(
+      placedAt: placedAt, below: below, completionsByPerson: completionsByPerson, examiners: examiners)
+  }
+
+  /// Every person who may, at some position and knowledge, count at `node` or a node under it,
+  /// ascending by symbol.
+  func candidates(under node: Int32) -> [Int32] {
+    let t = built
+    guard Int(node) < t.below.count else { return [] }
+    var seen = [Bool](repeating: false, count: t.below.count)
+    var stack = [node]
+    seen[Int(node)] = true
+    var persons = Set<Int32>()
+    while let u = stack.popLast() {
+      persons.formUnion(t.placedAt[Int(u)])
+      for child in t.below[Int(u)] where !seen[Int(child)] {
+        seen[Int(child)] = true
+        stack.append(child)
+      }
+    }
+    return persons.sorted()
+  }
+
+  /// The person's completions (indexes into the chronicle's completions), in seq order.
+  func completions(of person: Int32) -> [Int32] {
+    let t = built
+    return Int(person) < t.completionsByPerson.count ? t.completionsByPerson[Int(person)] : []
+  }
+
+  /// Persons who ever held an examiner role, ascending.
+  var examiners: [Int32] { built.examiners }
+}
