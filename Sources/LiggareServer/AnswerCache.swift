@@ -32,7 +32,7 @@ public final class AnswerCache: Sendable {
   }
 
   /// The value for `key` as computed for `generation`, if kept.
-  func value<T: Sendable>(_ key: String, generation: UInt64, as: T.Type = T.self) -> T? {
+  public func value<T: Sendable>(_ key: String, generation: UInt64, as: T.Type = T.self) -> T? {
     store.withLock { s in
       guard s.generation == generation, var entry = s.entries[key], let value = entry.value as? T else {
         s.misses += 1
@@ -48,7 +48,7 @@ public final class AnswerCache: Sendable {
 
   /// Keeps `value` for `key` at `generation` (a newer generation first drops everything; an older
   /// one is not kept).
-  func store<T: Sendable>(_ value: T, cost: Int, for key: String, generation: UInt64) {
+  public func store<T: Sendable>(_ value: T, cost: Int, for key: String, generation: UInt64) {
     guard cost <= budget / 4 else { return }
     store.withLock { s in
       if generation > s.generation {

@@ -1,0 +1,137 @@
+import Foundation
+import LiggareBasics
+import LiggareHTTP
+import LiggareServer
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Refusals made by the HTTP layer before routing answer `/api/` paths with the API's error body;
+/// the answer cache never gives an answer of another state.
+@Suite struct RefusalAndCacheTests {
+  /// Sends raw bytes to 127.0.0.1:`port` and reads until the server closes.
+  static func exchange(port: UInt16, _ bytes: [UInt8]) -> (status: Int, head: String, body: [UInt8])? {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else { return nil }
+    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    shutdown(fd, Int32(SHUT_WR))
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 65536, 0) }
+      if n <= 0 { break }
+      received += buffer[0..<n]
+    }
+    guard let end = received.firstRange(of: [13, 10, 13, 10]) else { return nil }
+    let head = String(decoding: received[..<end.lowerBound], as: UTF8.self)
+    let parts = head.split(separator: " ")
+    guard parts.count >= 2, let status = Int(parts[1]) else { return nil }
+    return (status, head, Array(received[end.upperBound...]))
+  }
+
+  @Test func httpRefusalsOfAPIPathsCarryTheJSONErrorBody() throws {
+    let f = try ServerFixture()
+    var limits = HTTPLimits()
+    limits.maxBodyBytes = 64
+    limits.maxHeaderFields = 4
+    let server = f.app.httpServer(address: try ListenAddress(parsing: "127.0.0.1:0"), limits: limits)
+    let port = try server.start()
+    defer { server.stop() }
+    let cases: [(String, Int, String)] = [
+      ("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n", 413, "payload-too-large"),
+      ("GET /api/v1/units/a/../b HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad-request"),
+      ("GET /api/v1/city HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n\r\n", 431, "headers-too-large"),
+      ("GET /api/v1/city HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n", 400, "bad-request"),
+      ("GET /api/v1/city HTTP/1.1\r\n\r\n", 400, "bad-request"),
+    ]
+    for (request, status, code) in cases {
+      let r = try #require(Self.exchange(port: port, Array(request.utf8)), "\(request)")
+      #expect(r.status == status, "\(request)")
+      #expect(r.head.lowercased().contains("content-type: application/json"), "\(request): \(r.head)")
+      let body = try JSONValue.parse(r.body)
+      #expect(body["error"]?["code"]?.stringValue == code, "\(request)")
+      #expect((body["error"]?["message"]?.stringValue ?? "").count > 5)
+      #expect(body["apiVersion"]?.numberValue == 1)
+    }
+    // Outside /api/ the layer's Swedish text stays.
+    let page = try #require(Self.exchange(port: port, Array("GET /unit/../x HTTP/1.1\r\nHost: x\r\n\r\n".utf8)))
+    #expect(page.status == 400 && page.head.lowercased().contains("content-type: text/plain"))
+    // And the server still answers.
+    let ok = try #require(
+      Self.exchange(
+        port: port,
+        Array("GET /api/v1/head HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(f.tokens["office"]!)\r\n\r\n".utf8)))
+    #expect(ok.status == 200)
+  }
+
+  @Test func theRefusalResponderMapsEveryStatusToACodeOfItsStatus() {
+    let errors: [HTTPParseError] = [
+      .requestLineTooLong(limit: 1), .malformedRequestLine, .headersTooLarge(limit: 1),
+      .transferEncodingNotSupported, .bodyTooLarge(length: 2, limit: 1), .unsupportedExpectation, .timeout, .busy,
+      .tooManyConnections, .unsupportedVersion("HTTP/2.0"),
+    ]
+    for error in errors {
+      let r = LiggareApp.refusal(error, target: "/api/v1/city")
+      #expect(r.status == error.status)
+      let code = (try? JSONValue.parse(r.body))?["error"]?["code"]?.stringValue
+      #expect(code != nil, "\(error)")
+      if error.status.code == 503 { #expect(r.headers["Retry-After"] == "1") }
+      // A refusal before any of the path arrived is answered as the API would.
+      #expect(LiggareApp.refusal(error, target: nil).headers["Content-Type"] == "application/json")
+      #expect(LiggareApp.refusal(error, target: "/login").headers["Content-Type"]?.hasPrefix("text/plain") == true)
+    }
+  }
+
+  @Test func cachedAnswersAreThoseOfTheCurrentHeadAndMatchAFreshComputation() throws {
+    let f = try ServerFixture()
+    let targets = [
+      "/api/v1/city?asOf=2025-01-01", "/api/v1/units/a?asOf=2025-01-01", "/api/v1/units/n1/gaps",
+      "/api/v1/persons/p-a1", "/api/v1/reports/2025?format=json&knownAt=2025-06-30",
+      "/api/v1/reports/2025?format=html",
+    ]
+    var first: [String: [UInt8]] = [:]
+    for t in targets { first[t] = try f.call("GET", t, as: "office").body }
+    let hitsBefore = f.app.cache.statistics.hits
+    for t in targets { #expect(try f.call("GET", t, as: "office").body == first[t], "\(t)") }
+    #expect(f.app.cache.statistics.hits > hitsBefore)
+    // A write moves the head: the next answers are computed for the new head, with its ETag.
+    let body = Array(
+      #"{"type":"CourseCompleted","occurredOn":"2024-12-01","data":{"person":"p-a2","course":"k"}}"#.utf8)
+    let generation = f.app.cache.statistics.generation
+    #expect(try f.call("POST", "/api/v1/events", as: "citycoord", body: body).status.code == 201)
+    let head = try f.call("GET", "/api/v1/head", as: "office").headers["ETag"]
+    let unit = try f.call("GET", "/api/v1/units/a?asOf=2025-01-01", as: "office")
+    #expect(unit.headers["ETag"] == head)
+    #expect(unit.body != first["/api/v1/units/a?asOf=2025-01-01"])
+    #expect(String(decoding: unit.body, as: UTF8.self).contains("\"knownAtSeq\": 15"))
+    #expect(f.app.cache.statistics.generation > generation)
+  }
+
+  @Test func theCacheKeepsNothingForAnOlderStateAndStaysWithinItsBudget() {
+    let cache = AnswerCache(budget: 4000)
+    cache.store("new", cost: 10, for: "a", generation: 2)
+    cache.store("old", cost: 10, for: "a", generation: 1)
+    #expect(cache.value("a", generation: 2, as: String.self) == "new")
+    #expect(cache.value("a", generation: 1, as: String.self) == nil)
+    for i in 0..<100 { cache.store(i, cost: 500, for: "k\(i)", generation: 2) }
+    #expect(cache.statistics.bytes <= 4000)
+    #expect(cache.value("k99", generation: 2, as: Int.self) == 99)
+    #expect(cache.value("k0", generation: 2, as: Int.self) == nil)
+    cache.store("x", cost: 1, for: "a", generation: 3)
+    #expect(cache.value("k99", generation: 3, as: Int.self) == nil)
+    #expect(cache.statistics.entries == 1)
+  }
+}
