@@ -21,8 +21,15 @@ public struct Census: Sendable {
     let parents = state.parentTable()
     var members: [StaffMember] = []
     var byNode: [Int32: [Int]] = [:]
-    let order = (state.persons(under: nodeID) ?? Array(0..<Int32(chronicle.personSymbols.count))).sorted {
-      chronicle.personSymbols.name($0) < chronicle.personSymbols.name($1)
+    let order: [Int32]
+    if let some = state.persons(under: nodeID) {
+      order = some.sorted { chronicle.personSymbols.name($0) < chronicle.personSymbols.name($1) }
+    } else if let index = state.index {
+      order = index.personsByID
+    } else {
+      order = (0..<Int32(chronicle.personSymbols.count)).sorted {
+        chronicle.personSymbols.name($0) < chronicle.personSymbols.name($1)
+      }
     }
     for p in order {
       guard let pl = state.placement(p), pl.role.countsAsStaff else { continue }

@@ -92,6 +92,17 @@ public struct Chronicle: Sendable {
     CivilDate(daysSinceEpoch: locators[Int(seq - 1)].date)
   }
 
+  /// The earliest valid date of the events 1 through `seq` (nil for none), read without bringing a
+  /// checkpoint's deferred locators into memory.
+  public func earliestOccurredOn(throughSeq seq: UInt64) -> CivilDate? {
+    let n = Int(min(seq, lastSeq))
+    guard n > 0 else { return nil }
+    if let deferred = deferredIndex { return CivilDate(daysSinceEpoch: deferred.minimumDate(count: n)) }
+    var m = Int32.max
+    for i in 0..<n { m = min(m, storedLocators[i].date) }
+    return CivilDate(daysSinceEpoch: m)
+  }
+
   /// The seq of the retraction that retracted the event at `seq`, if any.
   public func retraction(ofSeq seq: UInt64) -> UInt64? {
     let r = locators[Int(seq - 1)].retractedBy

@@ -17,14 +17,17 @@ public final class ChronicleIndex: Sendable {
     var placedAt: [[Int32]]
     /// Per unit symbol: units that ever had it as parent or ever merged into it.
     var below: [[Int32]]
-    /// Per person symbol: indexes into `completions`, ascending (seq order).
-    var completionsByPerson: [[Int32]]
     /// Person symbols with any examiner-role version, ascending.
     var examiners: [Int32]
   }
 
   let chronicle: Chronicle
   private let tables = Mutex<Tables?>(nil)
+  /// Per person symbol: indexes into `completions`, ascending (seq order); built apart (it reads
+  /// every completion, which a one-off report never needs).
+  private let completionTable = Mutex<[[Int32]]?>(nil)
+  /// Every person symbol in id order, for censuses (sorting the ids once, not once per census).
+  private let nameOrder = Mutex<[Int32]?>(nil)
 
   /// An index over `chronicle` (nothing is built until something asks).
   public init(_ chronicle: Chronicle) {
@@ -34,6 +37,31 @@ public final class ChronicleIndex: Sendable {
   /// Builds the tables now (a server calls this off the request path).
   public func prepare() {
     _ = built
+    _ = completionsByPerson
+    _ = personsByID
+  }
+
+  var completionsByPerson: [[Int32]] {
+    completionTable.withLock { stored in
+      if let stored { return stored }
+      var table = [[Int32]](repeating: [], count: chronicle.persons.count)
+      for (i, v) in chronicle.completions.enumerated() where Int(v.value.person) < table.count {
+        table[Int(v.value.person)].append(Int32(truncatingIfNeeded: i))
+      }
+      stored = table
+      return table
+    }
+  }
+
+  /// Every person symbol, ordered by id.
+  var personsByID: [Int32] {
+    nameOrder.withLock { stored in
+      if let stored { return stored }
+      let names = chronicle.personSymbols
+      let order = (0..<Int32(names.count)).sorted { names.name($0) < names.name($1) }
+      stored = order
+      return order
+    }
   }
 
   var built: Tables {
@@ -67,12 +95,7 @@ public final class ChronicleIndex: Sendable {
         }
       }
     }
-    var completionsByPerson = [[Int32]](repeating: [], count: c.persons.count)
-    for (i, v) in c.completions.enumerated() where Int(v.value.person) < completionsByPerson.count {
-      completionsByPerson[Int(v.value.person)].append(Int32(truncatingIfNeeded: i))
-    }
-    return Tables(
-      placedAt: placedAt, below: below, completionsByPerson: completionsByPerson, examiners: examiners)
+    return Tables(placedAt: placedAt, below: below, examiners: examiners)
   }
 
   /// Every person who may, at some position and knowledge, count at `node` or a node under it,
@@ -96,8 +119,8 @@ public final class ChronicleIndex: Sendable {
 
   /// The person's completions (indexes into the chronicle's completions), in seq order.
   func completions(of person: Int32) -> [Int32] {
-    let t = built
-    return Int(person) < t.completionsByPerson.count ? t.completionsByPerson[Int(person)] : []
+    let t = completionsByPerson
+    return Int(person) < t.count ? t[Int(person)] : []
   }
 
   /// Persons who ever held an examiner role, ascending.

@@ -35,6 +35,24 @@ final class DeferredEventIndex: Sendable {
     }
   }
 
+  /// The smallest date among the first `count` locators, read from the mapped bytes (or the copy
+  /// when one was made) without copying them.
+  func minimumDate(count: Int) -> Int32 {
+    if let copied = cache.withLock({ $0.locators }) {
+      var m = Int32.max
+      for l in copied.prefix(count) { m = min(m, l.date) }
+      return m
+    }
+    let n = min(count, sections.locatorCount)
+    let stride = MemoryLayout<EventLocator>.stride
+    let offset = MemoryLayout<EventLocator>.offset(of: \EventLocator.date) ?? 4
+    var m = Int32.max
+    for i in 0..<n {
+      m = min(m, sections.locators.loadUnaligned(fromByteOffset: i * stride + offset, as: Int32.self))
+    }
+    return m
+  }
+
   var eventIDs: EventIDTable {
     cache.withLock { state in
       if let t = state.ids { return t }

@@ -114,7 +114,9 @@ public struct HTTPRequestParser: Sendable {
     i += 1
     guard i < buffer.count else { return nil }
     var end = i
-    while end < buffer.count && end - i < 8192 && buffer[end] != 0x20 && buffer[end] != 0x0D && buffer[end] != 0x0A {
+    while end < buffer.count && end - i < 8192 && buffer[end] != 0x20 && buffer[end] != 0x0D
+      && buffer[end] != 0x0A
+    {
       end += 1
     }
     return end > i ? String(decoding: buffer[i..<end], as: UTF8.self) : nil

@@ -51,7 +51,8 @@ public final class HTTPServer: Sendable {
     self.address = address
     self.limits = limits
     self.handler = handler
-    self.errorResponder = errorResponse ?? { error, _ in .text(error.description + "\n", status: error.status) }
+    self.errorResponder =
+      errorResponse ?? { error, _ in .text(error.description + "\n", status: error.status) }
   }
 
   /// A server for `127.0.0.1:8080`, `[::1]:8080` and the like (see `ListenAddress(parsing:)`).

@@ -29,7 +29,8 @@ public struct LedgerSnapshot: @unchecked Sendable {
   /// The same snapshot with an index over its chronicle (built on first use, or by
   /// `index?.prepare()`).
   public func indexed() -> LedgerSnapshot {
-    index != nil ? self : LedgerSnapshot(head: head, chronicle: chronicle, log: log, index: ChronicleIndex(chronicle))
+    index != nil
+      ? self : LedgerSnapshot(head: head, chronicle: chronicle, log: log, index: ChronicleIndex(chronicle))
   }
 
   /// The state as of `date` as known at `knownAt` (nil: everything in the snapshot).

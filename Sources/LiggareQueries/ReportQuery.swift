@@ -47,7 +47,8 @@ public enum ReportQuery {
     }
     do {
       return try AnnualReport(
-        chronicle: snapshot.chronicle, request: request, head: LogHeadInfo(seq: seq, hash: hash))
+        chronicle: snapshot.chronicle, request: request, head: LogHeadInfo(seq: seq, hash: hash),
+        index: snapshot.index)
     } catch {
       throw .report(error)
     }

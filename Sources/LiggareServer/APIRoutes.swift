@@ -149,6 +149,18 @@ public enum APIRoutes {
     let id = try c.parameter("id")
     let state = c.state
     try requireUnit(c, id, state: state)
+    let requirement = c.query("requirement")
+    let framework = c.query("framework")
+    if requirement != nil || framework != nil {
+      // Contract Part 2: who is below a competence requirement or not assessed, as
+      // `liggare gaps --unit ID --requirement R | --framework F --json`.
+      if c.query("goal") != nil {
+        throw .badRequest(
+          "goal gäller PIM-mål; ange det eller requirement/framework", field: "goal")
+      }
+      return try view(
+        c, .requirementGaps(unit: id, requirement: requirement, framework: framework), state: state)
+    }
     return try view(c, .gaps(unit: id, goal: c.query("goal")), state: state)
   }
 
@@ -181,7 +193,8 @@ public enum APIRoutes {
     do throws(ReportQueryError) {
       if c.query("knownAt") != nil {
         // A given moment gives the same bytes every time (until the head moves).
-        let key = "report-bytes \(request.year) \(request.scope ?? "") \(request.knownAt) \(format) \(dialect)"
+        let key =
+          "report-bytes \(request.year) \(request.scope ?? "") \(request.knownAt) \(format) \(dialect)"
         bytes = try c.app.cache.value(key, generation: state.generation, cost: { $0.count + 64 }) {
           () throws(ReportQueryError) -> [UInt8] in
           try reportFigures(request, state: state, app: c.app).rendered()

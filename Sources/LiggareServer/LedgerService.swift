@@ -54,7 +54,8 @@ public final class LedgerService: Sendable {
     let unchanged = registerVersion.withLock { $0 == version }
     let register = unchanged ? nil : ledger.register
     let new: ServerState? = published.withLock { old in
-      let sameHead = old.snapshot.head == snapshot.head && old.snapshot.chronicle.lastSeq == snapshot.chronicle.lastSeq
+      let sameHead =
+        old.snapshot.head == snapshot.head && old.snapshot.chronicle.lastSeq == snapshot.chronicle.lastSeq
       if sameHead && unchanged { return nil }
       var state = ServerState(
         snapshot: sameHead ? old.snapshot : snapshot.indexed(), register: register ?? old.register,

@@ -1,10 +1,10 @@
+import Dispatch
 public import LiggareAccess
 import LiggareBasics
 public import LiggareHTTP
 public import LiggareKit
 import LiggareQueries
 import LiggareReports
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)

@@ -75,3 +75,22 @@ final class OwnedBytes: @unchecked Sendable {
     #expect((bytes + [0]).withUnsafeBytes { Chronicle(checkpointBytes: $0) } == nil)
   }
 }
+
+@Suite struct EarliestDateTests {
+  /// The earliest valid date through any seq is the minimum over the events' own dates, from a
+  /// chronicle folded here and from a checkpoint whose locators stay in the bytes (not copied).
+  @Test(arguments: [3, 4]) func earliestOccurredOnIsTheMinimumOfTheEventsDates(seed: UInt64) throws {
+    let log = RandomLog.make(seed: seed &* 7, attempts: 1500)
+    let owner = OwnedBytes(log.chronicle.checkpointBytes())
+    let deferred = try #require(Chronicle(checkpointBytes: owner.bytes, keepingAlive: owner))
+    #expect(log.chronicle.earliestOccurredOn(throughSeq: 0) == nil)
+    var rng = SplitMix64(state: seed)
+    for _ in 0..<20 {
+      let k = UInt64.random(in: 1...UInt64(log.events.count), using: &rng)
+      let expected = log.events.prefix(Int(k)).map(\.occurredOn).min()
+      #expect(log.chronicle.earliestOccurredOn(throughSeq: k) == expected, "k \(k)")
+      #expect(deferred.earliestOccurredOn(throughSeq: k) == expected, "deferred, k \(k)")
+    }
+    #expect(deferred.earliestOccurredOn(throughSeq: .max) == log.events.map(\.occurredOn).min())
+  }
+}

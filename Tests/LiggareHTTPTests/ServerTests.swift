@@ -160,7 +160,9 @@ func elapsedMilliseconds(since start: ContinuousClock.Instant) -> Int64 {
     let server = try HTTPServer(
       listen: "127.0.0.1:0",
       errorResponse: { error, target in
-        .json("{\"error\":{\"code\":\"\(error.status.code)\",\"target\":\"\(target ?? "-")\"}}", status: error.status)
+        .json(
+          "{\"error\":{\"code\":\"\(error.status.code)\",\"target\":\"\(target ?? "-")\"}}",
+          status: error.status)
       }
     ) { _ in .text("ok") }
     let port = try server.start()

@@ -22,7 +22,8 @@ import Testing
 
   /// Dates across the years (mid-year, year ends, a day in spring) and two knowledge seqs.
   static let cases: [(String, UInt64)] = [
-    ("2012-06-30", chronicle.lastSeq), ("2019-03-15", chronicle.lastSeq / 2), ("2025-11-30", chronicle.lastSeq),
+    ("2012-06-30", chronicle.lastSeq), ("2019-03-15", chronicle.lastSeq / 2),
+    ("2025-11-30", chronicle.lastSeq),
   ]
 
   @Test(arguments: cases) func unitAndGapViewsAreTheSameWithTheIndex(date: String, seq: UInt64) throws {
@@ -30,7 +31,8 @@ import Testing
     let units = plain.allUnits.map(\.id)
     #expect(units.count > 10)
     // Every board and the city, and every ninth unit (the test stays quick).
-    let chosen = plain.allUnits.enumerated().filter { $0.element.kind != .unit || $0.offset % 9 == 0 }.map(\.element.id)
+    let chosen = plain.allUnits.enumerated().filter { $0.element.kind != .unit || $0.offset % 9 == 0 }.map(
+      \.element.id)
     var compared = 0
     for id in chosen {
       guard let a = try? UnitView(state: plain, unit: id, names: Self.names) else { continue }

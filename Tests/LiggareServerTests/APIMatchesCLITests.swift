@@ -63,6 +63,60 @@ import Testing
     #expect(status == 0 && api.body == output && output.count > 1000)
   }
 
+  @Test func requirementGapsAreTheCLIsOutput() throws {
+    let f = try ServerFixture()
+    func line(_ type: String, _ date: String, _ data: String) -> String {
+      #"{"type":"\#(type)","occurredOn":"\#(date)","data":\#(data)}"#
+    }
+    let part2 = [
+      line(
+        "FrameworkDefined", "2024-01-10",
+        #"{"framework":"dce","title":"DigCompEdu","levels":["A1","A2","B1","B2","C1","C2"]}"#),
+      line(
+        "CompetenceDefined", "2024-01-10",
+        #"{"competence":"dce-2.1","framework":"dce","title":"Välja digitala resurser","area":"digitalt innehåll"}"#
+      ),
+      line(
+        "RequirementSet", "2024-02-01",
+        #"{"requirement":"krav-1","competence":"dce-2.1","minLevel":"B1","scope":"stad"}"#),
+      line(
+        "CompetenceAssessed", "2024-03-01",
+        #"{"person":"p-a1","competence":"dce-2.1","level":"A2","method":"self"}"#),
+      line(
+        "CompetenceAssessed", "2024-03-01",
+        #"{"person":"p-b1","competence":"dce-2.1","level":"C1","method":"self"}"#),
+    ].joined(separator: "\n")
+    let posted = try f.call("POST", "/api/v1/events", as: "citycoord", body: Array(part2.utf8))
+    #expect(posted.status.code == 201, "\(ServerFixture.text(posted))")
+    let pairs: [(String, [String])] = [
+      (
+        "/api/v1/units/a/gaps?requirement=krav-1&asOf=2025-01-01",
+        ["gaps", "--unit", "a", "--requirement", "krav-1", "--as-of", "2025-01-01", "--json"]
+      ),
+      (
+        "/api/v1/units/stad/gaps?framework=dce&asOf=2025-01-01",
+        ["gaps", "--unit", "stad", "--framework", "dce", "--as-of", "2025-01-01", "--json"]
+      ),
+      ("/api/v1/units/n2/gaps?framework=dce", ["gaps", "--unit", "n2", "--framework", "dce", "--json"]),
+    ]
+    for (target, arguments) in pairs {
+      let api = try f.call("GET", target, as: "office")
+      let (status, output) = try Self.cli(arguments, log: f.directory)
+      #expect(status == 0, "\(arguments)")
+      #expect(api.status.code == 200, "\(target): \(ServerFixture.text(api))")
+      #expect(api.body == output, "\(target) differs from liggare \(arguments.joined(separator: " "))")
+      #expect(String(decoding: api.body, as: UTF8.self).contains("krav-1"))
+    }
+    // p-a1 is below the requirement at a: named in the answer.
+    let a = try f.call("GET", "/api/v1/units/a/gaps?requirement=krav-1", as: "office")
+    #expect(ServerFixture.text(a).contains("p-a1"))
+    // A requirement not in force, and goal with requirement: 404 and 400 as JSON errors.
+    let missing = try f.call("GET", "/api/v1/units/a/gaps?requirement=krav-9", as: "office")
+    #expect(missing.status.code == 404 && ServerFixture.code(missing) == "not-found")
+    let both = try f.call("GET", "/api/v1/units/a/gaps?requirement=krav-1&goal=g", as: "office")
+    #expect(both.status.code == 400 && ServerFixture.code(both) == "bad-request")
+  }
+
   @Test func aWriteThroughTheAPIIsSeenByTheCLIAndTheActorIsTheAccount() throws {
     let f = try ServerFixture()
     let body = Array(

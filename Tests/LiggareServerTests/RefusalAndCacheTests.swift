@@ -53,8 +53,14 @@ import Testing
     let cases: [(String, Int, String)] = [
       ("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n", 413, "payload-too-large"),
       ("GET /api/v1/units/a/../b HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad-request"),
-      ("GET /api/v1/city HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n\r\n", 431, "headers-too-large"),
-      ("GET /api/v1/city HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n", 400, "bad-request"),
+      (
+        "GET /api/v1/city HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n\r\n", 431,
+        "headers-too-large"
+      ),
+      (
+        "GET /api/v1/city HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n",
+        400, "bad-request"
+      ),
       ("GET /api/v1/city HTTP/1.1\r\n\r\n", 400, "bad-request"),
     ]
     for (request, status, code) in cases {
@@ -67,20 +73,24 @@ import Testing
       #expect(body["apiVersion"]?.numberValue == 1)
     }
     // Outside /api/ the layer's Swedish text stays.
-    let page = try #require(Self.exchange(port: port, Array("GET /unit/../x HTTP/1.1\r\nHost: x\r\n\r\n".utf8)))
+    let page = try #require(
+      Self.exchange(port: port, Array("GET /unit/../x HTTP/1.1\r\nHost: x\r\n\r\n".utf8)))
     #expect(page.status == 400 && page.head.lowercased().contains("content-type: text/plain"))
     // And the server still answers.
     let ok = try #require(
       Self.exchange(
         port: port,
-        Array("GET /api/v1/head HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(f.tokens["office"]!)\r\n\r\n".utf8)))
+        Array(
+          "GET /api/v1/head HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(f.tokens["office"]!)\r\n\r\n".utf8)
+      ))
     #expect(ok.status == 200)
   }
 
   @Test func theRefusalResponderMapsEveryStatusToACodeOfItsStatus() {
     let errors: [HTTPParseError] = [
       .requestLineTooLong(limit: 1), .malformedRequestLine, .headersTooLarge(limit: 1),
-      .transferEncodingNotSupported, .bodyTooLarge(length: 2, limit: 1), .unsupportedExpectation, .timeout, .busy,
+      .transferEncodingNotSupported, .bodyTooLarge(length: 2, limit: 1), .unsupportedExpectation, .timeout,
+      .busy,
       .tooManyConnections, .unsupportedVersion("HTTP/2.0"),
     ]
     for error in errors {
@@ -91,7 +101,8 @@ import Testing
       if error.status.code == 503 { #expect(r.headers["Retry-After"] == "1") }
       // A refusal before any of the path arrived is answered as the API would.
       #expect(LiggareApp.refusal(error, target: nil).headers["Content-Type"] == "application/json")
-      #expect(LiggareApp.refusal(error, target: "/login").headers["Content-Type"]?.hasPrefix("text/plain") == true)
+      #expect(
+        LiggareApp.refusal(error, target: "/login").headers["Content-Type"]?.hasPrefix("text/plain") == true)
     }
   }
 

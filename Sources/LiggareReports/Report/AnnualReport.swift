@@ -58,8 +58,11 @@ public struct AnnualReport: Sendable {
   ///   - chronicle: the whole log folded (events after knownAt are ignored).
   ///   - request: year, knownAt, scope, format.
   ///   - head: the log head as of knownAt; its seq must be the last seq recorded at or before knownAt.
+  ///   - index: look-ups over `chronicle` (a server's, already built); one is made when nil.
   /// - Throws: `ReportError` for an unknown scope, a year without data or a head that does not match.
-  public init(chronicle: Chronicle, request: ReportRequest, head: LogHeadInfo) throws(ReportError) {
+  public init(chronicle: Chronicle, request: ReportRequest, head: LogHeadInfo, index: ChronicleIndex? = nil)
+    throws(ReportError)
+  {
     let year = request.year
     guard (1001...9999).contains(year) else { throw .invalidYear(year) }
     let knownAtSeq = chronicle.lastSeq(knownAt: request.knownAt)
@@ -71,7 +74,11 @@ public struct AnnualReport: Sendable {
     self.asOf = asOf
     self.previousAsOf = previousAsOf
 
-    let state = CityState(chronicle: chronicle, position: .endOf(asOf), knownAtSeq: knownAtSeq)
+    // An index for the censuses of up to 15 year ends (the person order is sorted once) and the
+    // examiner roles (only those who ever held one are looked at): the same figures, less work.
+    let state = CityState(
+      chronicle: chronicle, position: .endOf(asOf), knownAtSeq: knownAtSeq,
+      index: index ?? ChronicleIndex(chronicle))
     let previousState = state.at(.endOf(previousAsOf))
     let tree = OrgTree(state.allUnits)
     let previousTree = OrgTree(previousState.allUnits)
@@ -195,8 +202,8 @@ public struct AnnualReport: Sendable {
 
     // The line over the years: one census per year end from the first year of the log.
     var firstYear = year
-    if knownAtSeq > 0 {
-      for seq in 1...knownAtSeq { firstYear = min(firstYear, chronicle.occurredOn(atSeq: seq).year) }
+    if let first = chronicle.earliestOccurredOn(throughSeq: knownAtSeq) {
+      firstYear = min(firstYear, first.year)
     }
     firstYear = max(firstYear, year - AnnualReport.yearLimit + 1)
     shareByYear = (firstYear...year).map { y in

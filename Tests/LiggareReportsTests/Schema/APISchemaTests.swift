@@ -41,6 +41,9 @@ import Testing
           out["gaps.schema.json", default: []].append(("gaps \(node.id) \(goal ?? "-") \(at)", v.json))
         }
       }
+      if let v = try? RequirementGapList(state: state, unit: node.id, names: names) {
+        out["requirement-gaps.schema.json", default: []].append(("requirement gaps \(node.id) \(at)", v.json))
+      }
     }
     for person in state.knownPersonIDs.prefix(personLimit) {
       if let v = try? PersonView(state: state, person: person, names: names) {
@@ -54,7 +57,7 @@ import Testing
     let documents = try APISchemas.documents()
     let resources = [
       "head", "city", "unit", "gaps", "person", "report", "error", "search", "append-result",
-      "report-verification",
+      "report-verification", "requirement-gaps",
     ]
     #expect(Set(documents.keys) == Set((resources + ["common"]).map { "\($0).schema.json" }))
     for name in resources {
@@ -125,11 +128,21 @@ import Testing
       let state = CityState(
         chronicle: chronicle, position: .endOf(CivilDate(parsing: date)!), knownAtSeq: chronicle.lastSeq)
       var count = 0
+      // Part 2's inner shapes are checked only where there is something in them: count those.
+      var withPart2: [String: Int] = [:]
       for (schema, documents) in views(state, names: names, units: 10, persons: 50) {
         count += documents.count
         #expect(failures(documents, schema).isEmpty, "\(failures(documents, schema))")
+        for (_, d) in documents {
+          if case .array(let r)? = d["requirements"], !r.isEmpty { withPart2[schema, default: 0] += 1 }
+        }
       }
       #expect(count > 50)
+      for schema in [
+        "unit.schema.json", "city.schema.json", "person.schema.json", "requirement-gaps.schema.json",
+      ] {
+        #expect(withPart2[schema, default: 0] > 0, "no \(schema) document with requirements")
+      }
     }
     let knownAt = try #require(chronicle.latestRecordedAt)
     let boards = CityState(
