@@ -42,8 +42,8 @@ public enum EventBounds {
   static let expectedText =
     "utskrivbar text utan blanksteg först eller sist och utan styr- eller osynliga tecken"
 
-  /// Why `text` is no printable id, or nil.
-  static func textProblem(_ text: String) -> String? {
+  /// Why `text` is no printable id, or nil (also used for the person keys of uploaded lists).
+  public static func textProblem(_ text: String) -> String? {
     // The common case, printable ASCII without spaces at the ends, without Unicode property look-ups.
     var text = text
     let plain = text.withUTF8 { bytes in
@@ -81,7 +81,7 @@ public enum EventBounds {
   }
 
   /// The value as shown in a message: invisible characters written as U+XXXX.
-  static func shown(_ text: String) -> String {
+  public static func shown(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars.prefix(80) {
       if isInvisible(scalar) || (isSpace(scalar) && scalar != " ") {

@@ -45,7 +45,7 @@ public struct AssessmentList: Sendable {
   public static func parse(
     _ bytes: [UInt8], name: String, competences: [CompetenceSnapshot], levels: [String]
   ) throws(LedgerError) -> AssessmentList {
-    let table = CSVTable.parse(AttendanceList.decodeText(bytes))
+    let table = try CSVTable.read(bytes, name: name)
     guard let headerIndex = table.firstIndex(where: { !$0.cells.allSatisfy { $0.trimmed.isEmpty } }) else {
       throw .attendance(place: .init(file: name), reason: "listan är tom")
     }
@@ -94,10 +94,8 @@ public struct AssessmentList: Sendable {
     for row in table[(headerIndex + 1)...] {
       if row.cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
       let place = LedgerError.Place(file: name, line: row.line)
-      let person = personColumn < row.cells.count ? row.cells[personColumn].trimmed : ""
-      guard !person.isEmpty else {
-        throw .attendance(place: place, reason: "kolumnen \"\(header.cells[personColumn].trimmed)\" är tom")
-      }
+      try CSVTable.checkWidth(row, header: header, name: name)
+      let person = try AttendanceList.personKey(row, column: personColumn, header: header, place: place)
       if let first = seen[person] {
         throw .attendance(place: place, reason: "\(person) finns redan på rad \(first); en rad per person")
       }

@@ -3,7 +3,8 @@ public import LiggareBasics
 public import LiggareDomain
 
 /// An attendance list as a course registration system or Excel exports it: a person column and an
-/// optional hours column, `;`, `,` or tab separated, UTF-8 with or without BOM, or Windows-1252.
+/// optional hours column, `;`, `,` or tab separated, in UTF-8, UTF-16 with a BOM, Windows-1252, code
+/// page 850 or Mac Roman (`TextDecoding`).
 public struct AttendanceList: Sendable {
   /// One participant: the person key, hours if given, and the line in the file.
   public struct Row: Sendable, Hashable {
@@ -35,8 +36,7 @@ public struct AttendanceList: Sendable {
   ///
   /// - Throws: `LedgerError.attendance` naming the row and column.
   public static func parse(_ bytes: [UInt8], name: String) throws(LedgerError) -> AttendanceList {
-    let text = decodeText(bytes)
-    let table = CSVTable.parse(text)
+    let table = try CSVTable.read(bytes, name: name)
     guard let headerIndex = table.firstIndex(where: { !$0.cells.allSatisfy { $0.trimmed.isEmpty } }) else {
       throw .attendance(place: .init(file: name), reason: "listan är tom")
     }
@@ -54,22 +54,19 @@ public struct AttendanceList: Sendable {
     for row in table[(headerIndex + 1)...] {
       if row.cells.allSatisfy({ $0.trimmed.isEmpty }) { continue }
       let place = LedgerError.Place(file: name, line: row.line)
-      let person = personColumn < row.cells.count ? row.cells[personColumn].trimmed : ""
-      guard !person.isEmpty else {
-        throw .attendance(place: place, reason: "kolumnen \"\(header.cells[personColumn].trimmed)\" är tom")
-      }
+      try CSVTable.checkWidth(row, header: header, name: name)
+      let person = try personKey(row, column: personColumn, header: header, place: place)
       var hours: Double?
       if let hoursColumn, hoursColumn < row.cells.count {
-        let raw = row.cells[hoursColumn].trimmed
+        let raw = row.cells[hoursColumn].trimmedCell
         if !raw.isEmpty {
-          let normal = raw.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: " ", with: "")
-            .replacingOccurrences(of: "\u{00A0}", with: "")
-          guard let value = Double(normal), value.isFinite, value > 0 else {
+          guard let value = plainHours(raw), value > 0, value <= EventBounds.maxHours else {
             throw .attendance(
               place: place,
               reason:
-                "kolumnen \"\(header.cells[hoursColumn].trimmed)\" har \"\(raw)\"; ange timmar som ett tal "
-                + "större än 0, t.ex. 2,5")
+                "kolumnen \"\(header.cells[hoursColumn].trimmed)\" har \(EventBounds.shown(raw)); ange timmar som "
+                + "ett decimaltal större än 0 och högst 1000, med siffror och högst ett decimaltecken, "
+                + "t.ex. 2,5 eller 0,5")
           }
           hours = value
         }
@@ -91,98 +88,43 @@ public struct AttendanceList: Sendable {
     }
   }
 
-  /// UTF-8 (a BOM is dropped); bytes that are not UTF-8 are read as Windows-1252, Excel's Swedish default.
-  static func decodeText(_ bytes: [UInt8]) -> String {
-    var body = bytes[...]
-    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    if let text = String(validating: body, as: UTF8.self) { return text }
-    return String(body.map { Character(windows1252($0)) })
-  }
-
-  static func windows1252(_ byte: UInt8) -> Unicode.Scalar {
-    let high: [UInt32] = [
-      0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
-      0x8D,
-      0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161,
-      0x203A,
-      0x0153, 0x9D, 0x017E, 0x0178,
-    ]
-    if byte >= 0x80 && byte < 0xA0 { return Unicode.Scalar(high[Int(byte - 0x80)])! }
-    return Unicode.Scalar(byte)
-  }
-}
-
-/// A small CSV reader: quotes, doubled quotes, separators and newlines inside quotes, CRLF.
-struct CSVTable {
-  struct Row {
-    var cells: [String]
-    var line: Int
-  }
-
-  static func parse(_ text: String) -> [Row] {
-    let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-    let candidates: [Character] = [";", ",", "\t"]
-    let separator =
-      candidates.max { a, b in
-        firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count
-      } ?? ";"
-    var rows: [Row] = []
-    var cells: [String] = []
-    var cell = ""
-    var inQuotes = false
-    var line = 1
-    var rowLine = 1
-    var iterator = text.makeIterator()
-    var pending: Character?
-    func next() -> Character? {
-      if let p = pending {
-        pending = nil
-        return p
-      }
-      return iterator.next()
+  /// The person key of `row`: spaces and tabs around it dropped, any other space or invisible
+  /// character refused (issue 10, item 11: `p1` and a zero-width space is not `p1`).
+  static func personKey(
+    _ row: CSVTable.Row, column: Int, header: CSVTable.Row, place: LedgerError.Place
+  ) throws(LedgerError) -> String {
+    let title = header.cells[column].trimmed
+    let person = column < row.cells.count ? row.cells[column].trimmedCell : ""
+    guard !person.isEmpty else {
+      throw .attendance(place: place, reason: "kolumnen \"\(title)\" är tom")
     }
-    while let c = next() {
-      if inQuotes {
-        if c == "\"" {
-          if let n = next() {
-            if n == "\"" {
-              cell.append("\"")
-            } else {
-              inQuotes = false
-              pending = n
-            }
-          } else {
-            inQuotes = false
-          }
-        } else {
-          if c == "\n" || c == "\r\n" { line += 1 }
-          cell.append(c)
-        }
-      } else if c == "\"" && cell.allSatisfy({ $0 == " " }) {
-        cell = ""
-        inQuotes = true
-      } else if c == separator {
-        cells.append(cell)
-        cell = ""
-      } else if c == "\n" || c == "\r\n" || c == "\r" {
-        cells.append(cell)
-        rows.append(Row(cells: cells, line: rowLine))
-        cells = []
-        cell = ""
-        line += 1
-        rowLine = line
-      } else {
-        cell.append(c)
-      }
+    if let why = EventBounds.textProblem(person) {
+      throw .attendance(
+        place: place, reason: "kolumnen \"\(title)\" har \(EventBounds.shown(person)); en personnyckel är \(why)")
     }
-    if !cell.isEmpty || !cells.isEmpty {
-      cells.append(cell)
-      rows.append(Row(cells: cells, line: rowLine))
-    }
-    return rows
+    return person
   }
-}
 
-extension String {
-  var trimmed: String { trimmingCharacters(in: .whitespaces) }
+  /// A plain decimal number: digits, then at most one decimal point or comma followed by digits
+  /// (`2`, `2,5`, `0.5`). Nothing else: no sign, exponent, hex, spaces inside, `.5` or `5.`, NaN or
+  /// infinity (issue 10, item 11; **Beslut** in docs/semantics.md).
+  static func plainHours(_ raw: String) -> Double? {
+    let bytes = Array(raw.utf8)
+    guard bytes.count <= 24 else { return nil }
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    var i = 0
+    while i < bytes.count && isDigit(bytes[i]) { i += 1 }
+    guard i > 0 else { return nil }
+    var normal = Array(bytes[..<i])
+    if i < bytes.count {
+      guard bytes[i] == 0x2E || bytes[i] == 0x2C else { return nil }
+      i += 1
+      let start = i
+      while i < bytes.count && isDigit(bytes[i]) { i += 1 }
+      guard i > start, i == bytes.count else { return nil }
+      normal.append(0x2E)
+      normal += bytes[start...]
+    }
+    return Double(String(decoding: normal, as: UTF8.self))
+  }
 }

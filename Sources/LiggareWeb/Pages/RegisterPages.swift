@@ -186,7 +186,7 @@ public enum RegisterPages {
       el(
         "p",
         text:
-          "Ladda upp närvarolistan som en CSV-fil från Excel: en kolumn ”person” (eller ”deltagare”) med personens id och gärna en kolumn ”timmar”. Semikolon eller komma, UTF-8 eller Windows-1252."
+          "Ladda upp närvarolistan som en CSV-fil från Excel: en kolumn ”person” (eller ”deltagare”) med personens id och gärna en kolumn ”timmar”. Semikolon, tabb eller komma; Excels alla CSV-format och Unicode-text går bra. Timmar skrivs som 2,5."
       )
       Forms.post(Routes.attendance, viewer: viewer, multipart: true) {
         Forms.field("course", label: "Kurs", hint: "Kursens id, t.ex. pim-intro", state: state)
