@@ -100,7 +100,8 @@ public struct AttendanceList: Sendable {
     }
     if let why = EventBounds.textProblem(person) {
       throw .attendance(
-        place: place, reason: "kolumnen \"\(title)\" har \(EventBounds.shown(person)); en personnyckel är \(why)")
+        place: place,
+        reason: "kolumnen \"\(title)\" har \(EventBounds.shown(person)); en personnyckel är \(why)")
     }
     return person
   }

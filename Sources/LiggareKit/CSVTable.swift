@@ -137,7 +137,8 @@ struct CSVTable {
       i += 1
     }
     var best: Unicode.Scalar = ";"
-    for candidate: Unicode.Scalar in ["\t", ","] where counts[candidate, default: 0] > counts[best, default: 0] {
+    for candidate: Unicode.Scalar in ["\t", ","]
+    where counts[candidate, default: 0] > counts[best, default: 0] {
       best = candidate
     }
     return best

@@ -27,7 +27,10 @@ import Testing
     #expect((try? Self.parse("person,timmar\np-1,\"1,5\"\n"))?.rows.map(\.hours) == [1.5])
   }
 
-  @Test(arguments: ["1 5", "0x10", "1e2", "+1", "-1", ".5", "5.", "NaN", "nan", "inf", "Infinity", "1.5.2", "1,5,0", "0", "1001", "1 000", "١"])
+  @Test(arguments: [
+    "1 5", "0x10", "1e2", "+1", "-1", ".5", "5.", "NaN", "nan", "inf", "Infinity", "1.5.2", "1,5,0", "0",
+    "1001", "1 000", "١",
+  ])
   func item11_anHoursCellThatIsNoPlainDecimalIsRefusedByRow(cell: String) {
     let message = Self.refusal("person;timmar\np-1;2\np-2;\(cell)\n")
     #expect(message?.contains("lista.csv rad 3") == true, "\(cell): \(message ?? "godtogs")")
@@ -69,7 +72,8 @@ import Testing
   @Test func item11_msDosAndMacintoshCSVWithSwedishHeadersAreRead() throws {
     // "Användare;Timmar" and "Tid för Åsa" cells: ä = 0x84, Å = 0x8F in code page 850 (CRLF)...
     let dos: [UInt8] =
-      Array("Anv".utf8) + [0x84] + Array("ndare;Timmar;Kommentar\r\np-1;2,5;".utf8) + [0x8F] + Array("sa\r\n".utf8)
+      Array("Anv".utf8) + [0x84] + Array("ndare;Timmar;Kommentar\r\np-1;2,5;".utf8) + [0x8F]
+      + Array("sa\r\n".utf8)
     let fromDos = try AttendanceList.parse(dos, name: "dos.csv")
     #expect(fromDos.rows.map(\.person) == ["p-1"])
     #expect(fromDos.rows.map(\.hours) == [2.5])
