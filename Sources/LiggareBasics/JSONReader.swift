@@ -70,9 +70,16 @@ public struct JSONReader {
       try expect(UInt8(ascii: ":"), "':'")
       skipWhitespace()
       let value = try readValue(depth: depth)
-      if members.updateValue(value, forKey: key) != nil {
-        throw JSONSyntaxError(offset: keyOffset, reason: .duplicateKey(key))
+      // Keys are compared by their bytes (issue 10, item 13): "\u00e9" and "e\u0301" are two keys.
+      // A Swift dictionary cannot hold both (its String keys are equal under canonical
+      // equivalence), so such a pair is refused as what it is, not as a duplicate.
+      if let existing = members.index(forKey: key) {
+        let earlier = members.keys[existing]
+        throw JSONSyntaxError(
+          offset: keyOffset,
+          reason: earlier.utf8.elementsEqual(key.utf8) ? .duplicateKey(key) : .equivalentKeys(earlier, key))
       }
+      members[key] = value
       skipWhitespace()
       guard offset < bytes.count else { throw fail(.unexpectedEnd) }
       if bytes[offset] == UInt8(ascii: ",") {

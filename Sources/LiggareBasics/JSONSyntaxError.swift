@@ -13,6 +13,9 @@ public struct JSONSyntaxError: Error, Sendable, Hashable {
     case invalidNumber
     case numberOutOfRange(String)
     case duplicateKey(String)
+    /// Two keys with different bytes that Unicode counts as the same text (`é` written as one
+    /// character and as `e` with a combining accent): not duplicates, but not both storable.
+    case equivalentKeys(String, String)
     case tooDeep(limit: Int)
     case trailingContent
   }
@@ -52,9 +55,17 @@ extension JSONSyntaxError.Reason: CustomStringConvertible {
     case .invalidNumber: "ogiltigt tal"
     case .numberOutOfRange(let text): "talet \(text) ligger utanför vad som kan lagras"
     case .duplicateKey(let key): "nyckeln \"\(key)\" förekommer två gånger i samma objekt"
+    case .equivalentKeys(let first, let second):
+      "nycklarna \"\(first)\" och \"\(second)\" är olika byte (\(JSONSyntaxError.Reason.scalars(first)) och "
+        + "\(JSONSyntaxError.Reason.scalars(second))) men samma text i Unicode; skriv nycklarna på samma sätt"
     case .tooDeep(let limit): "för djup nästling (mer än \(limit) nivåer)"
     case .trailingContent: "mer text efter JSON-värdet"
     }
+  }
+
+  /// The code points of `text`, as U+XXXX.
+  static func scalars(_ text: String) -> String {
+    text.unicodeScalars.prefix(20).map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
   }
 
   static func show(_ byte: UInt8) -> String {

@@ -27,8 +27,11 @@ public struct Event: Sendable, Hashable {
     self.payload = payload
   }
 
-  /// Whether `other` says the same thing: same type, `occurredOn` and data (contract decision 6).
+  /// Whether `other` says the same thing: same type, `occurredOn` and data (contract decision 6),
+  /// byte for byte in the canonical form (issue 10, item 13: `Café` with U+00E9 and with `e` and
+  /// U+0301 are different content, though Swift's `String ==` calls them equal).
   public func hasSameContent(as other: Event) -> Bool {
-    occurredOn == other.occurredOn && payload == other.payload
+    occurredOn == other.occurredOn && payload.type == other.payload.type
+      && payload.canonicalData == other.payload.canonicalData
   }
 }

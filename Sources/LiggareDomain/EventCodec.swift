@@ -290,7 +290,8 @@ public enum EventCodec {
         value = .number(try r.readNumber())
       default: value = try r.readValue(depth: 1)
       }
-      for (k, _) in members where k == key {
+      // By bytes (issue 10, item 13): keys that differ only in Unicode normal form are two keys.
+      for (k, _) in members where k.utf8.elementsEqual(key.utf8) {
         throw JSONSyntaxError(offset: keyOffset, reason: .duplicateKey(key))
       }
       members.append((key, value))

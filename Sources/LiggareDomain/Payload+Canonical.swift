@@ -1,6 +1,14 @@
 import LiggareBasics
 
 extension Payload {
+  /// The canonical `data` object's bytes (UTF-8 as given, never normalised): what "the same
+  /// content" compares.
+  public var canonicalData: [UInt8] {
+    var out: [UInt8] = []
+    writeCanonicalData(to: &out)
+    return out
+  }
+
   /// Appends the canonical `data` object (keys in byte order, as `JSONWriter` would sort them)
   /// without building a dictionary: this runs once per event on import.
   ///

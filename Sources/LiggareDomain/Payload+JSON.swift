@@ -221,7 +221,7 @@ struct DataReader {
   var unusedKeys: [String] { fields.map(\.0).filter { !used.contains($0) }.sorted() }
 
   func value(_ key: String) -> JSONValue? {
-    for (k, v) in fields where k == key { return v }
+    for (k, v) in fields where k.utf8.elementsEqual(key.utf8) { return v }
     return nil
   }
 

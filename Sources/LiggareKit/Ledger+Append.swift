@@ -14,10 +14,17 @@ extension Ledger {
     return "ev-" + String(SHA256.hash(bytes).hex.prefix(24))
   }
 
+  /// A hash of the content (type, `occurredOn`, canonical data bytes). Over bytes, not over the
+  /// `Payload` value: Swift hashes and compares `String`s under canonical equivalence, and a
+  /// re-sent id whose text differs only in Unicode normal form is other content (issue 10, item 13).
   static func fingerprint(occurredOn: CivilDate, payload: Payload) -> Int {
     var hasher = Hasher()
     hasher.combine(occurredOn)
-    hasher.combine(payload)
+    hasher.combine(payload.type)
+    var data: [UInt8] = []
+    data.reserveCapacity(128)
+    payload.writeCanonicalData(to: &data)
+    data.withUnsafeBytes { hasher.combine(bytes: $0) }
     return hasher.finalize()
   }
 
