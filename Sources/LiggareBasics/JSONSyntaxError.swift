@@ -65,7 +65,8 @@ extension JSONSyntaxError.Reason: CustomStringConvertible {
 
   /// The code points of `text`, as U+XXXX.
   static func scalars(_ text: String) -> String {
-    text.unicodeScalars.prefix(20).map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
+    text.unicodeScalars.prefix(20).map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(
+      separator: " ")
   }
 
   static func show(_ byte: UInt8) -> String {

@@ -81,6 +81,8 @@ struct PendingNames {
 
   /// The entries whose events are in `chronicle` (same seq, same id).
   func committed(in chronicle: Chronicle) -> [Entry] {
-    entries.filter { $0.seq <= chronicle.lastSeq && chronicle.eventID(atSeq: $0.seq).utf8.elementsEqual($0.eventID.utf8) }
+    entries.filter {
+      $0.seq <= chronicle.lastSeq && chronicle.eventID(atSeq: $0.seq).utf8.elementsEqual($0.eventID.utf8)
+    }
   }
 }

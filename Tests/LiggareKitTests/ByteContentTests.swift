@@ -66,7 +66,8 @@ import Testing
     let date = CivilDate(parsing: "2011-01-01")!
     func event(_ title: String) -> Event {
       Event(
-        seq: 1, id: "k", occurredOn: date, recordedAt: Timestamp(parsing: "2011-01-02T08:00:00Z")!, actor: "a",
+        seq: 1, id: "k", occurredOn: date, recordedAt: Timestamp(parsing: "2011-01-02T08:00:00Z")!,
+        actor: "a",
         payload: .courseDefined(course: "k", title: title, hours: 1, area: .infrastruktur))
     }
     #expect(event(Self.composed).hasSameContent(as: event(Self.composed)))
