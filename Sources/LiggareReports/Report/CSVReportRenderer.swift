@@ -44,7 +44,9 @@ struct CSVReportRenderer {
   func pct(_ share: Double?) -> Cell { share.map { dec($0 * 100, 1) } ?? .text("") }
   func pts(_ now: Double?, _ before: Double?) -> Cell {
     guard let now, let before else { return .text("") }
-    return dec((now - before) * 100, 1)
+    // Between the shares as written (one decimal), so the three cells agree.
+    let tenths = F.scaled(now * 100, digits: 1) - F.scaled(before * 100, digits: 1)
+    return dec(Double(tenths) / 10, 1)
   }
   func yesNo(_ b: Bool) -> Cell { .text(b ? "ja" : "nej") }
 
@@ -67,18 +69,21 @@ struct CSVReportRenderer {
     section(
       "Rapport", ["Parameter", "Värde"],
       [
+        // The machine-readable line `--verify` reads keeps its English key and values; the rows
+        // after it are for people.
         [.text("parameters"), .text(r.request.encodedParameters)],
-        [.text("year"), int(y)],
-        [.text("knownAt"), .text(r.request.knownAt.description)],
-        [.text("scope"), .text(r.request.scope ?? "")],
+        [.text("år"), int(y)],
+        [.text("känd per (UTC)"), .text(r.request.knownAt.description)],
+        [.text("känd per"), .text(F.timestamp(r.request.knownAt))],
+        [.text("omfattning"), .text(r.request.scope ?? "")],
         [.text("format"), .text("csv")],
-        [.text("csvDialect"), .text(dialect.rawValue)],
-        [.text("logSeq"), .number(String(r.head.seq))],
-        [.text("logHead"), .text(r.head.hash)],
-        [.text("asOf"), .text(r.asOf.description)],
-        [.text("previousAsOf"), .text(r.previousAsOf.description)],
-        [.text("city"), .text(r.cityName)],
-        [.text("referenceLevel"), int(level)],
+        [.text("CSV-dialekt"), .text(dialect.rawValue)],
+        [.text("loggens seq"), .number(String(r.head.seq))],
+        [.text("loggens hash"), .text(r.head.hash)],
+        [.text("ställning per"), .text(r.asOf.description)],
+        [.text("jämfört med"), .text(r.previousAsOf.description)],
+        [.text("stad"), .text(r.cityName)],
+        [.text("referensnivå"), int(level)],
       ])
     section("Sammanfattning", ["Text"], r.summary.map { [.text($0)] })
 
@@ -137,12 +142,12 @@ struct CSVReportRenderer {
     section(
       "Mål",
       [
-        "Mål", "Omfattning id", "Omfattning", "Nivå", "Målandel (%)", "Slutdag", "Satt", "Bedömt", "Personal",
+        "Mål", "Beskrivning", "Omfattning id", "Omfattning", "Nivå", "Målandel (%)", "Slutdag", "Satt", "Bedömt", "Personal",
         "På målnivå", "Andel (%)", "Andel \(y - 1) (%)", "Slutdag passerad", "Uppnått", "Status",
       ],
       r.goals.map { g in
         [
-          .text(g.goal.id), .text(g.goal.scopeID), .text(g.scopeName), int(g.goal.minLevel),
+          .text(g.goal.id), .text(g.what), .text(g.goal.scopeID), .text(g.scopeName), int(g.goal.minLevel),
           dec(g.goal.targetShare * 100, 1), .text(g.goal.deadline.description),
           .text(g.goal.setOn.description),
           .text(g.status.evaluatedOn.description), int(g.status.staff), int(g.status.atLevel),

@@ -26,13 +26,10 @@ extension HTMLReportRenderer {
       }
       body += table(
         caption: "\(r.requirement.id): \(r.competenceTitle), nivå \(r.requirement.minLevel) eller högre",
-        columns: [
-          "", "Gäller \(y - 1)", "Uppnår \(y - 1)", "Andel \(y - 1)", "Gäller \(y)", "Uppnår \(y)",
-          "Ej bedömda \(y)", "Andel \(y)",
-        ],
-        groups: [RowGroup(heading: nil, rows: rows)])
+        columns: [""] + ReportLabels.requirementColumns(y),
+        groups: [RowGroup(heading: nil, rows: rows, firstRowIsTotal: true)])
     }
-    return section("kompetenskrav", "Kompetenskrav", body)
+    return section("kompetenskrav", ReportLabels.requirements, body)
   }
 
   func assessmentSection() -> String {
@@ -44,9 +41,9 @@ extension HTMLReportRenderer {
     }
     let body = table(
       caption: "Självskattningar och chefsbedömningar daterade \(y)",
-      columns: ["", "Självskattningar", "Chefsbedömningar", "Totalt"],
-      groups: [RowGroup(heading: nil, rows: rows)])
-    return section("bedomningar", "Bedömningar under året", body)
+      columns: [""] + ReportLabels.assessmentColumns,
+      groups: [RowGroup(heading: nil, rows: rows, firstRowIsTotal: true)])
+    return section("bedomningar", ReportLabels.assessments, body)
   }
 
   func followUpSection() -> String {
@@ -58,11 +55,8 @@ extension HTMLReportRenderer {
     }
     var body = table(
       caption: "Medelbetyg per strategiområde \(y) (1 ej påbörjat – 4 en del av vardagen)",
-      columns: [
-        "", "Infrastruktur", "Digital kompetens", "Digitalt innehåll", "Samarbete och kommunikation",
-        "Uppföljning", "Enheter med uppföljning", "Utan uppföljning",
-      ], groups: [RowGroup(heading: nil, rows: rows)])
-    body += "<h3>Enheter utan uppföljning för \(y)</h3>\n"
+      columns: [""] + ReportLabels.followUpColumns, groups: [RowGroup(heading: nil, rows: rows, firstRowIsTotal: true)])
+    body += "<h3>\(e(ReportLabels.withoutFollowUp(y)))</h3>\n"
     if p.unitsWithoutFollowUp.isEmpty {
       body += "<p>Alla öppna enheter med skolform har följt upp året.</p>\n"
     } else {
@@ -72,7 +66,7 @@ extension HTMLReportRenderer {
           RowGroup(heading: nil, rows: p.unitsWithoutFollowUp.map { [.head($0.name), .txt($0.boardName)] })
         ])
     }
-    return section("uppfoljning", "Enheternas uppföljning", body)
+    return section("uppfoljning", ReportLabels.followUp, body)
   }
 
   func measureSection() -> String {
@@ -82,15 +76,15 @@ extension HTMLReportRenderer {
     }
     var body = table(
       caption: "Åtgärder per status den 31 december \(y)",
-      columns: ["", "Planerade", "Pågår", "Genomförda", "Inställda", "Försenade"],
-      groups: [RowGroup(heading: nil, rows: rows)])
-    body += "<h3>Försenade åtgärder</h3>\n"
+      columns: [""] + ReportLabels.measureColumns,
+      groups: [RowGroup(heading: nil, rows: rows, firstRowIsTotal: true)])
+    body += "<h3>\(e(ReportLabels.overdueMeasures))</h3>\n"
     if p.overdueMeasures.isEmpty {
       body += "<p>Inga åtgärder var försenade vid årets slut.</p>\n"
     } else {
       body += table(
         caption: "Åtgärder med passerad slutdag som inte är genomförda eller inställda",
-        columns: ["Åtgärd", "Gäller", "Nämnd", "Område", "Klar senast", "Status", "Ansvarig"],
+        columns: ReportLabels.overdueColumns,
         groups: [
           RowGroup(
             heading: nil,
@@ -104,6 +98,6 @@ extension HTMLReportRenderer {
             })
         ])
     }
-    return section("atgarder", "Åtgärder i handlingsplanerna", body)
+    return section("atgarder", ReportLabels.measures, body)
   }
 }

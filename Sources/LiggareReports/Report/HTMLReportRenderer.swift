@@ -25,6 +25,8 @@ struct HTMLReportRenderer {
   struct RowGroup {
     var heading: String?
     var rows: [[Cell]]
+    /// Whether the first row is a total of the others (the root above its boards), set in bold.
+    var firstRowIsTotal = false
   }
 
   func e(_ s: String) -> String { HTMLText.escape(s) }
@@ -37,7 +39,7 @@ struct HTMLReportRenderer {
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     h += "<meta name=\"liggare-report\" content=\"\(e(report.request.encodedParameters))\">\n"
     h += "<meta name=\"liggare-log-head\" content=\"seq=\(report.head.seq) hash=\(e(report.head.hash))\">\n"
-    h += "<title>\(e("Årsredovisning \(y) – kompetensutveckling – \(report.root.name)"))</title>\n"
+    h += "<title>\(e("\(ReportLabels.title(y)) – kompetensutveckling – \(report.root.name)"))</title>\n"
     h += "<style>\n\(HTMLReportRenderer.css)</style>\n</head>\n<body>\n<main>\n"
     h += header()
     h += summary()
@@ -55,10 +57,18 @@ struct HTMLReportRenderer {
 
   // MARK: Building blocks
 
+  /// A table in a wrapper that scrolls sideways on a narrow screen; the wrapper is a focusable,
+  /// labelled region so the hidden columns can be reached by keyboard. A column header is
+  /// right-aligned (`num`) only when every cell of the column is a number; an empty header gets the
+  /// text "Organisation" (the column names the city, boards or units).
   func table(caption: String, columns: [String], groups: [RowGroup], note: String? = nil) -> String {
-    var h = "<div class=\"table-wrap\"><table>\n<caption>\(e(caption))</caption>\n<thead><tr>"
+    let rows = groups.flatMap(\.rows)
+    var h =
+      "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(e(caption))\"><table>\n"
+      + "<caption>\(e(caption))</caption>\n<thead><tr>"
     for (i, c) in columns.enumerated() {
-      h += "<th scope=\"col\"\(i == 0 ? "" : " class=\"num\"")>\(e(c))</th>"
+      let numeric = !rows.isEmpty && rows.allSatisfy { i < $0.count && $0[i].isNumber }
+      h += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(e(c.isEmpty ? ReportLabels.organisation : c))</th>"
     }
     h += "</tr></thead>\n"
     for group in groups {
@@ -67,8 +77,8 @@ struct HTMLReportRenderer {
         h +=
           "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(columns.count)\">\(e(heading))</th></tr>\n"
       }
-      for row in group.rows {
-        h += "<tr>"
+      for (r, row) in group.rows.enumerated() {
+        h += group.firstRowIsTotal && r == 0 && group.rows.count > 1 ? "<tr class=\"total\">" : "<tr>"
         for cell in row {
           let content = cell.rawHTML ? cell.text : e(cell.text)
           if cell.isRowHeader {
@@ -91,15 +101,16 @@ struct HTMLReportRenderer {
     "<section id=\"\(id)\">\n<h2>\(e(title))</h2>\n\(body)</section>\n"
   }
 
+  /// A chart; on a narrow screen it scrolls sideways, so it can take the keyboard focus.
   func figure(_ svg: String, caption: String) -> String {
-    "<figure>\(svg)<figcaption>\(e(caption))</figcaption></figure>\n"
+    "<figure tabindex=\"0\">\(svg)<figcaption>\(e(caption))</figcaption></figure>\n"
   }
 
   func percent(_ share: Double?) -> String { share.map(F.percent) ?? "–" }
 
   func points(_ now: Double?, _ before: Double?) -> String {
     guard let now, let before else { return "–" }
-    return F.signedPoints((now - before) * 100)
+    return F.signedPointsBetween(now, before)
   }
 
   /// The row of the report root and boards (or just the root) used by the summary tables.
@@ -125,7 +136,7 @@ struct HTMLReportRenderer {
     return """
       <header class="masthead">
       <p class="org">\(e(report.cityName))</p>
-      <h1>Årsredovisning \(y)<span class="sub">Kompetensutveckling och PIM</span></h1>
+      <h1>\(e(ReportLabels.title(y)))<span class="sub">\(e(ReportLabels.subtitle))</span></h1>
       \(scopeLine)<p class="meta">Ställning den \(F.longDate(report.asOf)) jämfört med \
       \(F.longDate(report.previousAsOf)). Underlag: händelseloggen till och med händelse \
       \(F.integer(Int(report.head.seq))), hash <code>\(e(String(report.head.hash.prefix(16))))…</code>, \
@@ -141,7 +152,7 @@ struct HTMLReportRenderer {
       "<div class=\"card\"><p class=\"label\">\(e(label))</p><p class=\"value\">\(e(value))</p>"
         + "<p class=\"detail\">\(e(detail))</p></div>"
     }
-    var h = "<section id=\"sammanfattning\" class=\"summary\">\n<h2>Sammanfattning</h2>\n"
+    var h = "<section id=\"sammanfattning\" class=\"summary\">\n<h2>\(e(ReportLabels.summary))</h2>\n"
     for p in report.summary { h += "<p>\(e(p))</p>\n" }
     h += "<div class=\"cards\">"
     h += card(
@@ -163,15 +174,12 @@ struct HTMLReportRenderer {
 
   func staffSection() -> String {
     let rows = overviewRows
-    let countColumns = ["", "Personal \(y - 1)", "Personal \(y)"] + (0...5).map { "Nivå \($0)" }
+    let countColumns = [""] + ReportLabels.staffCount(y)
     let countRows = rows.map { n -> [Cell] in
       [.head(nodeLabel(n)), .num(F.integer(n.previousStaff)), .num(F.integer(n.staff))]
         + n.pimLevels.map { .num(F.integer($0)) }
     }
-    var shareColumns = [""]
-    for l in report.goalLevels {
-      shareColumns += ["Nivå ≥\(l) \(y - 1)", "Nivå ≥\(l) \(y)", "Förändring (p.e.)"]
-    }
+    let shareColumns = [""] + ReportLabels.shares(report.goalLevels, y)
     let shareRows = rows.map { n -> [Cell] in
       var r: [Cell] = [.head(nodeLabel(n))]
       for l in report.goalLevels {
@@ -191,13 +199,13 @@ struct HTMLReportRenderer {
         + "streckad.")
     body += table(
       caption: "Personal den 31 december \(y - 1) och \(y), och antal per PIM-nivå \(y)",
-      columns: countColumns, groups: [RowGroup(heading: nil, rows: countRows)],
+      columns: countColumns, groups: [RowGroup(heading: nil, rows: countRows, firstRowIsTotal: true)],
       note: "Personal räknas per nämnd enligt organisationen vid respektive årsskifte.")
     body += table(
       caption: "Andel av personalen på målnivåerna, \(y) jämfört med \(y - 1)",
-      columns: shareColumns, groups: [RowGroup(heading: nil, rows: shareRows)],
+      columns: shareColumns, groups: [RowGroup(heading: nil, rows: shareRows, firstRowIsTotal: true)],
       note: "Förändring i procentenheter (p.e.).")
-    return section("personal", "Personal och PIM-nivåer", body)
+    return section("personal", ReportLabels.staff, body)
   }
 
   func goalSection() -> String {
@@ -207,9 +215,7 @@ struct HTMLReportRenderer {
     } else {
       let rows = report.goals.map { g -> [Cell] in
         [
-          .head("\(g.goal.id)"), .txt(g.scopeName), .num("\(g.goal.minLevel)"),
-          .num(F.percent(g.goal.targetShare)),
-          .date(g.goal.deadline.description), .date(g.status.evaluatedOn.description),
+          .head(g.what), .txt(g.scopeName), .date(g.status.evaluatedOn.description),
           .num(percent(g.previousShare)), .num(F.percent(g.status.share)),
           .num("\(F.integer(g.status.atLevel)) av \(F.integer(g.status.staff))"), .txt(g.verdict),
         ]
@@ -217,10 +223,7 @@ struct HTMLReportRenderer {
       body += table(
         caption:
           "Mål och måluppfyllelse (andel på målnivå vid slutdagen eller vid årets slut om slutdagen är senare)",
-        columns: [
-          "Mål", "Omfattning", "Nivå", "Målandel", "Slutdag", "Bedömt", "Andel \(y - 1)", "Andel", "Personal",
-          "Status",
-        ], groups: [RowGroup(heading: nil, rows: rows)])
+        columns: ReportLabels.goalColumns(y), groups: [RowGroup(heading: nil, rows: rows)])
     }
     let target = report.referenceGoal?.targetShare
     body += figure(
@@ -230,7 +233,7 @@ struct HTMLReportRenderer {
       caption:
         "Andel av personalen i \(report.root.name) med \(ReportSummary.levelPhrase(level)) den 31 december "
         + "varje år" + (target == nil ? "." : "; streckad linje visar målet."))
-    return section("mal", "Mål och måluppfyllelse", body)
+    return section("mal", ReportLabels.goals, body)
   }
 
   func activitySection() -> String {
@@ -245,7 +248,7 @@ struct HTMLReportRenderer {
         + [.num(F.hours(n.totalHours)), .num(n.hoursPerStaff.map { F.decimal($0, digits: 1) } ?? "–")]
     }
     if let u = report.unattributed {
-      let label = "Ej knutet till någon enhet"
+      let label = ReportLabels.unattributed
       levelRows.append(
         [.head(label)] + u.levelsAttained.map { .num(F.integer($0)) } + [
           .num(F.integer(u.levelsAttained.reduce(0, +)))
@@ -256,8 +259,8 @@ struct HTMLReportRenderer {
     }
     var body = table(
       caption: "PIM-nivåer uppnådda under \(y), per nivå",
-      columns: ["", "Nivå 1", "Nivå 2", "Nivå 3", "Nivå 4", "Nivå 5", "Totalt"],
-      groups: [RowGroup(heading: nil, rows: levelRows)],
+      columns: [""] + ReportLabels.levelsAttained,
+      groups: [RowGroup(heading: nil, rows: levelRows, firstRowIsTotal: true)],
       note: report.unattributed == nil
         ? "Nivåer räknas där personen var anställd den dag nivån uppnåddes."
         : "Nivåer räknas där personen var anställd den dag nivån uppnåddes. Stadens siffra omfattar alla nivåer "
@@ -267,15 +270,12 @@ struct HTMLReportRenderer {
       caption: "Kurstimmar under \(y) per område i IT-strategin, \(report.root.name).")
     body += table(
       caption: "Kurstimmar under \(y) per strategiområde",
-      columns: [
-        "", "Infrastruktur", "Digital kompetens", "Digitalt innehåll", "Samarbete och kommunikation",
-        "Uppföljning", "Totalt", "Per anställd",
-      ],
-      groups: [RowGroup(heading: nil, rows: hourRows)],
+      columns: [""] + ReportLabels.hours,
+      groups: [RowGroup(heading: nil, rows: hourRows, firstRowIsTotal: true)],
       note:
         "Timmar räknas där personen var anställd den dag kursen avslutades; per anställd avser personalen vid "
         + "årets slut. Timmar för personer utan pedagogisk anställning den dagen redovisas på egen rad.")
-    return section("aret", "Under året", body)
+    return section("aret", ReportLabels.year, body)
   }
 
   func examinerSection() -> String {
@@ -287,16 +287,16 @@ struct HTMLReportRenderer {
     }
     var body = table(
       caption: "PIM-examinatorer",
-      columns: ["", "31 dec \(y - 1)", "Förordnade \(y)", "Avslutade \(y)", "31 dec \(y)"],
-      groups: [RowGroup(heading: nil, rows: rows)])
+      columns: [""] + ReportLabels.examinerColumns(y),
+      groups: [RowGroup(heading: nil, rows: rows, firstRowIsTotal: true)])
     let missing = report.unitsWithoutExaminer
-    body += "<h3>Enheter utan examinator vid årets slut</h3>\n"
+    body += "<h3>\(e(ReportLabels.withoutExaminer))</h3>\n"
     if missing.isEmpty {
       body += "<p>Alla öppna enheter med skolform har minst en examinator.</p>\n"
     } else {
       body += table(
         caption: "Öppna enheter med skolform utan examinator den 31 december \(y)",
-        columns: ["Enhet", "Nämnd", "Skolform", "Personal"],
+        columns: ReportLabels.withoutExaminerColumns,
         groups: [
           RowGroup(
             heading: nil,
@@ -305,7 +305,7 @@ struct HTMLReportRenderer {
             })
         ])
     }
-    return section("examinatorer", "Examinatorer", body)
+    return section("examinatorer", ReportLabels.examiners, body)
   }
 
   func furthestSection() -> String {
@@ -317,9 +317,7 @@ struct HTMLReportRenderer {
     } else {
       body += table(
         caption: "Enheter längst från nivå \(level) den 31 december \(y)",
-        columns: [
-          "Enhet", "Nämnd", "Personal", "Under nivå \(level)", "Andel nivå ≥\(level)", "Nivåer kvar i snitt",
-        ],
+        columns: ReportLabels.furthestColumns(level),
         groups: [
           RowGroup(
             heading: nil,
@@ -331,15 +329,11 @@ struct HTMLReportRenderer {
             })
         ])
     }
-    return section("langst-fran-malet", "Enheter längst från målet", body)
+    return section("langst-fran-malet", ReportLabels.furthest, body)
   }
 
   func unitSection() -> String {
-    let columns = [
-      "Enhet", "Skolform", "Personal \(y - 1)", "Personal \(y)", "Nivå ≥\(level) \(y - 1)",
-      "Nivå ≥\(level) \(y)",
-      "Förändring (p.e.)", "Nivåer uppnådda", "Kurstimmar", "Timmar per anställd", "Examinatorer",
-    ]
+    let columns = ["Enhet", "Skolform"] + ReportLabels.unitFigures(y, level: level)
     func row(_ u: NodeFigures) -> [Cell] {
       [
         .head(nodeLabel(u)), .txt(u.schoolForm?.rawValue ?? "–"), .num(F.integer(u.previousStaff)),
@@ -364,7 +358,7 @@ struct HTMLReportRenderer {
     }
     guard !groups.isEmpty else { return "" }
     return section(
-      "enheter", "Per nämnd och enhet",
+      "enheter", ReportLabels.units,
       table(
         caption: "Enheter per nämnd, \(y) jämfört med \(y - 1)", columns: columns, groups: groups,
         note: "Enheter som stängdes eller slogs samman under året visas med sina siffror fram till dess."))
@@ -377,14 +371,14 @@ struct HTMLReportRenderer {
     command += " --format html"
     return """
       <footer class="about">
-      <h2>Om rapporten</h2>
+      <h2>\(e(ReportLabels.about))</h2>
       <p>Siffrorna är beräknade ur händelseloggen så som den var känd \(e(F.timestamp(r.knownAt))): \
       händelser registrerade senare, även bakåtdaterade rättelser, påverkar inte rapporten. Personal är \
       personer med en pedagogisk roll (inte ”annan”) vid årets slut; en persons PIM-nivå är den högsta \
       uppnådda. Mål bedöms vid slutdagen, eller vid årets slut om slutdagen är senare.</p>
       <dl>
       <dt>Loggens huvud</dt><dd>händelse \(report.head.seq), hash <code>\(e(report.head.hash))</code></dd>
-      <dt>Känd per</dt><dd><code>\(e(r.knownAt.description))</code></dd>
+      <dt>Känd per</dt><dd>\(e(F.timestamp(r.knownAt)))</dd>
       <dt>Återskapa</dt><dd><code>\(e(command))</code></dd>
       <dt>Kontrollera</dt><dd><code>liggare report --verify FIL</code> räknar om rapporten och jämför byte för byte.</dd>
       </dl>
@@ -440,7 +434,8 @@ struct HTMLReportRenderer {
     thead th { font-size: 0.82rem; line-height: 1.25; vertical-align: bottom; }
     tbody th[scope="row"] { text-align: left; font-weight: 500; }
     tr.group th { background: var(--wash); text-align: left; font-weight: 700; }
-    tbody tr:first-child th[scope="row"] { font-weight: 600; }
+    tr.total th, tr.total td { font-weight: 700; }
+    .table-wrap:focus-visible, figure:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
     .note { font-size: 0.82rem; color: var(--muted); margin-top: -0.3rem; }
     code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85em;
       word-break: break-all; }
@@ -468,11 +463,15 @@ struct HTMLReportRenderer {
         border-bottom: 3px solid var(--ink); }
       .masthead code { color: var(--ink); }
       h2 { color: var(--ink); border-color: var(--ink); }
-      section, footer.about { break-before: page; }
-      section.summary { break-before: avoid; background: none; border-left: 3pt solid var(--ink); }
-      figure, .cards, .summary { break-inside: avoid-page; }
-      caption { break-after: avoid; }
-      .table-wrap { overflow: visible; }
+      section.summary { background: none; border-left: 3pt solid var(--ink); }
+      h2, h3, caption { break-after: avoid; }
+      h2 { margin-top: 1.4rem; }
+      figure, .cards { break-inside: avoid-page; }
+      .table-wrap { overflow: visible; margin: 0.5rem 0; }
+      table { font-size: 7.5pt; }
+      th, td { padding: 0.15rem 0.25rem; }
+      thead th { font-size: 7pt; hyphens: auto; overflow-wrap: break-word; }
+      tbody th[scope="row"] { overflow-wrap: break-word; }
       tr, th, td { break-inside: avoid; }
       thead { display: table-header-group; }
     }

@@ -30,6 +30,7 @@ struct MarkdownReportRenderer {
 
   /// A pipe table; columns from `numericFrom` on are right-aligned, except those in `text`.
   func table(_ columns: [String], _ rows: [[String]], numericFrom: Int = 1, text: Set<Int> = []) -> String {
+    let columns = columns.map { $0.isEmpty ? ReportLabels.organisation : $0 }
     var out = "| " + columns.map(e).joined(separator: " | ") + " |\n"
     out +=
       "|" + columns.indices.map { $0 >= numericFrom && !text.contains($0) ? " ---: |" : " --- |" }.joined()
@@ -42,7 +43,7 @@ struct MarkdownReportRenderer {
 
   func points(_ now: Double?, _ before: Double?) -> String {
     guard let now, let before else { return "–" }
-    return F.signedPoints((now - before) * 100)
+    return F.signedPointsBetween(now, before)
   }
 
   var overviewRows: [NodeFigures] { [report.root] + report.boards.filter { $0.id != report.root.id } }
@@ -59,7 +60,7 @@ struct MarkdownReportRenderer {
   /// The sections of contract Part 2.
   func part2() -> String {
     let p = report.part2
-    var md = "## Kompetenskrav\n\n"
+    var md = "## \(ReportLabels.requirements)\n\n"
     if p.requirements.isEmpty {
       md += "Inga kompetenskrav gällde vid årets slut.\n\n"
     }
@@ -67,10 +68,7 @@ struct MarkdownReportRenderer {
       md +=
         "### \(e(r.requirement.id)): \(e(r.competenceTitle)), nivå \(e(r.requirement.minLevel)) eller högre\n\n"
       md += table(
-        [
-          "", "Gäller \(y - 1)", "Uppnår \(y - 1)", "Andel \(y - 1)", "Gäller \(y)", "Uppnår \(y)",
-          "Ej bedömda \(y)", "Andel \(y)",
-        ],
+        [""] + ReportLabels.requirementColumns(y),
         r.nodes.map { n in
           [
             n.name, n.previous.map { F.integer($0.applies) } ?? "–",
@@ -80,47 +78,43 @@ struct MarkdownReportRenderer {
           ]
         })
     }
-    md += "## Bedömningar under året\n\n"
+    md += "## \(ReportLabels.assessments)\n\n"
     md += "Självskattningar och chefsbedömningar daterade \(y):\n\n"
     md += table(
-      ["", "Självskattningar", "Chefsbedömningar", "Totalt"],
+      [""] + ReportLabels.assessmentColumns,
       p.assessments.map {
         [
           $0.name, F.integer($0.selfAssessments), F.integer($0.headAssessments),
           F.integer($0.selfAssessments + $0.headAssessments),
         ]
       })
-    md += "## Enheternas uppföljning \(y)\n\n"
+    md += "## \(ReportLabels.followUp)\n\n"
     md +=
       "Medelbetyg per strategiområde (1 ej påbörjat – 4 en del av vardagen) över de öppna enheter som följt upp året:\n\n"
     md += table(
-      [
-        "", "Infrastruktur", "Digital kompetens", "Digitalt innehåll", "Samarbete och kommunikation",
-        "Uppföljning",
-        "Enheter med uppföljning", "Utan uppföljning",
-      ],
+      [""] + ReportLabels.followUpColumns,
       p.followUps.map { f in
         [f.name] + StrategyArea.allCases.map { a in f.meanByArea[a].map { F.decimal($0, digits: 1) } ?? "–" }
           + [F.integer(f.unitsWithFollowUp), F.integer(f.missing)]
       })
-    md += "### Enheter utan uppföljning för \(y)\n\n"
+    md += "### \(ReportLabels.withoutFollowUp(y))\n\n"
     if p.unitsWithoutFollowUp.isEmpty {
       md += "Alla öppna enheter med skolform har följt upp året.\n\n"
     } else {
       md += table(
         ["Enhet", "Nämnd"], p.unitsWithoutFollowUp.map { [$0.name, $0.boardName] }, numericFrom: 2)
     }
-    md += "## Åtgärder i handlingsplanerna\n\n"
+    md += "## \(ReportLabels.measures)\n\n"
     md += "Status den \(F.longDate(report.asOf)):\n\n"
     md += table(
-      ["", "Planerade", "Pågår", "Genomförda", "Inställda", "Försenade"],
+      [""] + ReportLabels.measureColumns,
       p.measures.map { [$0.name] + $0.byStatus.map(F.integer) + [F.integer($0.overdue)] })
-    md += "### Försenade åtgärder\n\n"
+    md += "### \(ReportLabels.overdueMeasures)\n\n"
     if p.overdueMeasures.isEmpty {
       md += "Inga åtgärder var försenade vid årets slut.\n\n"
     } else {
       md += table(
-        ["Åtgärd", "Gäller", "Nämnd", "Område", "Klar senast", "Status", "Ansvarig"],
+        ReportLabels.overdueColumns,
         p.overdueMeasures.map {
           [
             $0.measure.title, $0.scopeName, $0.boardName, $0.measure.area.rawValue,
@@ -135,18 +129,17 @@ struct MarkdownReportRenderer {
   func render() -> [UInt8] {
     let r = report
     var md = "<!-- liggare-report \(r.request.encodedParameters) -->\n\n"
-    md += "# Årsredovisning \(y) – kompetensutveckling och PIM\n\n"
+    md += "# \(ReportLabels.title(y)) – \(ReportLabels.subtitleInline)\n\n"
     md += "**\(e(r.cityName))**" + (r.root.kind == .city ? "" : " · Omfattning: \(e(r.root.name))") + "\n\n"
     md += "Ställning den \(F.longDate(r.asOf)) jämfört med \(F.longDate(r.previousAsOf)). Underlag: "
     md += "händelseloggen till och med händelse \(r.head.seq) (hash `\(r.head.hash)`), "
     md += "känd per \(F.timestamp(r.request.knownAt)).\n\n"
 
-    md += "## Sammanfattning\n\n"
+    md += "## \(ReportLabels.summary)\n\n"
     for p in r.summary { md += e(p) + "\n\n" }
 
-    md += "## Personal och PIM-nivåer\n\n"
-    var columns = ["", "Personal \(y - 1)", "Personal \(y)"] + (0...5).map { "Nivå \($0)" }
-    for l in r.goalLevels { columns += ["Nivå ≥\(l) \(y - 1)", "Nivå ≥\(l) \(y)", "Förändring (p.e.)"] }
+    md += "## \(ReportLabels.staff)\n\n"
+    let columns = [""] + ReportLabels.staffCount(y) + ReportLabels.shares(r.goalLevels, y)
     md += table(
       columns,
       overviewRows.map { n in
@@ -159,30 +152,26 @@ struct MarkdownReportRenderer {
           }
       })
 
-    md += "## Mål och måluppfyllelse\n\n"
+    md += "## \(ReportLabels.goals)\n\n"
     if r.goals.isEmpty {
       md += "Inga mål gällde för \(e(r.root.name)) vid årets slut.\n\n"
     } else {
       md += table(
-        [
-          "Mål", "Omfattning", "Nivå", "Målandel", "Slutdag", "Bedömt", "Andel \(y - 1)", "Andel", "Personal",
-          "Status",
-        ],
+        ReportLabels.goalColumns(y),
         r.goals.map { g in
           [
-            g.goal.id, g.scopeName, "\(g.goal.minLevel)", F.percent(g.goal.targetShare),
-            g.goal.deadline.description,
-            g.status.evaluatedOn.description, percent(g.previousShare), F.percent(g.status.share),
-            "\(F.integer(g.status.atLevel)) av \(F.integer(g.status.staff))", g.verdict,
+            g.what, g.scopeName, g.status.evaluatedOn.description, percent(g.previousShare),
+            F.percent(g.status.share), "\(F.integer(g.status.atLevel)) av \(F.integer(g.status.staff))",
+            g.verdict,
           ]
-        }, numericFrom: 2, text: [4, 5, 9])
+        }, numericFrom: 3, text: [6])
     }
     md += "Andel med \(ReportSummary.levelPhrase(level)) den 31 december varje år, \(e(r.root.name)):\n\n"
     md += table(
       ["År", "Personal", "Nivå ≥\(level)", "Andel"],
       r.shareByYear.map { [String($0.year), F.integer($0.staff), F.integer($0.atLevel), percent($0.share)] })
 
-    md += "## Under året\n\n"
+    md += "## \(ReportLabels.year)\n\n"
     var levelRows = overviewRows.map { n in
       [label(n)] + n.levelsAttained.map(F.integer) + [F.integer(n.totalLevelsAttained)]
     }
@@ -192,26 +181,21 @@ struct MarkdownReportRenderer {
     }
     if let u = r.unattributed {
       levelRows.append(
-        ["Ej knutet till någon enhet"] + u.levelsAttained.map(F.integer) + [
+        [ReportLabels.unattributed] + u.levelsAttained.map(F.integer) + [
           F.integer(u.levelsAttained.reduce(0, +))
         ])
       hourRows.append(
-        ["Ej knutet till någon enhet"] + StrategyArea.allCases.map { F.hours(u.courseHours[$0] ?? 0) }
+        [ReportLabels.unattributed] + StrategyArea.allCases.map { F.hours(u.courseHours[$0] ?? 0) }
           + [F.hours(u.totalHours), "–"])
     }
     md += "PIM-nivåer uppnådda under \(y):\n\n"
-    md += table(["", "Nivå 1", "Nivå 2", "Nivå 3", "Nivå 4", "Nivå 5", "Totalt"], levelRows)
+    md += table([""] + ReportLabels.levelsAttained, levelRows)
     md += "Kurstimmar under \(y) per strategiområde:\n\n"
-    md += table(
-      [
-        "", "Infrastruktur", "Digital kompetens", "Digitalt innehåll", "Samarbete och kommunikation",
-        "Uppföljning",
-        "Totalt", "Per anställd",
-      ], hourRows)
+    md += table([""] + ReportLabels.hours, hourRows)
 
-    md += "## Examinatorer\n\n"
+    md += "## \(ReportLabels.examiners)\n\n"
     md += table(
-      ["", "31 dec \(y - 1)", "Förordnade \(y)", "Avslutade \(y)", "31 dec \(y)"],
+      [""] + ReportLabels.examinerColumns(y),
       overviewRows.map { n in
         [
           label(n), F.integer(n.previousExaminers), F.integer(n.examinersAppointed),
@@ -219,22 +203,22 @@ struct MarkdownReportRenderer {
           F.integer(n.examiners),
         ]
       })
-    md += "### Enheter utan examinator vid årets slut\n\n"
+    md += "### \(ReportLabels.withoutExaminer)\n\n"
     if r.unitsWithoutExaminer.isEmpty {
       md += "Alla öppna enheter med skolform har minst en examinator.\n\n"
     } else {
       md += table(
-        ["Enhet", "Nämnd", "Skolform", "Personal"],
+        ReportLabels.withoutExaminerColumns,
         r.unitsWithoutExaminer.map { [$0.name, $0.boardName, $0.schoolForm.rawValue, F.integer($0.staff)] },
         numericFrom: 3)
     }
 
-    md += "## Enheter längst från målet\n\n"
+    md += "## \(ReportLabels.furthest)\n\n"
     if r.furthestFromGoal.isEmpty {
       md += "Ingen enhet har personal under nivå \(level).\n\n"
     } else {
       md += table(
-        ["Enhet", "Nämnd", "Personal", "Under nivå \(level)", "Andel nivå ≥\(level)", "Nivåer kvar i snitt"],
+        ReportLabels.furthestColumns(level),
         r.furthestFromGoal.map {
           [
             $0.name, $0.boardName, F.integer($0.staff), F.integer($0.below), F.percent($0.shareAtLevel),
@@ -244,27 +228,25 @@ struct MarkdownReportRenderer {
     }
 
     if !r.units.isEmpty {
-      md += "## Per enhet\n\n"
+      md += "## \(ReportLabels.units)\n\n"
       let boardNames = Dictionary(uniqueKeysWithValues: r.boards.map { ($0.id, $0.name) })
       md += table(
-        [
-          "Enhet", "Nämnd", "Skolform", "Personal \(y - 1)", "Personal \(y)", "Nivå ≥\(level) \(y - 1)",
-          "Nivå ≥\(level) \(y)", "Förändring (p.e.)", "Nivåer uppnådda", "Kurstimmar", "Examinatorer",
-        ],
+        ["Enhet", "Nämnd", "Skolform"] + ReportLabels.unitFigures(y, level: level),
         r.units.map { u in
           [
             label(u), u.parentID.flatMap { boardNames[$0] } ?? "", u.schoolForm?.rawValue ?? "–",
             F.integer(u.previousStaff), F.integer(u.staff), percent(u.previousShare(atLeast: level)),
             percent(u.share(atLeast: level)),
             points(u.share(atLeast: level), u.previousShare(atLeast: level)),
-            F.integer(u.totalLevelsAttained), F.hours(u.totalHours), F.integer(u.examiners),
+            F.integer(u.totalLevelsAttained), F.hours(u.totalHours),
+            u.hoursPerStaff.map { F.decimal($0, digits: 1) } ?? "–", F.integer(u.examiners),
           ]
         }, numericFrom: 3)
     }
 
     md += part2()
 
-    md += "## Om rapporten\n\n"
+    md += "## \(ReportLabels.about)\n\n"
     md += "Siffrorna är beräknade ur händelseloggen så som den var känd \(F.timestamp(r.request.knownAt)); "
     md += "händelser registrerade senare påverkar inte rapporten. Loggens huvud: händelse \(r.head.seq), "
     md += "hash `\(r.head.hash)`. Kontrollera med `liggare report --verify FIL`.\n"

@@ -10,17 +10,14 @@ enum ReportCharts {
 
   /// Fills for PIM levels 0–5, light to dark.
   static let levelFills = ["#f4f5f7", "#d6dfec", "#aabdd9", "#7393c2", "#416599", "#1c355c"]
-  /// Text colours that stay readable on each level's fill.
-  static let levelText = ["#1c2733", "#1c2733", "#1c2733", "#ffffff", "#ffffff", "#ffffff"]
+  /// Text colours that stay readable on each level's fill: at least 4.5:1 (WCAG AA) against it
+  /// (dark ink on levels 0–3, white from level 4; white on level 3's #7393c2 was only 3.1:1).
+  static let levelText = ["#1c2733", "#1c2733", "#1c2733", "#1c2733", "#ffffff", "#ffffff"]
 
   /// A coordinate with one decimal and a point, the same on every machine.
   static func n(_ x: Double) -> String {
     let s = F.scaled(x, digits: 1)
     return s % 10 == 0 ? String(s / 10) : F.plain(x, digits: 1, mark: ".")
-  }
-
-  static func shortened(_ name: String, _ limit: Int = 30) -> String {
-    name.count <= limit ? name : String(name.prefix(limit - 1)) + "…"
   }
 
   static func open(id: String, width: Int, height: Int, title: String, desc: String) -> String {
@@ -39,12 +36,18 @@ enum ReportCharts {
   }
 
   /// 100 % stacked bars of the PIM level distribution, one bar per node.
+  ///
+  /// Names are shortened by their drawn width (`ChartText`) to fit left of the bars; the drawing is
+  /// as wide as the widest staff count to the right of them needs, so nothing is clipped.
   static func levelDistribution(id: String, rows: [NodeFigures], year: Int) -> String {
     let labelWidth = 170.0
     let barWidth = 390.0
     let rowHeight = 30.0
     let top = 44.0
     let height = Int(top + rowHeight * Double(rows.count) + 8)
+    let counts = rows.map { "\(F.integer($0.staff)) pers." }
+    let countWidth = counts.map { ChartText.width($0, size: 12) }.max() ?? 0
+    let width = max(640, Int((labelWidth + barWidth + 8 + countWidth + 4).rounded(.up)))
     let desc = rows.map { r in
       "\(r.name): "
         + (r.staff == 0
@@ -53,7 +56,7 @@ enum ReportCharts {
             .joined(separator: ", "))
     }.joined(separator: ". ")
     var svg = open(
-      id: id, width: 640, height: height,
+      id: id, width: width, height: height,
       title: "PIM-nivåer per \(rows.count > 1 ? "nämnd" : "enhet") \(year)",
       desc: "Andel av personalen på varje PIM-nivå den 31 december \(year). " + desc + ".")
     svg +=
@@ -71,9 +74,8 @@ enum ReportCharts {
     }
     for (i, row) in rows.enumerated() {
       let y = top + Double(i) * rowHeight
-      svg += text(
-        labelWidth - 8, y + 15, shortened(row.name, 24), anchor: "end", size: 13,
-        weight: i == 0 ? "600" : nil)
+      let name = ChartText.fitted(row.name, maxWidth: labelWidth - 12, size: 13, bold: i == 0)
+      svg += text(labelWidth - 8, y + 15, name, anchor: "end", size: 13, weight: i == 0 ? "600" : nil)
       guard row.staff > 0 else {
         svg += text(labelWidth, y + 15, "ingen personal", size: 12, fill: "#5b6672")
         continue
@@ -85,14 +87,13 @@ enum ReportCharts {
         svg +=
           "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"20\" fill=\"\(fill)\" "
           + "stroke=\"#ffffff\" stroke-width=\"1\"/>"
-        if w >= 34 {
-          let pct = F.percentForText(Double(row.pimLevels[level]) / Double(row.staff))
+        let pct = F.percentForText(Double(row.pimLevels[level]) / Double(row.staff))
+        if w >= ChartText.width(pct, size: 11) + 4 {
           svg += text(x + w / 2, y + 14.5, pct, anchor: "middle", size: 11, fill: levelText[level])
         }
         x += w
       }
-      svg += text(
-        labelWidth + barWidth + 8, y + 15, "\(F.integer(row.staff)) pers.", size: 12, fill: "#5b6672")
+      svg += text(labelWidth + barWidth + 8, y + 15, counts[i], size: 12, fill: "#5b6672")
     }
     return svg + "</svg>"
   }
@@ -161,25 +162,32 @@ enum ReportCharts {
   }
 
   /// Course hours by strategy area as horizontal bars with their values.
+  ///
+  /// The label column is as wide as the widest area name, the drawing as wide as the longest value
+  /// needs (measured with `ChartText`), so no label is clipped.
   static func hoursByArea(id: String, hours: [StrategyArea: Double], year: Int) -> String {
-    let labelWidth = 210.0
+    let names = StrategyArea.allCases.map(\.rawValue.reportCapitalized)
+    let labelWidth = ((names.map { ChartText.width($0, size: 13) }.max() ?? 0) + 12).rounded(.up)
     let barWidth = 330.0
+    let values = StrategyArea.allCases.map { "\(F.hours(hours[$0] ?? 0)) h" }
+    let valueWidth = values.map { ChartText.width($0, size: 13, bold: true) }.max() ?? 0
+    let width = max(640, Int((labelWidth + barWidth + 1 + 8 + valueWidth + 4).rounded(.up)))
     let rowHeight = 30.0
     let maxHours = StrategyArea.allCases.map { hours[$0] ?? 0 }.max() ?? 0
     let desc = StrategyArea.allCases.map { "\($0.rawValue): \(F.hours(hours[$0] ?? 0)) timmar" }
       .joined(separator: ", ")
     var svg = open(
-      id: id, width: 640, height: Int(rowHeight * 5 + 12), title: "Kurstimmar per strategiområde \(year)",
+      id: id, width: width, height: Int(rowHeight * 5 + 12), title: "Kurstimmar per strategiområde \(year)",
       desc: "Kurstimmar under \(year) per område i IT-strategin: \(desc).")
     for (i, area) in StrategyArea.allCases.enumerated() {
       let y = 6 + Double(i) * rowHeight
       let value = hours[area] ?? 0
       let w = maxHours > 0 ? barWidth * value / maxHours : 0
-      svg += text(labelWidth - 8, y + 15, area.rawValue.reportCapitalized, anchor: "end", size: 13)
+      svg += text(labelWidth - 8, y + 15, names[i], anchor: "end", size: 13)
       svg +=
         "<rect x=\"\(n(labelWidth))\" y=\"\(n(y))\" width=\"\(n(max(w, 1)))\" height=\"20\" "
         + "fill=\"#416599\"/>"
-      svg += text(labelWidth + max(w, 1) + 8, y + 15, "\(F.hours(value)) h", size: 13, weight: "600")
+      svg += text(labelWidth + max(w, 1) + 8, y + 15, values[i], size: 13, weight: "600")
     }
     return svg + "</svg>"
   }

@@ -48,15 +48,14 @@ enum ReportSummary {
     case (let before?, let now?):
       // Compared as fractions, so that equal shares of different staff counts read as unchanged.
       let cross = root.atLeast(level) * root.previousStaff - root.previousAtLeast(level) * root.staff
-      let points = F.signedPoints((now - before) * 100)
+      // The change is taken between the figures as written, so that the three agree.
+      let shown = F.sharesForText(before: before, now: now)
       if cross > 0 {
         sentences.append(
-          "\(phrase) ökade från \(F.percentForText(before, distinctFrom: now)) till "
-            + "\(F.percentForText(now, distinctFrom: before)) (\(points) procentenheter).")
+          "\(phrase) ökade från \(shown.before) till \(shown.now) (\(shown.points) procentenheter).")
       } else if cross < 0 {
         sentences.append(
-          "\(phrase) minskade från \(F.percentForText(before, distinctFrom: now)) till "
-            + "\(F.percentForText(now, distinctFrom: before)) (\(points) procentenheter).")
+          "\(phrase) minskade från \(shown.before) till \(shown.now) (\(shown.points) procentenheter).")
       } else {
         sentences.append("\(phrase) var oförändrad, \(F.percentForText(now)).")
       }
@@ -74,7 +73,7 @@ enum ReportSummary {
   }
 
   static func goalDescription(_ g: GoalFigures) -> String {
-    "målet för \(g.scopeName), \(F.percentForText(g.goal.targetShare)) på nivå \(g.goal.minLevel) "
+    "målet för \(g.scopeName), \(F.targetPercent(g.goal.targetShare)) på nivå \(g.goal.minLevel) "
       + "senast \(F.longDate(g.goal.deadline))"
   }
 
@@ -106,8 +105,17 @@ enum ReportSummary {
     }
     return goals.map { g in
       let desc = goalDescription(g).reportCapitalized
-      let share = F.percentForText(g.status.share)
-      let shortfall = F.decimal((g.goal.targetShare - g.status.share) * 100, digits: 1)
+      // The share and the shortfall as the reader can check them against the target shown.
+      // A share just under the target gets a decimal more, so it never reads as the target itself.
+      var digits = F.targetPercent(g.goal.targetShare).contains(",") ? 1 : 0
+      if !g.status.isMet,
+        F.scaled(g.goal.targetShare * 100, digits: digits) <= F.scaled(g.status.share * 100, digits: digits)
+      {
+        digits += 1
+      }
+      let share = F.decimal(g.status.share * 100, digits: digits) + F.nbsp + "%"
+      let missing = F.scaled(g.goal.targetShare * 100, digits: digits) - F.scaled(g.status.share * 100, digits: digits)
+      let shortfall = F.number(max(missing, 0), digits: digits, group: F.nbsp, mark: ",", minus: F.minus)
       switch (g.deadlinePassed, g.status.isMet) {
       case (true, true):
         return "\(desc), uppnåddes: andelen var \(share) vid slutdagen."

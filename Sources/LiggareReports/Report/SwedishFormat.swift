@@ -91,6 +91,39 @@ enum SwedishFormat {
     return (s > 0 ? "+" : "") + decimal(delta, digits: 1)
   }
 
+  /// The change between two shares in percentage points, computed from the shares as they are shown
+  /// (one decimal), so that the three figures a reader sees agree: 38,3 % → 36,6 % is −1,7 even when
+  /// the unrounded difference would round to −1,8.
+  static func signedPointsBetween(_ now: Double, _ before: Double) -> String {
+    let tenths = scaled(now * 100, digits: 1) - scaled(before * 100, digits: 1)
+    return signedPoints(Double(tenths) / 10)
+  }
+
+  /// Two shares for running text and the change between them as the reader sees it: whole percents
+  /// and whole points ("38 %", "36 %", "−2"), or one decimal for all three when the whole percents
+  /// would be equal ("41,2 %", "41,4 %", "+0,2").
+  static func sharesForText(before: Double, now: Double) -> (before: String, now: String, points: String) {
+    let digits = percentForText(now, distinctFrom: before).contains(",") ? 1 : 0
+    let a = scaled(before * 100, digits: digits)
+    let b = scaled(now * 100, digits: digits)
+    let delta = b - a
+    let points: String
+    if delta == 0 {
+      points = digits == 0 ? "±0" : "±0,0"
+    } else {
+      points = (delta > 0 ? "+" : "") + number(delta, digits: digits, group: nbsp, mark: ",", minus: minus)
+    }
+    return (
+      decimal(before * 100, digits: digits) + nbsp + "%", decimal(now * 100, digits: digits) + nbsp + "%", points
+    )
+  }
+
+  /// A goal's target share: whole percent when it is one ("90 %"), else one decimal ("87,5 %").
+  static func targetPercent(_ share: Double) -> String {
+    let tenths = scaled(share * 100, digits: 1)
+    return decimal(share * 100, digits: tenths % 10 == 0 ? 0 : 1) + nbsp + "%"
+  }
+
   /// A change in a count with its sign ("+5", "−2", "±0").
   static func signedInteger(_ delta: Int) -> String {
     delta == 0 ? "±0" : (delta > 0 ? "+" : "") + integer(delta)
@@ -107,10 +140,19 @@ enum SwedishFormat {
     return "\(d) \(months[m - 1]) \(y)"
   }
 
-  /// A timestamp for people: "2013-02-15 22:59:59 UTC" (the canonical form stays in the metadata).
+  /// A moment for people, in Stockholm time and Swedish: "30 november 2026 kl. 14.05", with seconds
+  /// when they are not zero ("15 februari 2013 kl. 23.59.59"); fractions of a second are not shown.
+  /// The canonical UTC form stays in the report's parameters.
   static func timestamp(_ t: Timestamp) -> String {
-    let text = t.description
-    return String(text.reportReplacingFirst("T", with: " ").dropLast()) + " UTC"
+    let local = t.microseconds + Int64(Stockholm.offsetSeconds(at: t)) * 1_000_000
+    func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    let seconds = floorDiv(local, 1_000_000)
+    let day = CivilDate(daysSinceEpoch: Int32(clamping: floorDiv(seconds, 86_400)))
+    let ofDay = Int(seconds - Int64(day.daysSinceEpoch) * 86_400)
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    var clock = "\(two(ofDay / 3600)).\(two(ofDay / 60 % 60))"
+    if ofDay % 60 != 0 { clock += ".\(two(ofDay % 60))" }
+    return "\(longDate(day)) kl. \(clock)"
   }
 
   static let smallNumbers = [

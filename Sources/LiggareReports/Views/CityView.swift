@@ -4,7 +4,10 @@ public import LiggareDomain
 /// `liggare city`: one row per board (staff, level distribution, share at each city goal, examiners,
 /// units without examiner, hours this year) and a row for the whole city.
 ///
-/// City goals are those scoped to the city; goals scoped to a board or a unit show in `UnitView`.
+/// Goals: every goal in force whose scope is the city or a node under it, each evaluated over its own
+/// scope, as the annual report lists them (the view used to list only the city's own, 2 where the
+/// report and `unit` showed 4). The board table has a column for each city-wide goal, since only
+/// those apply to every board.
 /// Hours are attributed where the work was done (contract decision 8), so a board's row counts the
 /// hours of units that were under it on the completion date; hours of people who were not staff on
 /// that date belong to no board and are shown on a line of their own.
@@ -17,6 +20,8 @@ public struct CityView: Sendable {
   let cityID: String?
   let boards: [ViewNodeRow]
   let total: ViewNodeRow?
+  /// Goals scoped under the city (boards, units), each at its own scope.
+  let goalsBelow: [ViewGoalShare]
   /// Competence requirements, measures and follow-up per board (contract Part 2).
   let competence: CompetenceSection.City?
 
@@ -35,11 +40,14 @@ public struct CityView: Sendable {
       figures = nil
       boards = []
       total = nil
+      goalsBelow = []
       competence = nil
       return
     }
-    let goals = ViewGoals.inForce(state).filter { $0.scopeID == city }
-    let figures = ViewFigures(state: state, tree: tree, goals: goals)
+    let inForce = ViewGoals.inForce(state).filter { tree.nodes[$0.scopeID] != nil }
+    let goals = inForce.filter { $0.scopeID == city }
+    let figures = ViewFigures(state: state, tree: tree, goals: inForce)
+    goalsBelow = inForce.filter { $0.scopeID != city }.map { figures.goals.share($0, node: $0.scopeID) }
     self.figures = figures
     boards = figures.childRows(of: city, goals: goals)
     total = figures.row(city, goals: goals)
@@ -61,17 +69,20 @@ public struct CityView: Sendable {
     out.append(
       "Personal: \(ViewFormat.integer(total.staff)), examinatorer: \(ViewFormat.integer(total.examiners)), "
         + "kurstimmar \(figures.yearStart)–\(state.asOf): \(ViewFormat.hours(total.hours))")
-    out += ["", "Mål för hela staden"]
+    out += ["", "Mål"]
     out +=
-      total.goals.isEmpty
-      ? ["Inga mål för hela staden."] : ViewNodeRow.goalTable(total.goals, tree: tree).lines
+      total.goals.isEmpty && goalsBelow.isEmpty
+      ? ["Inga mål gäller."] : ViewNodeRow.goalTable(total.goals + goalsBelow, tree: tree).lines
     out += ["", "Nämnder"]
     out +=
       ViewNodeRow.table(
         boards, total: ("Hela staden", total), nameTitle: "Nämnd", goalCount: total.goals.count,
         examinerless: true, tree: tree
       ).lines
-    out.append("N0–N5: personal per PIM-nivå. M1…: andel på målets nivå. Exam.: examinatorer.")
+    out.append(
+      total.goals.isEmpty
+        ? "N0–N5: personal per PIM-nivå. Exam.: examinatorer."
+        : "N0–N5: personal per PIM-nivå. M1…: andel på nivån för stadens mål. Exam.: examinatorer.")
     out.append("Utan exam.: enheter med skolform utan examinator. Timmar: kurstimmar i år.")
     let unattributed = figures.activity.unattributed.totalHours
     if unattributed > 0 {
@@ -104,6 +115,7 @@ public struct CityView: Sendable {
       o["city"] = .null
       o["hoursPeriod"] = ViewJSON.period(from: CivilDate.startOfYear(state.asOf.year), to: state.asOf)
       o["goals"] = []
+      o["goalsBelow"] = []
       o["boards"] = []
       o["total"] = .null
       o["unattributed"] = .null
@@ -116,6 +128,8 @@ public struct CityView: Sendable {
     o["city"] = ViewJSON.unit(cityID, tree)
     o["hoursPeriod"] = ViewJSON.period(from: figures.yearStart, to: state.asOf)
     o["goals"] = .array(total.goals.map { .object(ViewJSON.goal($0.goal, tree)) })
+    o["goalsBelow"] = .array(
+      goalsBelow.map { ["goal": .object(ViewJSON.goal($0.goal, tree)), "standing": ViewJSON.standing($0)] })
     o["boards"] = .array(boards.map { $0.json(figures) })
     o["total"] = total.json(figures)
     let unattributed = figures.activity.unattributed
