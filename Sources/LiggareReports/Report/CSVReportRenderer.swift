@@ -142,7 +142,8 @@ struct CSVReportRenderer {
     section(
       "Mål",
       [
-        "Mål", "Beskrivning", "Omfattning id", "Omfattning", "Nivå", "Målandel (%)", "Slutdag", "Satt", "Bedömt", "Personal",
+        "Mål", "Beskrivning", "Omfattning id", "Omfattning", "Nivå", "Målandel (%)", "Slutdag", "Satt",
+        "Bedömt", "Personal",
         "På målnivå", "Andel (%)", "Andel \(y - 1) (%)", "Slutdag passerad", "Uppnått", "Status",
       ],
       r.goals.map { g in

@@ -7,7 +7,8 @@
 /// outside the table count as wide as "M".
 enum ChartText {
   /// The characters the tables cover, in order: ASCII 32–126, then the extra ones.
-  static let covered: [Character] = (32..<127).map { Character(Unicode.Scalar(UInt8($0))) } + Array("ÅÄÖåäöÉéÜüØøÆæ…–—−\u{00A0}’”")
+  static let covered: [Character] =
+    (32..<127).map { Character(Unicode.Scalar(UInt8($0))) } + Array("ÅÄÖåäöÉéÜüØøÆæ…–—−\u{00A0}’”")
 
   static let regular: [Int] = [
     318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636,

@@ -55,7 +55,8 @@ extension HTMLReportRenderer {
     }
     var body = table(
       caption: "Medelbetyg per strategiområde \(y) (1 ej påbörjat – 4 en del av vardagen)",
-      columns: [""] + ReportLabels.followUpColumns, groups: [RowGroup(heading: nil, rows: rows, firstRowIsTotal: true)])
+      columns: [""] + ReportLabels.followUpColumns,
+      groups: [RowGroup(heading: nil, rows: rows, firstRowIsTotal: true)])
     body += "<h3>\(e(ReportLabels.withoutFollowUp(y)))</h3>\n"
     if p.unitsWithoutFollowUp.isEmpty {
       body += "<p>Alla öppna enheter med skolform har följt upp året.</p>\n"

@@ -68,7 +68,8 @@ struct HTMLReportRenderer {
       + "<caption>\(e(caption))</caption>\n<thead><tr>"
     for (i, c) in columns.enumerated() {
       let numeric = !rows.isEmpty && rows.allSatisfy { i < $0.count && $0[i].isNumber }
-      h += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(e(c.isEmpty ? ReportLabels.organisation : c))</th>"
+      h +=
+        "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(e(c.isEmpty ? ReportLabels.organisation : c))</th>"
     }
     h += "</tr></thead>\n"
     for group in groups {

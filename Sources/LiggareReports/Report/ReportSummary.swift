@@ -114,7 +114,8 @@ enum ReportSummary {
         digits += 1
       }
       let share = F.decimal(g.status.share * 100, digits: digits) + F.nbsp + "%"
-      let missing = F.scaled(g.goal.targetShare * 100, digits: digits) - F.scaled(g.status.share * 100, digits: digits)
+      let missing =
+        F.scaled(g.goal.targetShare * 100, digits: digits) - F.scaled(g.status.share * 100, digits: digits)
       let shortfall = F.number(max(missing, 0), digits: digits, group: F.nbsp, mark: ",", minus: F.minus)
       switch (g.deadlinePassed, g.status.isMet) {
       case (true, true):

@@ -114,7 +114,8 @@ enum SwedishFormat {
       points = (delta > 0 ? "+" : "") + number(delta, digits: digits, group: nbsp, mark: ",", minus: minus)
     }
     return (
-      decimal(before * 100, digits: digits) + nbsp + "%", decimal(now * 100, digits: digits) + nbsp + "%", points
+      decimal(before * 100, digits: digits) + nbsp + "%", decimal(now * 100, digits: digits) + nbsp + "%",
+      points
     )
   }
 

@@ -15,7 +15,9 @@ import Testing
   /// The fixture with a board whose name is far wider than the chart's label column.
   static func longNames() throws -> ReportLogBuilder {
     var log = try ReportLogBuilder.city()
-    try log.append(.unitRenamed(unit: "n-norr", name: "Björkhöjdens stadsdelsnämnd för förskola och skola"), on: "2012-01-05")
+    try log.append(
+      .unitRenamed(unit: "n-norr", name: "Björkhöjdens stadsdelsnämnd för förskola och skola"),
+      on: "2012-01-05")
     return log
   }
 
@@ -23,7 +25,9 @@ import Testing
     guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
     let ns = text as NSString
     return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
-      (0..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
+      (0..<m.numberOfRanges).map {
+        m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0))
+      }
     }
   }
 
@@ -43,7 +47,8 @@ import Testing
         let w = ChartText.width(content, size: Double(t[3]) ?? 0, bold: !t[4].isEmpty)
         switch t[2] {
         case "end": #expect(x - w >= 0, "\(content) is clipped on the left (x \(x), width \(w))")
-        case "start": #expect(x + w <= width, "\(content) is clipped on the right (x \(x), width \(w) of \(width))")
+        case "start":
+          #expect(x + w <= width, "\(content) is clipped on the right (x \(x), width \(w) of \(width))")
         default: #expect(x - w / 2 >= 0 && x + w / 2 <= width, "\(content)")
         }
       }
@@ -92,17 +97,20 @@ import Testing
     let wraps = Self.matches(#"<div class="table-wrap"([^>]*)>"#, in: html)
     #expect(!wraps.isEmpty)
     for w in wraps {
-      #expect(w[1].contains(#"tabindex="0""#) && w[1].contains(#"role="region""#) && w[1].contains("aria-label=\""))
+      #expect(
+        w[1].contains(#"tabindex="0""#) && w[1].contains(#"role="region""#) && w[1].contains("aria-label=\""))
     }
     #expect(!html.contains("<th scope=\"col\"></th>"), "an empty column header")
     #expect(!html.contains("<th scope=\"col\" class=\"num\"></th>"), "an empty column header")
     for text in ["Omfattning", "Nämnd", "Skolform", "Status", "Bedömt"] {
-      #expect(!html.contains("<th scope=\"col\" class=\"num\">\(text)</th>"), "\(text) is not a number column")
+      #expect(
+        !html.contains("<th scope=\"col\" class=\"num\">\(text)</th>"), "\(text) is not a number column")
     }
     #expect(html.contains("<th scope=\"col\" class=\"num\">Personal</th>"))
     #expect(!html.contains("tr:first-child th"), "the first row of every table is set bold")
     // Only tables whose first row is the root above its parts mark a total.
-    let goals = Self.matches(#"<section id="mal">(.*?)</section>"#, in: html.replacingOccurrences(of: "\n", with: " "))
+    let goals = Self.matches(
+      #"<section id="mal">(.*?)</section>"#, in: html.replacingOccurrences(of: "\n", with: " "))
     #expect(goals.count == 1)
     #expect(!(goals.first?[1].contains("class=\"total\"") ?? true))
     #expect(html.contains("<tr class=\"total\"><th scope=\"row\">Exempelstad</th>"))
@@ -177,7 +185,8 @@ import Testing
   @Test func cityListsEveryGoalUnderTheCityAsTheReportDoes() throws {
     let log = try ReportLogBuilder.city()
     let state = CityState(
-      chronicle: log.chronicle, position: .endOf(CivilDate(parsing: "2012-12-31")!), knownAtSeq: log.chronicle.lastSeq)
+      chronicle: log.chronicle, position: .endOf(CivilDate(parsing: "2012-12-31")!),
+      knownAtSeq: log.chronicle.lastSeq)
     let view = CityView(state: state, names: [:])
     let report = try log.report()
     #expect(report.goals.count == 2)
@@ -186,7 +195,8 @@ import Testing
       let evaluated = "\(g.status.atLevel) av \(g.status.staff)"
       #expect(view.text.contains(evaluated), "\(g.goal.id) over its own scope: \(evaluated)")
     }
-    guard case .array(let goals)? = view.json["goals"], case .array(let below)? = view.json["goalsBelow"] else {
+    guard case .array(let goals)? = view.json["goals"], case .array(let below)? = view.json["goalsBelow"]
+    else {
       Issue.record("no goals in the city JSON")
       return
     }

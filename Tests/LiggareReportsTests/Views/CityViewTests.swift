@@ -56,7 +56,8 @@ import Testing
     #expect(v.json["city"] == .null)
     #expect(
       v.json.viewsKeys == [
-        "apiVersion", "asOf", "boards", "city", "followUpByBoard", "goals", "goalsBelow", "hoursPeriod", "knownAt",
+        "apiVersion", "asOf", "boards", "city", "followUpByBoard", "goals", "goalsBelow", "hoursPeriod",
+        "knownAt",
         "knownAtSeq",
         "measuresByBoard", "requirements", "total", "unattributed", "view",
       ])
@@ -67,7 +68,8 @@ import Testing
     let json = CityView(state: log.state("2012-12-31"), names: [:]).json
     #expect(
       json.viewsKeys == [
-        "apiVersion", "asOf", "boards", "city", "followUpByBoard", "goals", "goalsBelow", "hoursPeriod", "knownAt",
+        "apiVersion", "asOf", "boards", "city", "followUpByBoard", "goals", "goalsBelow", "hoursPeriod",
+        "knownAt",
         "knownAtSeq",
         "measuresByBoard", "requirements", "total", "unattributed", "view",
       ])
