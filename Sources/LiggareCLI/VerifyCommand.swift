@@ -27,6 +27,11 @@ enum VerifyCommand {
     }
     for warning in result.warnings { Console.error("varning: \(warning)") }
     if let damage = result.damage {
+      remember(
+        context,
+        LastVerification(
+          at: context.clock.now(), intact: false, records: result.records, head: result.head,
+          damage: "\(damage)", doubtful: nil, by: "liggare verify"))
       console.line("SKADAD: \(damage)")
       console.line("Poster före skadan är oförändrade; kontakta den som ansvarar för säkerhetskopiorna.")
       return 3
@@ -41,7 +46,13 @@ enum VerifyCommand {
           + "skrivning som pågår eller avbröts; de är inte en del av loggen och läggs åt sidan vid nästa "
           + "skrivning. Inget är skadat.")
     }
-    if args.has("integrity") { return 0 }
+    var verified = LastVerification(
+      at: context.clock.now(), intact: true, records: result.records, head: result.head, damage: nil,
+      doubtful: nil, by: "liggare verify --integrity")
+    if args.has("integrity") {
+      remember(context, verified)
+      return 0
+    }
     let ledger = try context.openForReading()
     do {
       let lost = try ledger.peopleWithLostNames()
@@ -66,6 +77,10 @@ enum VerifyCommand {
     let doubtful = findings.filter {
       if case .repeatedCompletion = $0.violation { false } else { true }
     }
+    verified.doubtful = doubtful.count
+    verified.by = "liggare verify"
+    verified.at = context.clock.now()
+    remember(context, verified)
     if doubtful.isEmpty {
       console.line("Inga tveksamma händelser: alla uppfyller reglerna med det som är känt nu.")
     } else {
@@ -81,6 +96,16 @@ enum VerifyCommand {
       list(repeated, &console)
     }
     return 0
+  }
+
+  /// Records the result beside the log for the status page; a folder that cannot be written to
+  /// only gives a warning (the check itself stands).
+  static func remember(_ context: CommandContext, _ result: LastVerification) {
+    do throws(LedgerError) {
+      try result.write(logDirectory: context.logDirectory)
+    } catch {
+      Console.error("varning: kontrollens resultat kunde inte sparas för statussidan: \(error)")
+    }
   }
 
   static func list(_ findings: [Finding], _ console: inout Console) {

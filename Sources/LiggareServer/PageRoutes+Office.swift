@@ -157,11 +157,72 @@ extension PageRoutes {
 
   @Sendable static func statusPage(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     let snapshot = c.state.snapshot
-    let status = LogStatus(
+    var status = LogStatus(
       seq: snapshot.head.seq, hash: snapshot.head.hash.hex,
       lastWrite: snapshot.chronicle.latestRecordedAt?.description,
       events: snapshot.chronicle.eventCount, lastVerify: nil)
-    return html(OfficePages.status(viewer: try viewer(c), status: status))
+    do throws(LedgerError) {
+      if let last = try LastVerification.read(logDirectory: c.app.service.directory) {
+        status.lastVerify = describe(last, currentSeq: snapshot.head.seq)
+        status.lastVerifyOK = last.intact && (last.doubtful ?? 0) == 0
+      }
+    } catch {
+      status.lastVerify = "Resultatet kan inte läsas: \(error)"
+      status.lastVerifyOK = false
+    }
+    let principal = try c.caller
+    return html(
+      OfficePages.status(
+        viewer: try viewer(c), status: status,
+        mayVerify: principal.role == .office || principal.role == .coordinator,
+        notice: c.query("verified") == "1" ? "Loggen är kontrollerad; resultatet står nedan." : nil))
+  }
+
+  /// "OK 2026-12-02T03:00:00Z: 42 poster, huvud seq 42 (liggare verify)", in Swedish.
+  static func describe(_ last: LastVerification, currentSeq: UInt64) -> String {
+    var text =
+      (last.intact ? "OK" : "SKADAD") + " \(last.at): \(last.records) poster, huvud seq \(last.head.seq)"
+    if let damage = last.damage { text += "; \(damage)" }
+    if let doubtful = last.doubtful {
+      text += doubtful == 0 ? "; inga tveksamma händelser" : "; \(doubtful) tveksamma händelser"
+    } else {
+      text += "; bara kontrollsummor, seq och hashkedja"
+    }
+    text += " (\(last.by))."
+    if currentSeq > last.head.seq {
+      text += " Loggen har vuxit sedan dess (nu seq \(currentSeq))."
+    }
+    return text
+  }
+
+  /// Runs the integrity check (checksums, seq, hash chain, head file) on the log as it is on disk
+  /// and records the result beside it, as `liggare verify --integrity` does.
+  @Sendable static func statusVerify(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let principal = try c.caller
+    let directory = c.app.service.directory
+    let result: LastVerification
+    do throws(LogError) {
+      let log = try EventLog.open(directory: directory, access: .read)
+      defer { log.close() }
+      let checked = try log.verify()
+      result = LastVerification(
+        at: c.now, intact: checked.damage == nil, records: checked.records, head: checked.head,
+        damage: checked.damage.map { "\($0)" }, doubtful: nil, by: "\(principal.name) på statussidan")
+    } catch {
+      if case .damaged(let damage) = error {
+        result = LastVerification(
+          at: c.now, intact: false, records: 0, head: c.state.snapshot.head, damage: "\(damage)", doubtful: nil,
+          by: "\(principal.name) på statussidan")
+      } else {
+        throw APIError(.serviceUnavailable, "storage", "loggen kunde inte läsas: \(error)")
+      }
+    }
+    do throws(LedgerError) {
+      try result.write(logDirectory: directory)
+    } catch {
+      throw APIError(.serviceUnavailable, "storage", "\(error)")
+    }
+    return .redirect(to: "/status?verified=1")
   }
 
   // MARK: - Admin

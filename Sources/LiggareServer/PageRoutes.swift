@@ -39,6 +39,7 @@ public enum PageRoutes {
     Route("GET", "/report/download", .permission(.readReports), reportDownload),
     Route("POST", "/report/verify", .permission(.readReports), checksOwnCSRF: true, reportVerify),
     Route("GET", "/status", .permission(.readHead), statusPage),
+    Route("POST", "/status/verify", .roles([.office, .coordinator]), statusVerify),
     Route("GET", "/admin", .permission(.manageAccounts), adminPage),
     Route("POST", "/admin/accounts", .permission(.manageAccounts), adminAdd),
     Route("POST", "/admin/disable", .permission(.manageAccounts), adminDisable),

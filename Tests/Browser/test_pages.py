@@ -402,3 +402,18 @@ def test_head_follow_up_for_own_unit_only(browser):
     seq = head_seq()
     preview_and_confirm(browser)
     assert head_seq() == seq + 1
+
+
+def test_status_shows_the_last_check_and_checks_the_log_now(browser):
+    liggare("verify")
+    login(browser, "office")
+    browser.get(URL + "/status")
+    wait_for_exact_heading(browser, "Loggens status")
+    last = browser.find_element(By.ID, "last-verify").text
+    assert last.startswith("OK ") and "(liggare verify)" in last, last
+    browser.find_element(By.CSS_SELECTOR, "main form[action='/status/verify'] button").click()
+    wait_for_notice(browser, "Loggen är kontrollerad")
+    last = browser.find_element(By.ID, "last-verify").text
+    assert last.startswith("OK ") and "analytiker på statussidan" in last, last
+    assert f"huvud seq {head_seq()}" in last, last
+    screenshot(browser, "status-verified")

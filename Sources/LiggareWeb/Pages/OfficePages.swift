@@ -6,7 +6,10 @@ public struct LogStatus: Sendable, Hashable {
   public var hash: String
   public var lastWrite: String?
   public var events: Int
+  /// The last check's result in Swedish, or nil when none is recorded.
   public var lastVerify: String?
+  /// Whether the last check found the log intact without doubtful events.
+  public var lastVerifyOK: Bool = true
 
   public init(seq: UInt64, hash: String, lastWrite: String?, events: Int, lastVerify: String?) {
     self.seq = seq
@@ -181,9 +184,13 @@ public enum OfficePages {
     }
   }
 
-  /// The log's status.
-  public static func status(viewer: Viewer, status: LogStatus) -> [UInt8] {
+  /// The log's status, with the last check's result and (for `mayVerify`) a button that checks
+  /// the log now.
+  public static func status(viewer: Viewer, status: LogStatus, mayVerify: Bool = false, notice: String? = nil)
+    -> [UInt8]
+  {
     Layout.page(title: "Loggens status", viewer: viewer, section: .status) {
+      if let notice { el("p", [Attribute("class", "notice"), Attribute("role", "status")], text: notice) }
       el("dl", [Attribute("class", "facts")]) {
         el("dt", text: "Händelser")
         el("dd", text: WebFormat.integer(status.events))
@@ -194,7 +201,23 @@ public enum OfficePages {
         el("dt", text: "Senast skrivet")
         el("dd", text: status.lastWrite ?? "aldrig")
         el("dt", text: "Senaste kontroll")
-        el("dd", text: status.lastVerify ?? "ingen kontroll har körts sedan servern startade")
+        if let last = status.lastVerify {
+          el("dd", [Attribute("id", "last-verify")]) {
+            status.lastVerifyOK ? HTML.text(last) : el("strong", text: last)
+          }
+        } else {
+          el("dd", [Attribute("id", "last-verify")], text: "Ingen kontroll är registrerad (liggare verify).")
+        }
+      }
+      if mayVerify {
+        Forms.post(WebPath("status", "verify"), viewer: viewer) {
+          el(
+            "p",
+            text:
+              "Kontrollerar varje posts kontrollsumma, löpnummer och hashkedjan, som liggare verify --integrity. Tar några sekunder för en stor logg."
+          )
+          Forms.button("Kontrollera loggen nu", style: "secondary")
+        }
       }
     }
   }
