@@ -57,7 +57,9 @@ public enum PageRoutes {
     let role = WebRole(rawValue: principal.role.rawValue) ?? .head
     let city = c.state.snapshot.state(asOf: c.now.stockholmDate).city?.id
     let scopes = principal.coversCity ? [city ?? "stad"] : principal.scopes
-    return Viewer(name: principal.name, roles: [role], scopes: scopes, csrfToken: c.session?.csrfToken ?? "")
+    var viewer = Viewer(name: principal.name, roles: [role], scopes: scopes, csrfToken: c.session?.csrfToken ?? "")
+    viewer.person = principal.person
+    return viewer
   }
 
   static func html(_ bytes: [UInt8], status: HTTPStatus = .ok) -> HTTPResponse {

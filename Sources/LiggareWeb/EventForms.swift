@@ -14,6 +14,14 @@ public struct EventForm: Sendable, Hashable {
     public var required: Bool
     /// How the submitted text becomes the `data` value.
     public var shape: Shape = .scalar
+
+    /// Whether the field is a choice (select or check boxes) rather than typed.
+    var isChoice: Bool {
+      switch input {
+      case .select, .checkboxes, .ratings: true
+      default: false
+      }
+    }
   }
 
   /// How a field's submitted text becomes its `data` value.
@@ -213,7 +221,8 @@ public struct EventForm: Sendable, Hashable {
       FieldError(
         field: $0.key,
         message: $0.shape == .ratings
-          ? "Välj ett betyg för varje strategiområde" : "Fyll i \($0.label.lowercased())")
+          ? "Välj ett betyg för varje strategiområde"
+          : "\($0.isChoice ? "Välj" : "Fyll i") \($0.label.lowercased())")
     }
   }
 

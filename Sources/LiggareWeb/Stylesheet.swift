@@ -66,6 +66,16 @@ public enum Stylesheet {
     input[type=file]{font:inherit;max-width:100%}
     .field.has-error{border-left:5px solid #a4161a;padding-left:.75rem}
     .field.has-error input,.field.has-error select{border-color:#a4161a}
+    fieldset.group{border:0;padding:0;margin:0 0 1.25rem;min-width:0}
+    fieldset.group.has-error{border-left:5px solid #a4161a;padding-left:.75rem}
+    fieldset.group legend{padding:0}
+    .choice{display:flex;align-items:center;gap:.6rem;margin:.35rem 0}
+    .choice input{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:#0a4b94}
+    .field .choice label{display:inline;font-weight:400;margin:0}
+    .field.rating{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1rem;margin:.25rem 0 .6rem}
+    .field.rating label{font-weight:400;min-width:15rem;margin:0}
+    .field.rating select{width:8rem}
+    .overdue{color:#a4161a}
     .error-message{display:block;color:#a4161a;font-weight:700;margin-bottom:.25rem}
     .error-summary{border:5px solid #a4161a;padding:1rem;margin:0 0 1.5rem;max-width:42rem}
     .error-summary h2{margin-top:0;font-size:1.3rem}

@@ -41,6 +41,8 @@ public struct Viewer: Sendable, Hashable {
   public var scopes: [String]
   /// The session's CSRF token, put in every form.
   public var csrfToken: String
+  /// A head's own person id (from the account), or nil.
+  public var person: String?
 
   public init(name: String, roles: Set<WebRole>, scopes: [String], csrfToken: String) {
     self.name = name

@@ -362,6 +362,8 @@ def test_coordinator_sets_a_requirement_and_head_assesses_and_sees_it(browser):
     browser.get(URL + "/unit/f-solrosen")
     wait_for_heading(browser, "Solrosens förskola")
     # p-101 is not assessed in the new requirement; the head follows "Bedöm" from the unit page.
+    # The head (p-100) is offered no link to assess themselves.
+    assert not browser.find_elements(By.CSS_SELECTOR, "a[href*='person=p-100']")
     link = browser.find_element(By.CSS_SELECTOR, "a[href*='person=p-101'][href*='competence=skolplattformen']")
     link.click()
     wait_for_exact_heading(browser, "Bedömning av en kompetens")

@@ -70,10 +70,13 @@ public enum CompetenceSections {
   /// A unit's or board's Part 2: each requirement's fulfilment, for a unit who is below or not
   /// assessed, the follow-up per area and the action-plan measures with the overdue ones marked.
   ///
-  /// - Parameter assess: for a viewer who may record a head's assessment, the link to its form
-  ///   for a person and competence; nil otherwise.
+  /// - Parameters:
+  ///   - assess: for a viewer who may record a head's assessment, the link to its form for a
+  ///     person and competence (nil for a person they may not assess); nil otherwise.
+  ///   - followUpLink: the link to record the unit's follow-up, for a head.
   public static func node(
-    _ view: JSONValue, isUnit: Bool, assess: ((_ person: String, _ competence: String) -> WebPath)? = nil
+    _ view: JSONValue, isUnit: Bool, assess: ((_ person: String, _ competence: String) -> WebPath?)? = nil,
+    followUp followUpLink: WebPath? = nil
   ) -> HTML {
     let requirements = view.list("requirements")
     return HTML.build {
@@ -122,20 +125,17 @@ public enum CompetenceSections {
         }
       }
       followUp(view["followUp"] ?? .null, isUnit: isUnit)
+      if let followUpLink { el("p") { el("a", [.href(followUpLink)], text: "Registrera enhetens uppföljning") } }
       measures(view.list("measures"))
     }
   }
 
   static func assessCell(
-    _ assess: ((String, String) -> WebPath)?, person: JSONValue, competence: String
+    _ assess: ((String, String) -> WebPath?)?, person: JSONValue, competence: String
   ) -> [HTML] {
     guard let assess else { return [] }
-    return [
-      el(
-        "a",
-        [.href(assess(person.str("id"), competence)), Attribute("aria-label", "Bedöm \(person.nameOrID)")],
-        text: "Bedöm")
-    ]
+    guard let path = assess(person.str("id"), competence) else { return [.text("–")] }
+    return [el("a", [.href(path), Attribute("aria-label", "Bedöm \(person.nameOrID)")], text: "Bedöm")]
   }
 
   static func followUp(_ f: JSONValue, isUnit: Bool) -> HTML {

@@ -152,10 +152,12 @@ public enum RegisterPages {
         hint: f.hint, state: state, required: f.required)
     }
     if let list = choices[f.key] ?? (f.input == .select([]) ? [] : nil) {
+      // A typed field offered as a choice (a head's staff) gets a hint that fits.
+      let hint = f.input == .text && f.key == "person" ? "Personalen på dina enheter" : f.hint
       return Forms.field(
         f.key, label: f.label,
         input: .select([("", list.isEmpty ? "Inget att välja på datumet" : "Välj")] + list),
-        hint: f.hint, state: state, required: f.required)
+        hint: hint, state: state, required: f.required)
     }
     return Forms.field(
       f.key, label: f.label, input: f.input, hint: f.hint, state: state, required: f.required)

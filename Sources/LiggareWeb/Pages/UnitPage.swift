@@ -79,8 +79,12 @@ public struct UnitPage: Sendable {
         assess: print || !(viewer.has(.head) || viewer.has(.coordinator))
           ? nil
           : { person, competence in
-            Routes.event("assessment").with("person", person).with("competence", competence)
-          })
+            // A head does not assess themselves (contract Part 2, decision 4).
+            person == viewer.person
+              ? nil : Routes.event("assessment").with("person", person).with("competence", competence)
+          },
+        followUp: !print && viewer.has(.head) && kind == "unit"
+          ? Routes.event("follow-up").with("unit", unitID) : nil)
       if !history.isEmpty, let goal = chartGoal { chart(goal) }
       if !view.list("children").isEmpty { childrenSection(kind: kind) }
     }
