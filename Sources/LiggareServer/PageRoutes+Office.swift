@@ -211,7 +211,8 @@ extension PageRoutes {
     } catch {
       if case .damaged(let damage) = error {
         result = LastVerification(
-          at: c.now, intact: false, records: 0, head: c.state.snapshot.head, damage: "\(damage)", doubtful: nil,
+          at: c.now, intact: false, records: 0, head: c.state.snapshot.head, damage: "\(damage)",
+          doubtful: nil,
           by: "\(principal.name) på statussidan")
       } else {
         throw APIError(.serviceUnavailable, "storage", "loggen kunde inte läsas: \(error)")

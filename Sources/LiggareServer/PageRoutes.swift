@@ -57,7 +57,8 @@ public enum PageRoutes {
     let role = WebRole(rawValue: principal.role.rawValue) ?? .head
     let city = c.state.snapshot.state(asOf: c.now.stockholmDate).city?.id
     let scopes = principal.coversCity ? [city ?? "stad"] : principal.scopes
-    var viewer = Viewer(name: principal.name, roles: [role], scopes: scopes, csrfToken: c.session?.csrfToken ?? "")
+    var viewer = Viewer(
+      name: principal.name, roles: [role], scopes: scopes, csrfToken: c.session?.csrfToken ?? "")
     viewer.person = principal.person
     return viewer
   }

@@ -16,7 +16,8 @@ import Testing
       #expect(types.contains(t), "no form for \(t)")
     }
     let head = Viewer(name: "r", roles: [.head], scopes: ["u"], csrfToken: "t")
-    #expect(Set(EventForm.all.filter { $0.isAvailable(to: head) }.map(\.name)) == ["assessment", "follow-up"])
+    #expect(
+      Set(EventForm.all.filter { $0.isAvailable(to: head) }.map(\.name)) == ["assessment", "follow-up"])
   }
 
   @Test func listsTickedBoxesAndRatingsBecomeTheContractsData() throws {
@@ -26,7 +27,8 @@ import Testing
     ])
     #expect(errors.isEmpty)
     let (payload, _) = try Payload.decode(type: "FrameworkDefined", fields: fields, personalDataAllowed: true)
-    #expect(payload == .frameworkDefined(framework: "it", title: "IT-planen", levels: ["grund", "säker", "expert"]))
+    #expect(
+      payload == .frameworkDefined(framework: "it", title: "IT-planen", levels: ["grund", "säker", "expert"]))
 
     let requirement = try #require(EventForm.named("requirement"))
     let ticked = requirement.data(from: [
@@ -37,7 +39,8 @@ import Testing
     #expect(
       set
         == .requirementSet(
-          requirement: "r", competence: "c", minLevel: "säker", scope: "stad", roles: [.lärare, .förskollärare],
+          requirement: "r", competence: "c", minLevel: "säker", scope: "stad",
+          roles: [.lärare, .förskollärare],
           schoolForms: nil))
 
     let followUp = try #require(EventForm.named("follow-up"))

@@ -125,7 +125,9 @@ public enum CompetenceSections {
         }
       }
       followUp(view["followUp"] ?? .null, isUnit: isUnit)
-      if let followUpLink { el("p") { el("a", [.href(followUpLink)], text: "Registrera enhetens uppföljning") } }
+      if let followUpLink {
+        el("p") { el("a", [.href(followUpLink)], text: "Registrera enhetens uppföljning") }
+      }
       measures(view.list("measures"))
     }
   }
