@@ -1,3 +1,4 @@
+import LiggareBasics
 import LiggareKit
 
 /// `liggare import FILE|- [--dry-run]`: the contract's JSON Lines, all or nothing.
@@ -41,14 +42,8 @@ enum Summary {
     return text
   }
 
-  /// Thousands separated by a space, as Swedish writes them.
+  /// Thousands separated by a space, as Swedish writes them (`SwedishNumber`, terminal style).
   static func number(_ n: some BinaryInteger) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 && c != "-" && digits[i - 1] != "-" { out.append(" ") }
-      out.append(c)
-    }
-    return out
+    SwedishNumber.integer(n, style: .terminal)
   }
 }

@@ -49,9 +49,14 @@ enum ViewCommand {
     } catch {
       throw CLIError.from(error)
     }
+    // Text views fit the terminal (`COLUMNS`, then the terminal's size, else 100 columns); JSON is
+    // the same bytes the server's API answers with (`ViewQuery`).
+    let width = Terminal.current(default: TextTable.defaultWidth)
     do {
-      // The same bytes the server's API answers with (`ViewQuery`).
-      console.write(try query.output(snapshot: ledger.snapshot, names: names, json: args.has("json")))
+      let bytes = try TextTable.$terminalWidth.withValue(width) {
+        try query.output(snapshot: ledger.snapshot, names: names, json: args.has("json"))
+      }
+      console.write(bytes)
     } catch {
       throw .failed("\(error)")
     }

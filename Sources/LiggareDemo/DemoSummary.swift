@@ -41,13 +41,7 @@ public struct DemoSummary: Sendable, Hashable, CustomStringConvertible {
 
   /// Thousands separated by spaces, the Swedish way ("2 278 601").
   static func grouped(_ value: Int) -> String {
-    let digits = String(value)
-    var result = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { result.append(" ") }
-      result.append(c)
-    }
-    return result
+    SwedishNumber.integer(value, style: .terminal)
   }
 
   /// Counts one batch.

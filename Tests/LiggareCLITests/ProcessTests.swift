@@ -28,6 +28,7 @@ import Testing
     var env = ProcessInfo.processInfo.environment
     env["LIGGARE_NOW"] = "2026-01-15T10:00:00Z"
     env["LIGGARE_LOG"] = nil
+    env["COLUMNS"] = nil
     p.environment = env
     let out = Pipe()
     let err = Pipe()

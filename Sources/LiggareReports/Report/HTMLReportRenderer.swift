@@ -465,7 +465,7 @@ struct HTMLReportRenderer {
       .masthead code { color: var(--ink); }
       h2 { color: var(--ink); border-color: var(--ink); }
       section.summary { background: none; border-left: 3pt solid var(--ink); }
-      h2, h3, caption { break-after: avoid; }
+      h2, h3, caption, tr.group { break-after: avoid; }
       h2 { margin-top: 1.4rem; }
       figure, .cards { break-inside: avoid-page; }
       .table-wrap { overflow: visible; margin: 0.5rem 0; }

@@ -116,7 +116,7 @@ enum ReportSummary {
       let share = F.decimal(g.status.share * 100, digits: digits) + F.nbsp + "%"
       let missing =
         F.scaled(g.goal.targetShare * 100, digits: digits) - F.scaled(g.status.share * 100, digits: digits)
-      let shortfall = F.number(max(missing, 0), digits: digits, group: F.nbsp, mark: ",", minus: F.minus)
+      let shortfall = F.number(max(missing, 0), digits: digits)
       switch (g.deadlinePassed, g.status.isMet) {
       case (true, true):
         return "\(desc), uppnåddes: andelen var \(share) vid slutdagen."

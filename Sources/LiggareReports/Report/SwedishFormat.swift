@@ -1,61 +1,39 @@
 import LiggareBasics
 
-/// Numbers, dates and counted nouns written the Swedish way, by hand: Foundation's `NumberFormatter`
-/// depends on locale data that is unreliable on Linux, and reports must be byte-identical everywhere.
+/// Numbers, dates and counted nouns written the Swedish way for the report. The numbers come from
+/// `SwedishNumber` (LiggareBasics), the one formatter the report, the views and the command line
+/// share; this adds what only the report writes (signed changes, shares for running text, dates).
 enum SwedishFormat {
   /// Non-breaking space: between digit groups and before `%`, so a number never wraps apart.
-  static let nbsp = "\u{00A0}"
+  static let nbsp = SwedishNumber.nbsp
   /// The typographic minus sign for text (CSV uses ASCII `-` so spreadsheets read the number).
-  static let minus = "\u{2212}"
+  static let minus = SwedishNumber.minus
 
-  /// Rounds half away from zero to `digits` decimals and returns the scaled integer.
+  /// Rounds half away from zero to `digits` decimals and returns the scaled integer (0 when the
+  /// value cannot be written).
   static func scaled(_ value: Double, digits: Int) -> Int64 {
-    var factor = 1.0
-    for _ in 0..<digits { factor *= 10 }
-    let v = (value * factor).rounded(.toNearestOrAwayFromZero)
-    guard v.isFinite, abs(v) < 9e15 else { return 0 }
-    return Int64(v)
-  }
-
-  /// Groups the digits of a non-negative integer in threes with `separator`.
-  static func grouped(_ n: UInt64, separator: String) -> String {
-    let digits = String(n)
-    guard digits.count > 3 else { return digits }
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out += separator }
-      out.append(c)
-    }
-    return out
+    SwedishNumber.scaled(value, digits: digits) ?? 0
   }
 
   /// A number for reading: digit groups, decimal comma, `−` for negatives ("1 234,5", "−3,0").
   static func decimal(_ value: Double, digits: Int) -> String {
-    number(scaled(value, digits: digits), digits: digits, group: nbsp, mark: ",", minus: minus)
+    SwedishNumber.number(scaled: scaled(value, digits: digits), digits: digits, style: .text)
   }
 
   /// An integer for reading, digit-grouped ("30 124").
   static func integer(_ n: Int) -> String {
-    (n < 0 ? minus : "") + grouped(UInt64(n.magnitude), separator: nbsp)
+    SwedishNumber.integer(n, style: .text)
   }
 
   /// A number for a spreadsheet cell: no grouping, the dialect's decimal mark, ASCII minus.
   static func plain(_ value: Double, digits: Int, mark: Character) -> String {
-    number(scaled(value, digits: digits), digits: digits, group: "", mark: mark, minus: "-")
+    SwedishNumber.number(
+      scaled: scaled(value, digits: digits), digits: digits, style: .spreadsheet(mark: mark))
   }
 
-  static func number(_ scaled: Int64, digits: Int, group: String, mark: Character, minus: String) -> String {
-    var factor: UInt64 = 1
-    for _ in 0..<digits { factor *= 10 }
-    let magnitude = scaled.magnitude
-    var out = scaled < 0 ? minus : ""
-    out += grouped(magnitude / factor, separator: group)
-    if digits > 0 {
-      let fraction = String(magnitude % factor)
-      out.append(mark)
-      out += String(repeating: "0", count: digits - fraction.count) + fraction
-    }
-    return out
+  /// A scaled integer with `digits` decimals, in the report's text style.
+  static func number(_ scaled: Int64, digits: Int) -> String {
+    SwedishNumber.number(scaled: scaled, digits: digits, style: .text)
   }
 
   /// Hours: whole hours without decimals, otherwise one decimal ("1 234", "2,5").
@@ -111,7 +89,7 @@ enum SwedishFormat {
     if delta == 0 {
       points = digits == 0 ? "±0" : "±0,0"
     } else {
-      points = (delta > 0 ? "+" : "") + number(delta, digits: digits, group: nbsp, mark: ",", minus: minus)
+      points = (delta > 0 ? "+" : "") + number(delta, digits: digits)
     }
     return (
       decimal(before * 100, digits: digits) + nbsp + "%", decimal(now * 100, digits: digits) + nbsp + "%",

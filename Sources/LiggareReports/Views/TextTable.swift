@@ -1,9 +1,11 @@
 /// An aligned plain-text table for the terminal: the renderer every text view shares.
 ///
 /// Columns are as wide as their widest cell, separated by two spaces. When the table would exceed
-/// `maxWidth`, the widest truncatable column (names, never numbers) gives up one column at a time,
-/// and cut cells end in "…". Widths count `Character`s, which is right for the Latin names the city
-/// uses; no line ever ends in spaces.
+/// `maxWidth` (the terminal's width, `terminalWidth`), the widest truncatable column (names, never
+/// numbers) gives up one column at a time, and cut cells end in "…". When the names are cut as far
+/// as they go (8 characters) and the table is still too wide, its lines are left wider than the
+/// terminal (which wraps them): a number is never cut. Widths count `Character`s, which is right for
+/// the Latin names the city uses; no line ever ends in spaces.
 public struct TextTable: Sendable, Hashable {
   /// Where a cell sits in its column.
   public enum Alignment: Sendable, Hashable {
@@ -25,8 +27,15 @@ public struct TextTable: Sendable, Hashable {
     }
   }
 
-  /// The terminal width every view fits in.
-  public static let standardWidth = 100
+  /// The width views fit in when nothing else is known (not a terminal, no `COLUMNS`).
+  public static let defaultWidth = 100
+
+  /// The width of the terminal the views are written to; the CLI sets it for the duration of a
+  /// command (`COLUMNS`, then the terminal's own size), everything else gets `defaultWidth`.
+  @TaskLocal public static var terminalWidth: Int = defaultWidth
+
+  /// The width every view fits in: the terminal's.
+  public static var standardWidth: Int { terminalWidth }
   /// The narrowest a truncatable column is cut to (unless its content is narrower).
   static let minimumTruncatedWidth = 8
   static let separator = "  "
@@ -84,11 +93,9 @@ public struct TextTable: Sendable, Hashable {
         let pad = String(repeating: " ", count: widths[i] - cell.count)
         parts.append(column.alignment == .left ? cell + pad : pad + cell)
       }
-      return TextTable.fit(parts.joined(separator: TextTable.separator), width: maxWidth)
+      return TextTable.trimmed(parts.joined(separator: TextTable.separator))
     }
-    let rule = TextTable.fit(
-      widths.map { String(repeating: "-", count: $0) }.joined(separator: TextTable.separator), width: maxWidth
-    )
+    let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: TextTable.separator)
     var result = [line(columns.map(\.title)), rule]
     result += rows.map(line)
     if !footer.isEmpty {
@@ -110,10 +117,42 @@ public struct TextTable: Sendable, Hashable {
     return String(text.prefix(width - 1)) + "…"
   }
 
-  /// A free-standing line made fit: trailing spaces dropped, then cut to `width` with "…".
+  /// A free-standing line made fit, trailing spaces dropped. Prose (no run of two spaces) is wrapped
+  /// at spaces onto more lines. A table row (columns are two spaces apart) is cut with "…" unless the
+  /// part cut away holds a digit: a row that would lose a number (too wide even with its names cut)
+  /// is kept whole and left to the terminal to wrap.
   public static func fit(_ line: String, width: Int = TextTable.standardWidth) -> String {
+    let kept = trimmed(line)
+    guard kept.count > width, width > 0 else { return kept }
+    guard kept.contains(separator) else { return wrapped(kept, width: width) }
+    let isRule = kept.allSatisfy { $0 == "-" || $0 == " " }
+    if isRule || kept.dropFirst(width - 1).contains(where: \.isNumber) { return kept }
+    return truncated(kept, to: width)
+  }
+
+  /// `text` broken at spaces into lines of at most `width` characters (a word longer than that
+  /// stands alone on its line), joined with newlines.
+  static func wrapped(_ text: String, width: Int) -> String {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines.joined(separator: "\n")
+  }
+
+  /// `line` without trailing spaces.
+  static func trimmed(_ line: String) -> String {
     var trimmed = Substring(line)
     while trimmed.last == " " { trimmed.removeLast() }
-    return truncated(String(trimmed), to: width)
+    return String(trimmed)
   }
 }

@@ -1,35 +1,18 @@
 import LiggareBasics
 import LiggareDomain
 
-/// Numbers and words written the Swedish way for the terminal views, by hand: Foundation's
-/// `NumberFormatter` depends on locale data that is unreliable on Linux, and output must be
-/// byte-identical everywhere. Digit groups use a plain space, which every terminal shows one
-/// column wide; decimals use a comma.
+/// Numbers and words written the Swedish way for the terminal views, with `SwedishNumber`'s
+/// terminal style: digit groups use a plain space, which every terminal shows one column wide;
+/// decimals use a comma.
 enum ViewFormat {
   /// Groups the digits of an integer in threes: "48 213".
   static func integer(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = n < 0 ? "-" : ""
-    for (i, c) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out += " " }
-      out.append(c)
-    }
-    return out
+    SwedishNumber.integer(n, style: .terminal)
   }
 
   /// A value with exactly `digits` decimals, rounded half away from zero: "87,5".
   static func decimal(_ value: Double, digits: Int) -> String {
-    var factor = 1
-    for _ in 0..<digits { factor *= 10 }
-    let scaled = (value * Double(factor)).rounded(.toNearestOrAwayFromZero)
-    guard scaled.isFinite, abs(scaled) < 9e15 else { return "–" }
-    let n = Int(scaled)
-    let magnitude = abs(n)
-    let whole = integer(magnitude / factor)
-    let sign = n < 0 ? "-" : ""
-    guard digits > 0 else { return sign + whole }
-    let fraction = String(magnitude % factor)
-    return sign + whole + "," + String(repeating: "0", count: digits - fraction.count) + fraction
+    SwedishNumber.decimal(value, digits: digits, style: .terminal)
   }
 
   /// Hours with at most one decimal, and none when whole: "7", "7,5", "1 200".

@@ -1,0 +1,32 @@
+import LiggareBasics
+import Testing
+
+/// Issue 13 item 12: one Swedish number formatter for the report, the views and the command line.
+@Suite struct SwedishNumberTests {
+  @Test func groupsDigitsInThrees() {
+    #expect(SwedishNumber.integer(0) == "0")
+    #expect(SwedishNumber.integer(999) == "999")
+    #expect(SwedishNumber.integer(1000) == "1\u{00A0}000")
+    #expect(SwedishNumber.integer(2_278_601, style: .terminal) == "2 278 601")
+    #expect(SwedishNumber.integer(-30_124) == "\u{2212}30\u{00A0}124")
+    #expect(SwedishNumber.integer(-30_124, style: .terminal) == "-30 124")
+    #expect(SwedishNumber.integer(Int.min, style: .terminal) == "-9 223 372 036 854 775 808")
+    #expect(SwedishNumber.integer(UInt64(12_345), style: .spreadsheet(mark: ".")) == "12345")
+  }
+
+  @Test func decimalsRoundHalfAwayFromZero() {
+    #expect(SwedishNumber.decimal(1234.45, digits: 1) == "1\u{00A0}234,5")
+    #expect(SwedishNumber.decimal(-0.05, digits: 1, style: .terminal) == "-0,1")
+    #expect(SwedishNumber.decimal(2.5, digits: 0, style: .terminal) == "3")
+    #expect(SwedishNumber.decimal(7, digits: 2, style: .spreadsheet(mark: ".")) == "7.00")
+    #expect(SwedishNumber.decimal(.nan, digits: 1) == "–")
+    #expect(SwedishNumber.decimal(.infinity, digits: 1, invalid: "0") == "0")
+    #expect(SwedishNumber.scaled(1e20, digits: 0) == nil)
+  }
+
+  @Test func percentages() {
+    #expect(SwedishNumber.percent(0.875) == "87,5\u{00A0}%")
+    #expect(SwedishNumber.percent(0.875, style: .terminal) == "87,5 %")
+    #expect(SwedishNumber.percent(1, digits: 0) == "100\u{00A0}%")
+  }
+}
