@@ -40,7 +40,7 @@ extension EventForm {
         choose(
           "minLevel", "Lägsta nivå",
           hint: "Nivån ska finnas i kompetensens ramverk (ramverket står inom parentes)"),
-        choose("scope", "Gäller för", hint: "Staden, en nämnd eller en enhet"),
+        choose("scope", "Omfattning", hint: "Staden, en nämnd eller en enhet"),
         Field(
           key: "roles", label: "Roller (valfritt)", hint: "Inga ikryssade: all personal",
           input: .checkboxes(StaffRole.allCases.filter(\.countsAsStaff).map { ($0.rawValue, $0.rawValue) }),
@@ -87,7 +87,7 @@ extension EventForm {
       fields: [
         text(
           "measure", "Åtgärdens id", hint: "T.ex. hp-2026-1; samma id igen ersätter åtgärden från datumet"),
-        choose("scope", "Gäller för", hint: "Staden, en nämnd eller en enhet"), areaField,
+        choose("scope", "Omfattning", hint: "Staden, en nämnd eller en enhet"), areaField,
         text("title", "Titel"),
         Field(
           key: "due", label: "Klar senast", hint: "ÅÅÅÅ-MM-DD", input: .date, number: false, required: true),

@@ -73,7 +73,7 @@ public enum Stylesheet {
     .choice input{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:#0a4b94}
     .field .choice label{display:inline;font-weight:400;margin:0}
     .field.rating{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1rem;margin:.25rem 0 .6rem}
-    .field.rating label{font-weight:400;min-width:15rem;margin:0}
+    .field.rating label{font-weight:400;width:18rem;max-width:100%;margin:0}
     .field.rating select{width:8rem}
     .overdue{color:#a4161a}
     .error-message{display:block;color:#a4161a;font-weight:700;margin-bottom:.25rem}
@@ -90,9 +90,9 @@ public enum Stylesheet {
     .inline-form{display:inline}
     .controls{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end;margin:0 0 1rem}
     .controls .field{margin:0}
-    dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+    dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem}
     dl.facts dt{font-weight:700}
-    dl.facts dd{margin:0}
+    dl.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
     figure.chart{margin:0 0 1rem;max-width:40rem}
     figure.chart svg{width:100%;height:auto;display:block}
     figure.chart .bar{fill:#0a4b94}
@@ -102,7 +102,7 @@ public enum Stylesheet {
     .badge{display:inline-block;padding:0 .4rem;border:1px solid #1b1b1b;font-size:.9rem}
     .report-frame{border:1px solid #767676;padding:1rem;margin:1rem 0}
     ul.plain{list-style:none;padding:0}
-    @media (max-width:40rem){h1{font-size:1.6rem}.user{margin-left:0}dl.facts{grid-template-columns:1fr}
+    @media (max-width:40rem){h1{font-size:1.6rem}.user{margin-left:0}dl.facts{grid-template-columns:minmax(0,1fr)}
     input[type=text],input[type=password],input[type=search],select,textarea{width:100%}}
     @media print{header.site,footer.site,.no-print,.skip,form{display:none}.table-scroll{overflow:visible;border:0}
     a{color:#1b1b1b;text-decoration:none}body{font-size:11pt}}

@@ -419,3 +419,34 @@ def test_status_shows_the_last_check_and_checks_the_log_now(browser):
     assert last.startswith("OK ") and "analytiker på statussidan" in last, last
     assert f"huvud seq {head_seq()}" in last, last
     screenshot(browser, "status-verified")
+
+
+def test_coordinator_uploads_self_assessments_with_a_preview(browser, tmp_path):
+    login(browser, "coordinator")
+    browser.get(URL + "/register/assessments")
+    wait_for_exact_heading(browser, "Självskattningar eller bedömningar")
+    path = tmp_path / "enkat.csv"
+    path.write_text("ID;Starttid;person;Office 365;skolplattformen\n1;2026-01-10;p-102;säker;grund\n2;2026-01-10;p-103;;Expert\n", encoding="utf-8")
+    choose(browser, "framework", "it-plan")
+    choose(browser, "method", "self")
+    browser.find_element(By.ID, "f-file").send_keys(str(path))
+    seq = head_seq()
+    browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+    wait_for_exact_heading(browser, "Granska bedömningarna")
+    table = browser.find_element(By.CSS_SELECTOR, "[aria-label='Bedömningarna i listan']").text
+    assert "Sara Nyström" in table and "Johan Ekström" in table and "Solrosens förskola" in table, table
+    assert "expert" in table and "3 bedömningar av 2 personer" in browser.find_element(By.CSS_SELECTOR, "main .preview").text
+    assert head_seq() == seq, "the preview must not append"
+    screenshot(browser, "assessments-preview")
+    browser.find_element(By.CSS_SELECTOR, "main form button[value=confirm]").click()
+    wait_for_exact_heading(browser, "Registrera")
+    assert head_seq() == seq + 3
+    # The same list again appends nothing (content ids).
+    browser.get(URL + "/register/assessments")
+    choose(browser, "framework", "it-plan")
+    browser.find_element(By.ID, "f-file").send_keys(str(path))
+    browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+    wait_for_exact_heading(browser, "Granska bedömningarna")
+    browser.find_element(By.CSS_SELECTOR, "main form button[value=confirm]").click()
+    wait_for_notice(browser, "Inget nytt sparades")
+    assert head_seq() == seq + 3
