@@ -311,8 +311,10 @@ enum LogCommand {
       } else if field.ratings {
         data.append((field.key, try ratings(text, option: field.option, command: command)))
       } else if field.number {
-        guard let n = Double(text.replacingOccurrences(of: ",", with: ".")), n.isFinite else {
-          throw .usage("--\(field.option) \(text) är inget tal", command: command)
+        guard let n = PlainDecimal.parse(text) else {
+          throw .usage(
+            "--\(field.option) \(text) är inget tal; skriv siffror och högst ett decimaltecken, t.ex. 2,5",
+            command: command)
         }
         data.append((field.key, .number(n)))
       } else {

@@ -169,7 +169,7 @@ public enum EventCodec {
           actor = try readText(&r, field: "actor")
         case "data":
           bit = 32
-          data = try readDataMembers(&r)
+          data = try readDataMembers(&r, checkingNumbers: !isRecordPrefix)
         default:
           throw EventDecodingError.unknownEnvelopeField(key)
         }
@@ -263,7 +263,9 @@ public enum EventCodec {
   }
 
   /// `data`'s members in order; values are scalars (the contract has no nested data).
-  static func readDataMembers(_ r: inout JSONReader) throws -> [(String, JSONValue)] {
+  /// `checkingNumbers`: refuse numbers that are no plain decimal (input; a record the log wrote
+  /// itself is read as it is, whatever digits an older version stored).
+  static func readDataMembers(_ r: inout JSONReader, checkingNumbers: Bool) throws -> [(String, JSONValue)] {
     guard r.peek() == UInt8(ascii: "{") else {
       _ = try r.readValue()
       throw EventDecodingError.dataNotAnObject
@@ -284,11 +286,15 @@ public enum EventCodec {
       try r.expect(UInt8(ascii: ":"), "':'")
       r.skipWhitespace()
       let value: JSONValue
+      let valueStart = r.offset
       switch r.peek() {
       case UInt8(ascii: "\"")?: value = .string(try r.readString())
       case let c? where c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")):
         value = .number(try r.readNumber())
-      default: value = try r.readValue(depth: 1)
+        if checkingNumbers { try checkNumbers(in: UnsafeRawBufferPointer(rebasing: r.bytes[valueStart..<r.offset]), field: key) }
+      default:
+        value = try r.readValue(depth: 1)
+        if checkingNumbers { try checkNumbers(in: UnsafeRawBufferPointer(rebasing: r.bytes[valueStart..<r.offset]), field: key) }
       }
       // By bytes (issue 10, item 13): keys that differ only in Unicode normal form are two keys.
       for (k, _) in members where k.utf8.elementsEqual(key.utf8) {
@@ -302,6 +308,65 @@ public enum EventCodec {
       }
       try r.expect(UInt8(ascii: "}"), "',' eller '}'")
       return members
+    }
+  }
+
+  /// The most significant digits a number in `data` may have: every decimal of up to 15 digits
+  /// survives the trip through a `Double` and back unchanged.
+  static let maxSignificantDigits = 15
+
+  /// Refuses a number in `data` (also inside a list or an object) that is not a plain decimal:
+  /// an exponent (`1e2`) or more than 15 significant digits (`1.9999999999999999999`, which a
+  /// `Double` would store as 2) would change what was written (issue 10, item 12).
+  static func checkNumbers(in bytes: UnsafeRawBufferPointer, field: String) throws(EventDecodingError) {
+    var i = 0
+    var inString = false
+    while i < bytes.count {
+      let b = bytes[i]
+      if inString {
+        if b == UInt8(ascii: "\\") {
+          i += 2
+          continue
+        }
+        if b == UInt8(ascii: "\"") { inString = false }
+        i += 1
+        continue
+      }
+      if b == UInt8(ascii: "\"") {
+        inString = true
+        i += 1
+        continue
+      }
+      guard b == UInt8(ascii: "-") || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) else {
+        i += 1
+        continue
+      }
+      let start = i
+      var significant = 0
+      var leading = true
+      var exponent = false
+      while i < bytes.count {
+        let c = bytes[i]
+        if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+          if c != UInt8(ascii: "0") { leading = false }
+          if !leading { significant += 1 }
+        } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+          exponent = true
+        } else if c != UInt8(ascii: "-") && c != UInt8(ascii: "+") && c != UInt8(ascii: ".") {
+          break
+        }
+        i += 1
+      }
+      let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+      if exponent {
+        throw .invalidValue(
+          field: field, value: text, allowed: "ett tal skrivet med siffror och högst en decimalpunkt, utan exponent")
+      }
+      if significant > maxSignificantDigits {
+        throw .invalidValue(
+          field: field, value: text,
+          allowed: "ett tal med högst \(maxSignificantDigits) värdesiffror (fler kan inte lagras exakt)")
+      }
     }
   }
 }

@@ -107,25 +107,10 @@ public struct AttendanceList: Sendable {
   }
 
   /// A plain decimal number: digits, then at most one decimal point or comma followed by digits
-  /// (`2`, `2,5`, `0.5`). Nothing else: no sign, exponent, hex, spaces inside, `.5` or `5.`, NaN or
-  /// infinity (issue 10, item 11; **Beslut** in docs/semantics.md).
+  /// (`2`, `2,5`, `0.5`), at most 15 significant digits. Nothing else: no sign, exponent, hex,
+  /// spaces inside, `.5` or `5.`, NaN or infinity (issue 10, item 11; **Beslut** in
+  /// docs/semantics.md).
   static func plainHours(_ raw: String) -> Double? {
-    let bytes = Array(raw.utf8)
-    guard bytes.count <= 24 else { return nil }
-    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    var i = 0
-    while i < bytes.count && isDigit(bytes[i]) { i += 1 }
-    guard i > 0 else { return nil }
-    var normal = Array(bytes[..<i])
-    if i < bytes.count {
-      guard bytes[i] == 0x2E || bytes[i] == 0x2C else { return nil }
-      i += 1
-      let start = i
-      while i < bytes.count && isDigit(bytes[i]) { i += 1 }
-      guard i > start, i == bytes.count else { return nil }
-      normal.append(0x2E)
-      normal += bytes[start...]
-    }
-    return Double(String(decoding: normal, as: UTF8.self))
+    raw.utf8.first == UInt8(ascii: "-") ? nil : PlainDecimal.parse(raw)
   }
 }

@@ -194,7 +194,7 @@ public struct EventForm: Sendable, Hashable {
           .map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
         if !items.isEmpty { out.append((f.key, .array(items.map { .string($0) }))) }
       } else if f.number {
-        guard let n = Double(raw.replacingComma), n.isFinite else {
+        guard let n = PlainDecimal.parse(raw) else {
           errors.append(
             FieldError(field: f.key, message: "\(f.label): ”\(raw)” är inget tal; skriv t.ex. 3 eller 7,5"))
           continue
