@@ -40,12 +40,7 @@ enum VerifyCommand {
       "OK: \(Summary.number(result.records)) poster i \(result.segments) segment "
         + "(\(Summary.number(result.bytes)) byte); kontrollsummor, seq och hashkedja stämmer.")
     console.line("Loggens huvud: seq \(result.head.seq), hash \(result.head.hash.hex)")
-    if result.unfinishedRecords > 0 {
-      console.line(
-        "Obs: \(Summary.number(result.unfinishedRecords)) poster efter sista fullbordade sats hör till en "
-          + "skrivning som pågår eller avbröts; de är inte en del av loggen och läggs åt sidan vid nästa "
-          + "skrivning. Inget är skadat.")
-    }
+    if result.unfinishedRecords > 0 { reportUnfinishedWrite(result.unfinishedRecords, context, &console) }
     var verified = LastVerification(
       at: context.clock.now(), intact: true, records: result.records, head: result.head, damage: nil,
       doubtful: nil, by: "liggare verify --integrity")
@@ -111,5 +106,34 @@ enum VerifyCommand {
   static func list(_ findings: [Finding], _ console: inout Console) {
     for f in findings.prefix(50) { console.line("  seq \(f.seq) (\(f.eventID)): \(f.violation)") }
     if findings.count > 50 { console.line("  … och \(findings.count - 50) till") }
+  }
+
+  /// Records after the last commit (issue 10, item 4): with no writer holding the lock, `verify`
+  /// takes it and sets them aside itself, as the next writer would; with a writer holding it, the
+  /// write may be in progress and is only reported.
+  static func reportUnfinishedWrite(_ count: Int, _ context: CommandContext, _ console: inout Console) {
+    let pending =
+      "Obs: \(Summary.number(count)) poster efter sista fullbordade sats hör till en "
+      + "skrivning som pågår eller avbröts; de är inte en del av loggen och läggs åt sidan vid nästa "
+      + "skrivning. Inget är skadat."
+    let outcome: UnfinishedWrite
+    do {
+      outcome = try EventLog.setAsideUnfinishedWrite(directory: context.logDirectory)
+    } catch {
+      console.line(pending)
+      Console.error("varning: kunde inte lägga den avbrutna skrivningen åt sidan nu: \(error)")
+      return
+    }
+    switch outcome {
+    case .none:
+      console.line("Obs: en skrivning som pågick när kontrollen började har avslutats. Inget är skadat.")
+    case .writerBusy(let holder):
+      console.line(pending + " (Låset hålls av \(holder).)")
+    case .setAside(let records, let files):
+      console.line(
+        "Obs: \(Summary.number(records)) poster efter sista fullbordade sats hörde till en avbruten skrivning "
+          + "(ingen skrivare höll låset); de är inte en del av loggen och har lagts åt sidan i "
+          + "\(files.joined(separator: ", ")). Inget är skadat.")
+    }
   }
 }

@@ -140,3 +140,33 @@ private struct HalfOutcome {
   var reachedEnd = false
   var error: LogError?
 }
+
+/// What `EventLog.setAsideUnfinishedWrite(directory:)` found.
+public enum UnfinishedWrite: Sendable, Equatable {
+  /// No records after the last commit.
+  case none
+  /// A writer holds the lock: its write may be in progress and is left alone.
+  case writerBusy(holder: String)
+  /// No writer held the lock: the records after the last commit were moved to these files.
+  case setAside(records: Int, files: [String])
+}
+
+extension EventLog {
+  /// `verify`'s share of recovery (issue 10, item 4), as SQLite's next reader rolls back a hot
+  /// journal: when no writer holds the lock, take it without waiting and move an unfinished
+  /// write to `quarantine/` exactly as the next writer would; when a writer holds it, leave its
+  /// write alone.
+  ///
+  /// - Throws: `LogError` when the log cannot be opened for writing (read-only folder, damage).
+  public static func setAsideUnfinishedWrite(directory: String) throws(LogError) -> UnfinishedWrite {
+    let log: EventLog
+    do {
+      log = try open(directory: directory, access: .write(wait: false))
+    } catch {
+      if case .locked(_, let holder) = error { return .writerBusy(holder: holder) }
+      throw error
+    }
+    defer { log.close() }
+    return log.quarantined.isEmpty ? .none : .setAside(records: log.unfinishedRecords, files: log.quarantined)
+  }
+}

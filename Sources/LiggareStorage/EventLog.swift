@@ -206,10 +206,9 @@ public final class EventLog {
       if let (end, parts, hash) = EventLog.lastCommit(in: file.bytes) {
         if end < file.bytes.count {
           try refuseToLoseCommitted(anchor: anchor, recoveredSeq: parts.seq, file: last.path, offset: end)
+          unfinishedRecords += EventLog.countLines(UnsafeRawBufferPointer(rebasing: file.bytes[end...]))
           if case .write = access {
             try quarantine(tailOf: last.path, from: end, bytes: file.bytes)
-          } else {
-            unfinishedRecords += EventLog.countLines(UnsafeRawBufferPointer(rebasing: file.bytes[end...]))
           }
         }
         head = LogHead(seq: parts.seq, hash: hash)
@@ -218,8 +217,8 @@ public final class EventLog {
       }
       // No commit in the whole segment: it belongs entirely to an unfinished batch.
       try refuseToLoseCommitted(anchor: anchor, recoveredSeq: last.firstSeq - 1, file: last.path, offset: 0)
+      unfinishedRecords += EventLog.countLines(file.bytes)
       guard case .write = access else {
-        unfinishedRecords += EventLog.countLines(file.bytes)
         segments.removeLast()
         continue
       }
