@@ -291,10 +291,14 @@ public enum EventCodec {
       case UInt8(ascii: "\"")?: value = .string(try r.readString())
       case let c? where c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")):
         value = .number(try r.readNumber())
-        if checkingNumbers { try checkNumbers(in: UnsafeRawBufferPointer(rebasing: r.bytes[valueStart..<r.offset]), field: key) }
+        if checkingNumbers {
+          try checkNumbers(in: UnsafeRawBufferPointer(rebasing: r.bytes[valueStart..<r.offset]), field: key)
+        }
       default:
         value = try r.readValue(depth: 1)
-        if checkingNumbers { try checkNumbers(in: UnsafeRawBufferPointer(rebasing: r.bytes[valueStart..<r.offset]), field: key) }
+        if checkingNumbers {
+          try checkNumbers(in: UnsafeRawBufferPointer(rebasing: r.bytes[valueStart..<r.offset]), field: key)
+        }
       }
       // By bytes (issue 10, item 13): keys that differ only in Unicode normal form are two keys.
       for (k, _) in members where k.utf8.elementsEqual(key.utf8) {
@@ -360,7 +364,8 @@ public enum EventCodec {
       let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
       if exponent {
         throw .invalidValue(
-          field: field, value: text, allowed: "ett tal skrivet med siffror och högst en decimalpunkt, utan exponent")
+          field: field, value: text,
+          allowed: "ett tal skrivet med siffror och högst en decimalpunkt, utan exponent")
       }
       if significant > maxSignificantDigits {
         throw .invalidValue(

@@ -26,7 +26,8 @@ import Testing
       #expect(verify.status == 0, "\(verify.output) \(verify.error)")
       #expect(!verify.output.contains("SKADAD"))
       #expect(
-        verify.output.contains("2 poster") && verify.output.contains("läggs åt sidan vid nästa"), "\(verify.output)")
+        verify.output.contains("2 poster") && verify.output.contains("läggs åt sidan vid nästa"),
+        "\(verify.output)")
     }
     #expect(!FileManager.default.fileExists(atPath: log + "/quarantine"))
     close(lock)
@@ -49,7 +50,8 @@ import Testing
     #expect(verify.status == 0, "\(verify.output) \(verify.error)")
     #expect(!verify.output.contains("SKADAD"))
     #expect(
-      verify.output.contains("2 poster") && verify.output.contains("har lagts åt sidan i"), "\(verify.output)")
+      verify.output.contains("2 poster") && verify.output.contains("har lagts åt sidan i"), "\(verify.output)"
+    )
     let quarantined = try FileManager.default.contentsOfDirectory(atPath: log + "/quarantine")
     #expect(quarantined.count == 1)
     let after = try #require(FileManager.default.contents(atPath: segment))
