@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import LiggareStorage
 
 /// Collects a command's output and writes it with one call, not a syscall per line.
 struct Console {
@@ -16,19 +14,22 @@ struct Console {
   }
 
   /// Writes everything collected to standard output.
-  mutating func flush() {
-    Console.write(out, to: 1)
-    out.removeAll()
+  ///
+  /// - Throws: `CLIError.failed` with the system's reason when standard output cannot take it
+  ///   (a full disk, a closed pipe): an answer that did not arrive is a failed command.
+  mutating func flush() throws(CLIError) {
+    defer { out.removeAll() }
+    do {
+      try FileDescriptor(raw: 1, path: "standard ut").writeAll(out)
+    } catch {
+      throw .failed("svaret kunde inte skrivas: \(error)")
+    }
   }
 
+  /// Writes to `fd` through the storage layer's EINTR-safe `writeAll`; a failure on standard
+  /// error has nowhere to be reported and is dropped.
   static func write(_ bytes: [UInt8], to fd: Int32) {
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return }
-      done += n
-    }
+    try? FileDescriptor(raw: fd, path: "standard fel").writeAll(bytes)
   }
 
   static func error(_ text: String) {

@@ -70,7 +70,12 @@ enum DemoServe {
           context: context, address: address, configuration: ServerConfiguration())
         console.line("")
         console.line("Webbappen och API:t: http://\(server.address)/  (avsluta med Ctrl-C)")
-        console.flush()
+        do throws(CLIError) {
+          try console.flush()
+        } catch {
+          // The server runs on; its address is said on standard error instead.
+          Console.error("\(error.message) Webbappen: http://\(server.address)/")
+        }
         _ = server.http.runUntilSignal()
         console.line("Stoppad.")
         return

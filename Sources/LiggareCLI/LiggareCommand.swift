@@ -9,6 +9,9 @@ import LiggareBasics
 public enum LiggareCommand {
   /// Runs the command line with the process arguments and exits with its status.
   public static func main() {
+    // A closed pipe (`liggare export | head`) is a write error (EPIPE) reported in Swedish, not a
+    // silent death by SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     exit(run(Array(CommandLine.arguments.dropFirst())))
   }
 
@@ -24,7 +27,7 @@ public enum LiggareCommand {
       let extracted = try CommandContext.extract(from: &arguments)
       context = extracted
       let status = try dispatch(arguments, extracted, &console)
-      console.flush()
+      try console.flush()
       return status
     } catch {
       Console.error(error.message)

@@ -56,7 +56,7 @@ enum ServeCommand {
     console.line("Liggare lyssnar på http://\(server.address) (loggen \(context.logDirectory)).")
     if let header { console.line("Användarnamnet tas från rubriken \(header) (satt av den omvända proxyn).") }
     console.line("Avsluta med Ctrl-C; pågående förfrågningar görs klara först.")
-    console.flush()
+    try console.flush()
     let signal = server.http.runUntilSignal()
     console.line(
       "Stoppad (signal \(signal)); loggens huvud: seq \(server.app.service.current().snapshot.head.seq).")

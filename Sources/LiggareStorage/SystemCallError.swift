@@ -28,6 +28,8 @@ extension SystemCallError: CustomStringConvertible {
     case EIO: reason = "in-/utmatningsfel på disken"
     case EEXIST: reason = "finns redan"
     case ENOTDIR: reason = "är inte en mapp"
+    case EPIPE: reason = "mottagaren har stängt röret (pipe)"
+    case EBADF: reason = "filen är inte öppen"
     default: reason = String(cString: strerror(errno))
     }
     return "\(call) misslyckades för \(path): \(reason) (errno \(errno))"
