@@ -468,6 +468,8 @@ struct HTMLReportRenderer {
       h2, h3, caption, tr.group { break-after: avoid; }
       h2 { margin-top: 1.4rem; }
       figure, .cards { break-inside: avoid-page; }
+      .cards { grid-template-columns: repeat(5, 1fr); gap: 0.4rem; }
+      .card .value { font-size: 1.3rem; }
       .table-wrap { overflow: visible; margin: 0.5rem 0; }
       table { font-size: 7.5pt; }
       th, td { padding: 0.15rem 0.25rem; }

@@ -126,6 +126,8 @@ import Testing
     let rules = css[print.upperBound...]
     #expect(rules.contains("table { font-size: 7.5pt; }"))
     #expect(rules.contains("thead { display: table-header-group; }"))
+    // The five key figures on one row, so page 1 is not left two-thirds empty.
+    #expect(rules.contains(".cards { grid-template-columns: repeat(5, 1fr);"))
   }
 
   @Test func goalsKnownAtAndRoundingReadAsTheReaderSeesThem() throws {
