@@ -65,6 +65,40 @@ public struct Census: Sendable {
     return counts
   }
 
+  /// `Census(state).share(of: nodeID, atLeast: minLevel)` without making the census: one walk over
+  /// the people, counting only the node (the annual report's line over 15 year ends asks this).
+  public static func share(in state: CityState, of nodeID: String, atLeast minLevel: Int) -> (
+    atLevel: Int, staff: Int
+  ) {
+    guard let target = state.chronicle.unitSymbols.symbol(for: nodeID) else { return (0, 0) }
+    let parents = state.parentTable()
+    // How often the target lies on a unit's walk up the tree, as the census walks it.
+    var occurrences = [Int?](repeating: nil, count: parents.count)
+    func count(from unit: Int32) -> Int {
+      if Int(unit) < occurrences.count, let known = occurrences[Int(unit)] { return known }
+      var n = 0
+      var node: Int32? = unit
+      var steps = 0
+      while let u = node, steps <= parents.count {
+        if u == target { n += 1 }
+        node = parents[Int(u)]
+        steps += 1
+      }
+      if Int(unit) < occurrences.count { occurrences[Int(unit)] = n }
+      return n
+    }
+    var atLevel = 0
+    var staff = 0
+    for p in 0..<Int32(state.chronicle.personSymbols.count) {
+      guard let pl = state.placement(p), pl.role.countsAsStaff else { continue }
+      let n = count(from: pl.unit)
+      guard n > 0 else { continue }
+      staff += n
+      if state.level(p) >= minLevel { atLevel += n }
+    }
+    return (atLevel, staff)
+  }
+
   /// Staff of the node at `minLevel` or higher, and all staff of the node.
   public func share(of nodeID: String, atLeast minLevel: Int) -> (atLevel: Int, staff: Int) {
     let indexes = staffIndexesByNode[nodeID] ?? []

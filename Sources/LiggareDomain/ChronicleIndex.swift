@@ -17,8 +17,6 @@ public final class ChronicleIndex: Sendable {
     var placedAt: [[Int32]]
     /// Per unit symbol: units that ever had it as parent or ever merged into it.
     var below: [[Int32]]
-    /// Person symbols with any examiner-role version, ascending.
-    var examiners: [Int32]
   }
 
   let chronicle: Chronicle
@@ -28,6 +26,8 @@ public final class ChronicleIndex: Sendable {
   private let completionTable = Mutex<[[Int32]]?>(nil)
   /// Every person symbol in id order, for censuses (sorting the ids once, not once per census).
   private let nameOrder = Mutex<[Int32]?>(nil)
+  /// Person symbols with any examiner-role version, ascending (apart: a report needs only these).
+  private let examinerList = Mutex<[Int32]?>(nil)
 
   /// An index over `chronicle` (nothing is built until something asks).
   public init(_ chronicle: Chronicle) {
@@ -39,6 +39,7 @@ public final class ChronicleIndex: Sendable {
     _ = built
     _ = completionsByPerson
     _ = personsByID
+    _ = examiners
   }
 
   var completionsByPerson: [[Int32]] {
@@ -76,14 +77,12 @@ public final class ChronicleIndex: Sendable {
   static func build(_ c: Chronicle) -> Tables {
     var placedAt = [[Int32]](repeating: [], count: c.units.count)
     var below = [[Int32]](repeating: [], count: c.units.count)
-    var examiners: [Int32] = []
     for (p, history) in c.persons.enumerated() {
       for v in history.placements {
         if case .assigned(let unit, _) = v.value, placedAt[Int(unit)].last != Int32(p) {
           placedAt[Int(unit)].append(Int32(p))
         }
       }
-      if !history.examinerRoles.isEmpty { examiners.append(Int32(p)) }
     }
     for (u, versions) in c.units.enumerated() {
       for v in versions {
@@ -95,7 +94,7 @@ public final class ChronicleIndex: Sendable {
         }
       }
     }
-    return Tables(placedAt: placedAt, below: below, examiners: examiners)
+    return Tables(placedAt: placedAt, below: below)
   }
 
   /// Every person who may, at some position and knowledge, count at `node` or a node under it,
@@ -124,5 +123,14 @@ public final class ChronicleIndex: Sendable {
   }
 
   /// Persons who ever held an examiner role, ascending.
-  var examiners: [Int32] { built.examiners }
+  var examiners: [Int32] {
+    examinerList.withLock { stored in
+      if let stored { return stored }
+      let list = chronicle.persons.indices.filter { !chronicle.persons[$0].examinerRoles.isEmpty }.map {
+        Int32($0)
+      }
+      stored = list
+      return list
+    }
+  }
 }

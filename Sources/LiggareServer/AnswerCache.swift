@@ -70,6 +70,14 @@ public final class AnswerCache: Sendable {
     }
   }
 
+  /// Drops everything kept for generations before `generation` (called when a state is published,
+  /// so that nothing of an old state stays in memory).
+  public func advance(to generation: UInt64) {
+    store.withLock { s in
+      if generation > s.generation { s = Store(generation: generation, hits: s.hits, misses: s.misses) }
+    }
+  }
+
   /// The value for `key` at `generation`, computed by `make` (and kept) when not already there.
   func value<T: Sendable, E: Error>(
     _ key: String, generation: UInt64, cost: (T) -> Int, make: () throws(E) -> T

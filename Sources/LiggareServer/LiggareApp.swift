@@ -65,7 +65,9 @@ public final class LiggareApp: Sendable {
     self.configuration = configuration
     self.routes = RouteTable(routes)
     self.clock = clock
-    self.cache = AnswerCache(budget: configuration.answerCacheBytes)
+    let cache = AnswerCache(budget: configuration.answerCacheBytes)
+    self.cache = cache
+    service.onPublish { state in cache.advance(to: state.generation) }
     precomputer = configuration.precompute ? Precomputer() : nil
     if let precomputer {
       let work: @Sendable (ServerState) -> Void = { [weak self] state in self?.precompute(state) }
@@ -267,27 +269,49 @@ enum Console {
   }
 }
 
-/// Runs one piece of work at a time on a thread of its own, always for the latest state submitted
-/// (states submitted while it works are skipped but the last).
+/// Runs one piece of work at a time on a thread of its own, for the latest state submitted, once
+/// no state has been submitted for `quiet` (a burst of commits is worked on once, after it).
+///
+/// **Beslut:** the wait keeps the work off the writers' way: a state the work holds keeps its
+/// chronicle alive, and the ledger's next change would then copy the whole chronicle instead of
+/// reusing the spare one (`Ledger.prepareSpare`).
 final class Precomputer: Sendable {
-  private let pending = Mutex<(state: ServerState?, running: Bool)>((nil, false))
+  private struct Pending {
+    var state: ServerState?
+    var submitted: UInt64 = 0
+    var running = false
+  }
+  private let pending = Mutex(Pending())
+  /// Nanoseconds without a new state before the work starts.
+  let quiet: UInt64
+
+  init(quiet seconds: Double = 1.0) {
+    quiet = UInt64(seconds * 1e9)
+  }
 
   func submit(_ state: ServerState, _ work: @escaping @Sendable (ServerState) -> Void) {
     let start = pending.withLock { p in
       p.state = state
+      p.submitted = DispatchTime.now().uptimeNanoseconds
       if p.running { return false }
       p.running = true
       return true
     }
     guard start else { return }
     DispatchQueue.global(qos: .utility).async { [self] in
-      while let next = pending.withLock({ p -> ServerState? in
-        let next = p.state
-        p.state = nil
-        if next == nil { p.running = false }
-        return next
-      }) {
-        work(next)
+      while true {
+        usleep(UInt32(min(quiet / 1000, 10_000_000)))
+        let next: ServerState?? = pending.withLock { p in
+          guard let state = p.state else {
+            p.running = false
+            return .none
+          }
+          if DispatchTime.now().uptimeNanoseconds - p.submitted < quiet { return .some(nil) }
+          p.state = nil
+          return .some(state)
+        }
+        guard let waited = next else { return }
+        if let state = waited { work(state) }
       }
     }
   }

@@ -79,3 +79,25 @@ import Testing
     #expect(nonEmpty > 5)
   }
 }
+
+@Suite struct CensusShareTests {
+  /// The report's line over the year ends counts without making censuses: the same figures.
+  @Test func shareWithoutACensusIsTheCensusShare() {
+    let chronicle = IndexedViewTests.chronicle
+    for (date, seq) in [("2013-12-31", chronicle.lastSeq), ("2018-12-31", chronicle.lastSeq / 2)] {
+      let state = CityState(
+        chronicle: chronicle, position: .endOf(CivilDate(parsing: date)!), knownAtSeq: seq)
+      let census = Census(state)
+      var nonEmpty = 0
+      for node in state.allUnits.map(\.id) + ["okänd"] {
+        for level in [1, 3] {
+          let direct = Census.share(in: state, of: node, atLeast: level)
+          let whole = census.share(of: node, atLeast: level)
+          #expect(direct == whole, "\(node) \(date) \(level)")
+          if whole.staff > 0 { nonEmpty += 1 }
+        }
+      }
+      #expect(nonEmpty > 10)
+    }
+  }
+}

@@ -146,3 +146,34 @@ import Testing
     #expect(cache.statistics.entries == 1)
   }
 }
+
+@Suite struct PrecomputeTests {
+  @Test func afterACommitTheCityViewAndLastYearsReportAreComputedInTheBackground() throws {
+    var configuration = ServerConfiguration()
+    configuration.precompute = true
+    let f = try ServerFixture(configuration: configuration)
+    let body = Array(
+      #"{"type":"CourseCompleted","occurredOn":"2025-03-01","data":{"person":"p-b1","course":"k"}}"#.utf8)
+    #expect(try f.call("POST", "/api/v1/events", as: "citycoord", body: body).status.code == 201)
+    let generation = f.app.service.published_.generation
+    // Wait (at most 30 s) for the work to be done for the new state: two answers kept.
+    var waited = 0
+    while f.app.cache.statistics.entries < 2 || f.app.cache.statistics.generation != generation, waited < 300
+    {
+      usleep(100_000)
+      waited += 1
+    }
+    #expect(f.app.cache.statistics.entries >= 2 && f.app.cache.statistics.generation == generation)
+    let hits = f.app.cache.statistics.hits
+    let city = try f.call("GET", "/api/v1/city", as: "office")
+    let report = try f.call("GET", "/api/v1/reports/2025?format=json", as: "office")
+    #expect(f.app.cache.statistics.hits >= hits + 2)
+    #expect(city.status.code == 200 && report.status.code == 200)
+    // The same bytes as an app computing them afresh.
+    let fresh = try ServerFixture()
+    #expect(try fresh.call("POST", "/api/v1/events", as: "citycoord", body: body).status.code == 201)
+    #expect(try fresh.call("GET", "/api/v1/city", as: "office").body == city.body)
+    let freshReport = try fresh.call("GET", "/api/v1/reports/2025?format=json", as: "office").body
+    #expect(freshReport == report.body)
+  }
+}

@@ -207,10 +207,12 @@ public struct AnnualReport: Sendable {
     }
     firstYear = max(firstYear, year - AnnualReport.yearLimit + 1)
     shareByYear = (firstYear...year).map { y in
-      let c =
+      let s =
         y == year
-        ? census : y == year - 1 ? previousCensus : Census(state.at(.endOf(CivilDate.endOfYear(y))))
-      let s = c.share(of: rootID, atLeast: referenceLevel)
+        ? census.share(of: rootID, atLeast: referenceLevel)
+        : y == year - 1
+          ? previousCensus.share(of: rootID, atLeast: referenceLevel)
+          : Census.share(in: state.at(.endOf(CivilDate.endOfYear(y))), of: rootID, atLeast: referenceLevel)
       return YearShare(year: y, staff: s.staff, atLevel: s.atLevel)
     }
 
