@@ -34,6 +34,10 @@ public final class Ledger {
   /// snapshot it came from are done), caught up and reused by the next transaction so that a
   /// change does not copy the whole chronicle. Nil until `prepareSpare()` or a commit.
   var spare: Chronicle?
+  /// The events of the last commit, in seq order, when it was a small batch: they bring `spare`
+  /// (the chronicle before that commit) up to the head without reading the log again (finding the
+  /// records in the last segment parses it from its start).
+  var committedSinceSpare: [Event] = []
   /// Read on first use: views of units and the city need no names, and the register of a large
   /// city is tens of MB of JSON.
   var loadedRegister: PersonRegister? {
@@ -270,6 +274,7 @@ public final class Ledger {
     let previous = snapshot.chronicle
     snapshot = LedgerSnapshot(head: newer.head, chronicle: base, log: newer)
     spare = previous
+    committedSinceSpare = []
     log = newer
     fingerprints = nil
   }
@@ -291,6 +296,14 @@ public final class Ledger {
     spare = nil
     guard chronicle.lastSeq <= snapshot.head.seq else { return nil }
     if chronicle.lastSeq == snapshot.head.seq { return chronicle }
+    let events = committedSinceSpare
+    committedSinceSpare = []
+    if let first = events.first, let last = events.last, first.seq == chronicle.lastSeq + 1,
+      last.seq == snapshot.head.seq
+    {
+      for event in events { chronicle.record(event) }
+      return chronicle
+    }
     do {
       try snapshot.log.forEachRecord(from: chronicle.lastSeq + 1, through: snapshot.head.seq) { record in
         let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])

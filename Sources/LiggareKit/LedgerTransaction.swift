@@ -235,12 +235,14 @@ extension Ledger {
       }
     }
     faultPointForTesting?(.beforeCommit)
+    var committed: [Event] = []
     do {
       if t.streaming {
         for event in t.takePending() { try writer.add(EventCodec.body(of: event)) }
         try writer.commitBatch()
       } else {
-        try writer.append(t.takePending().map { EventCodec.body(of: $0) }, expectingHead: before)
+        committed = t.takePending()
+        try writer.append(committed.map { EventCodec.body(of: $0) }, expectingHead: before)
       }
     } catch {
       if t.streaming { try? writer.abandonBatch() }
@@ -260,6 +262,10 @@ extension Ledger {
     let previous = snapshot.chronicle
     snapshot = LedgerSnapshot(head: head, chronicle: t.working, log: reader)
     spare = previous
+    // The spare is one commit behind: a small batch's events catch it up without the log.
+    committedSinceSpare =
+      committed.count <= 10_000 && committed.first?.seq == before.seq + 1 && committed.last?.seq == head.seq
+      ? committed : []
     log = reader
     fingerprints = nil
     if var updated {

@@ -108,6 +108,47 @@ import Testing
     #expect(reader.chronicle.seq(ofEvent: "x6") == 10)
   }
 
+  @Test func manyCommitsThroughOneLedgerEqualAFreshFold() throws {
+    let (dir, reader) = try Self.setUp()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    reader.prepareSpare()
+    // Each commit's spare is caught up with the previous commit's events (not the log); a
+    // retraction of the event just committed and a two-event batch included.
+    func on(_ day: Int, _ person: String, id: String) -> EventDraft {
+      EventDraft(
+        id: id, occurredOn: CivilDate(parsing: "2012-04-\(10 + day)")!,
+        payload: .courseCompleted(person: person, course: "k", hours: nil))
+    }
+    for i in 0..<6 {
+      let person = i % 2 == 0 ? "p-1" : "p-2"
+      try reader.append([on(i, person, id: "m\(i)")])
+      if i == 3 {
+        try reader.append([
+          EventDraft(
+            id: "r3", occurredOn: CivilDate(parsing: "2012-03-02")!,
+            payload: .eventRetracted(event: "m3", reason: "fel"))
+        ])
+      }
+      if i == 4 {
+        try reader.append([on(10, "p-1", id: "m4b"), on(10, "p-2", id: "m4c")])
+      }
+    }
+    let fresh = try Ledger.open(
+      directory: dir + "/log", access: .read, clock: Self.clock, useCheckpoints: false)
+    #expect(fresh.snapshot.head == reader.snapshot.head)
+    let date = CivilDate(parsing: "2012-12-31")!
+    for person in ["p-1", "p-2"] {
+      #expect(
+        fresh.state(asOf: date).completions(of: person) == reader.state(asOf: date).completions(of: person))
+    }
+    for id in ["m0", "m3", "m4c", "m5", "r3"] {
+      let seq = try #require(fresh.chronicle.seq(ofEvent: id))
+      #expect(reader.chronicle.seq(ofEvent: id) == seq)
+      #expect(reader.chronicle.retraction(ofSeq: seq) == fresh.chronicle.retraction(ofSeq: seq))
+    }
+    #expect(reader.chronicle.retraction(ofSeq: try #require(fresh.chronicle.seq(ofEvent: "m3"))) != nil)
+  }
+
   @Test func anExpectedHeadThatMovedIsRefused() throws {
     let (dir, reader) = try Self.setUp()
     defer { try? FileManager.default.removeItem(atPath: dir) }
