@@ -25,6 +25,8 @@ public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
   case accessLog(path: String, line: Int, reason: String)
   /// Too many accounts in one file.
   case tooManyAccounts(limit: Int)
+  /// The kernel's random generator cannot be read, so no secret can be made.
+  case randomnessUnavailable(reason: String)
 
   /// A Swedish sentence naming what went wrong and where.
   public var description: String {
@@ -41,6 +43,9 @@ public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
     case .invalidPerson(let reason): "Person-id:t går inte att använda: \(reason)."
     case .accessLog(let path, let line, let reason): "Åtkomstloggen \(path), rad \(line): \(reason)."
     case .tooManyAccounts(let limit): "Kontofilen rymmer högst \(limit) konton."
+    case .randomnessUnavailable(let reason):
+      "Slumptal går inte att läsa från operativsystemet (\(reason)); utan dem kan inga lösenord, "
+        + "sessioner eller nycklar skapas. Kontrollera att /dev/urandom finns och går att läsa."
     }
   }
 }

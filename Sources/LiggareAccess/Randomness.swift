@@ -1,3 +1,4 @@
+import LiggareStorage
 import Synchronization
 
 #if canImport(Glibc)
@@ -13,34 +14,51 @@ public protocol RandomSource: Sendable {
 /// The kernel's cryptographic generator, read from `/dev/urandom` (which never blocks once the
 /// kernel's pool is seeded, and is what `getrandom(2)` reads).
 ///
-/// If it cannot be read the process stops: a server that cannot make secrets must not hand out
-/// predictable session ids or salts.
+/// Programs that make secrets call `SystemRandom.probe()` once at startup, so that a machine
+/// without a readable generator is refused with a message before anything is served. Should the
+/// generator fail after a successful probe, the process stops (`bytes` cannot fail by signature):
+/// a server that cannot make secrets must not hand out predictable session ids or salts.
 public struct SystemRandom: RandomSource {
   /// The system generator.
   public init() {}
 
+  /// Reads a few bytes from the kernel's generator, or explains in Swedish why it cannot.
+  ///
+  /// - Parameter path: the generator's device (another only in tests).
+  public static func probe(path: String = "/dev/urandom") throws(AccessError) {
+    var sample = [UInt8](repeating: 0, count: 16)
+    let failure = sample.withUnsafeMutableBytes { SystemRandom.readURandom($0, path: path) }
+    if let failure { throw .randomnessUnavailable(reason: failure) }
+  }
+
   /// `count` bytes from the kernel.
   public func bytes(_ count: Int) -> [UInt8] {
     var out = [UInt8](repeating: 0, count: count)
-    let filled = out.withUnsafeMutableBytes { SystemRandom.readURandom($0) }
-    guard filled else { fatalError("Liggare: slumptal går inte att läsa från /dev/urandom") }
+    if let failure = out.withUnsafeMutableBytes({ SystemRandom.readURandom($0) }) {
+      // Only after a successful `probe()`: see the type's documentation.
+      fatalError("Liggare: \(AccessError.randomnessUnavailable(reason: failure))")
+    }
     return out
   }
 
-  private static func readURandom(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
-    guard let base = buffer.baseAddress else { return true }
-    var fd: Int32
-    repeat { fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC) } while fd < 0 && errno == EINTR
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    var done = 0
-    while done < buffer.count {
-      let n = read(fd, base + done, buffer.count - done)
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return false }
-      done += n
+  /// Fills `buffer` from /dev/urandom; nil, or what went wrong (errno captured once, in Swedish).
+  private static func readURandom(_ buffer: UnsafeMutableRawBufferPointer, path: String = "/dev/urandom")
+    -> String?
+  {
+    guard buffer.baseAddress != nil else { return nil }
+    let fd: FileDescriptor
+    do {
+      fd = try FileDescriptor.open(path, O_RDONLY)
+    } catch {
+      return "\(error)"
     }
-    return true
+    defer { fd.close() }
+    do {
+      let n = try fd.readStream(into: buffer)
+      return n == buffer.count ? nil : "\(path) tog slut efter \(n) byte"
+    } catch {
+      return "\(error)"
+    }
   }
 }
 

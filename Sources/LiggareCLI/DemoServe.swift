@@ -11,6 +11,7 @@ enum DemoServe {
   static func accounts(_ context: CommandContext, ledger: Ledger) throws(CLIError) -> [String] {
     let store: AccountStore
     do {
+      try SystemRandom.probe()
       store = try AccountStore(logDirectory: context.logDirectory, clock: context.clock.now)
     } catch {
       throw .failed("\(error)")

@@ -74,6 +74,12 @@ enum ServeCommand {
   static func start(context: CommandContext, address: ListenAddress, configuration: ServerConfiguration)
     throws(CLIError) -> Running
   {
+    // Sessions, CSRF tokens and salts need the kernel's generator: refuse to start without it.
+    do {
+      try SystemRandom.probe()
+    } catch {
+      throw .failed("\(error)")
+    }
     // Opened here, not through the context: the server's threads own it from now on.
     let ledger: Ledger
     do {

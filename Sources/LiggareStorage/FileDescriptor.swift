@@ -67,6 +67,25 @@ public struct FileDescriptor {
     return done
   }
 
+  /// Reads from the current position until `buffer` is full or the end of the file (a device or
+  /// pipe, where `pread` does not apply), retrying after EINTR.
+  ///
+  /// - Returns: the number of bytes read; fewer than `buffer.count` only at the end.
+  public func readStream(into buffer: UnsafeMutableRawBufferPointer) throws(SystemCallError) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    var done = 0
+    while done < buffer.count {
+      let n = Glibc.read(raw, base + done, buffer.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw SystemCallError(call: "read", path: path, errno: errno)
+      }
+      if n == 0 { break }
+      done += n
+    }
+    return done
+  }
+
   /// Reads `count` bytes at `offset` into a new array (shorter at end of file).
   func read(count: Int, at offset: Int) throws(SystemCallError) -> [UInt8] {
     var out = [UInt8](repeating: 0, count: count)

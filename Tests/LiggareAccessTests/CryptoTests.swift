@@ -126,4 +126,17 @@ import Testing
     #expect(system.bytes(32).count == 32)
     #expect(system.bytes(32) != system.bytes(32))
   }
+
+  @Test func anUnreadableGeneratorIsASwedishErrorAtStartupNotACrash() throws {
+    try SystemRandom.probe()
+    #expect(throws: AccessError.self) { try SystemRandom.probe(path: "/finns-inte/urandom") }
+    do {
+      try SystemRandom.probe(path: "/dev/null")  // readable, but gives nothing
+      Issue.record("an empty generator was accepted")
+    } catch {
+      #expect(
+        "\(error)".hasPrefix(
+          "Slumptal går inte att läsa från operativsystemet (/dev/null tog slut efter 0 byte)"))
+    }
+  }
 }
