@@ -57,17 +57,12 @@ extension PageRoutes {
           viewer: v, state: FormState(values: values, errors: errors), request: nil, summary: []),
         status: .unprocessableContent)
     }
-    let snapshot = c.state.snapshot
-    let seq = snapshot.chronicle.lastSeq(knownAt: request.knownAt)
+    // The figures come from the answer cache, as the API's report does: computed once per state.
     let summary: [String]
-    do throws(ReportError) {
-      let hash = (try? snapshot.recordHash(atSeq: seq).hex) ?? ""
-      summary = try AnnualReport(
-        chronicle: snapshot.chronicle, request: request, head: LogHeadInfo(seq: seq, hash: hash)
-      )
-      .summary
+    do throws(ReportQueryError) {
+      summary = try APIRoutes.reportFigures(request, state: c.state, app: c.app).summary
     } catch {
-      let field = if case .unknownScope = error { "scope" } else { "year" }
+      let field = if case .report(.unknownScope) = error { "scope" } else { "year" }
       return html(
         OfficePages.report(
           viewer: v,

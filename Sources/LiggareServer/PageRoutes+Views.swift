@@ -176,9 +176,15 @@ extension PageRoutes {
   @Sendable static func cityPage(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     let (asOf, knownAt, knownText) = try moment(c)
     let server = c.state
-    let state = server.snapshot.state(asOf: asOf, knownAt: knownAt)
-    let view = CityView(state: state, names: [:], knownAt: knownText == nil ? nil : knownAt)
-    return html(OfficePages.city(viewer: try viewer(c), view: view.json, asOf: asOf, knownAt: knownText))
+    // The same document as the API's city view, from the answer cache (computed once per state).
+    let document: JSONValue
+    do throws(ViewError) {
+      document = try APIRoutes.viewDocument(
+        ViewQuery(.city, asOf: asOf, knownAt: knownAt), state: server, app: c.app)
+    } catch {
+      throw .from(error)
+    }
+    return html(OfficePages.city(viewer: try viewer(c), view: document, asOf: asOf, knownAt: knownText))
   }
 
   @Sendable static func search(_ c: RequestContext) throws(APIError) -> HTTPResponse {

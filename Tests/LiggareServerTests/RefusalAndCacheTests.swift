@@ -131,6 +131,17 @@ import Testing
     #expect(f.app.cache.statistics.generation > generation)
   }
 
+  @Test func theOfficePagesAnswerFromTheSameCacheAsTheAPI() throws {
+    let f = try ServerFixture()
+    for target in ["/city?as-of=2025-01-01", "/report?year=2025"] {
+      let first = try f.call("GET", target, as: "office")
+      #expect(first.status.code == 200, "\(target)")
+      let hits = f.app.cache.statistics.hits
+      #expect(try f.call("GET", target, as: "office").body == first.body, "\(target)")
+      #expect(f.app.cache.statistics.hits > hits, "\(target) was computed again")
+    }
+  }
+
   @Test func theCacheKeepsNothingForAnOlderStateAndStaysWithinItsBudget() {
     let cache = AnswerCache(budget: 4000)
     cache.store("new", cost: 10, for: "a", generation: 2)
