@@ -232,24 +232,13 @@ extension PageRoutes {
       rows[index].error = message
     }
     if rows.allSatisfy({ $0.error == nil }) {
-      do throws(LedgerError) {
-        let outcome = try c.app.service.write { ledger throws(LedgerError) in
-          try ledger.append(
-            drafts, dryRun: step != "confirm", source: sourceName, places: cells.map(\.line),
-            actor: principal.name)
-        }
-        if step == "confirm" {
-          c.app.record(c, .write, .ok, status: 303, events: outcome.appended)
-          return .redirect(to: "/register?saved=\(outcome.appended)")
-        }
-      } catch {
-        if case .rule(let place, _, let violation) = error, let line = place.line,
-          let i = rows.firstIndex(where: { $0.line == line })
-        {
-          rows[i].error = "\(violation)"
-        } else {
-          throw .from(error)
-        }
+      switch try appendList(
+        c, drafts, confirm: step == "confirm", source: sourceName, lines: cells.map(\.line))
+      {
+      case .saved(let response): return response
+      case .refused(let line, let message):
+        for i in rows.indices where rows[i].line == line { rows[i].error = message }
+      case .checked: break
       }
     }
     return html(

@@ -279,24 +279,13 @@ extension PageRoutes {
         hours: r.hours, error: problem)
     }
     if preview.allSatisfy({ $0.error == nil }) {
-      do throws(LedgerError) {
-        let outcome = try c.app.service.write { ledger throws(LedgerError) in
-          try ledger.append(
-            drafts, dryRun: step != "confirm", source: sourceName, places: rows.map(\.line),
-            actor: principal.name)
-        }
-        if step == "confirm" {
-          c.app.record(c, .write, .ok, status: 303, events: outcome.appended)
-          return .redirect(to: "/register?saved=\(outcome.appended)")
-        }
-      } catch {
-        if case .rule(let place, _, let violation) = error, let line = place.line,
-          let i = preview.firstIndex(where: { $0.line == line })
-        {
-          preview[i].error = "\(violation)"
-        } else {
-          throw .from(error)
-        }
+      switch try appendList(
+        c, drafts, confirm: step == "confirm", source: sourceName, lines: rows.map(\.line))
+      {
+      case .saved(let response): return response
+      case .refused(let line, let message):
+        for i in preview.indices where preview[i].line == line { preview[i].error = message }
+      case .checked: break
       }
     }
     return html(
@@ -313,5 +302,38 @@ extension HTTPResponse {
     var copy = self
     copy.status = status
     return copy
+  }
+}
+
+extension PageRoutes {
+  /// What became of an uploaded list's drafts.
+  enum ListOutcome {
+    /// Saved: the answer to send (to the register page, with the count).
+    case saved(HTTPResponse)
+    /// A rule refused the row of the list at `line`.
+    case refused(line: Int, message: String)
+    /// A dry run passed: show the preview.
+    case checked
+  }
+
+  /// Appends an uploaded list (attendance, assessments) all or nothing, or only checks it when not
+  /// `confirm`; a rule's refusal is handed back for the row of its line (any other error is thrown).
+  static func appendList(
+    _ c: RequestContext, _ drafts: [EventDraft], confirm: Bool, source: String, lines: [Int]
+  ) throws(APIError) -> ListOutcome {
+    let principal = try c.caller
+    do throws(LedgerError) {
+      let outcome = try c.app.service.write { ledger throws(LedgerError) in
+        try ledger.append(drafts, dryRun: !confirm, source: source, places: lines, actor: principal.name)
+      }
+      guard confirm else { return .checked }
+      c.app.record(c, .write, .ok, status: 303, events: outcome.appended)
+      return .saved(.redirect(to: "/register?saved=\(outcome.appended)"))
+    } catch {
+      if case .rule(let place, _, let violation) = error, let line = place.line, lines.contains(line) {
+        return .refused(line: line, message: "\(violation)")
+      }
+      throw .from(error)
+    }
   }
 }
