@@ -123,22 +123,7 @@ extension PageRoutes {
     let v = try viewer(c)
     guard v.has(.coordinator) else { return notFound(c) }
     let principal = try c.caller
-    var fields: [String: String] = [:]
-    var file: (name: String, bytes: [UInt8])?
-    if let type = c.request.headers["Content-Type"], let boundary = MultipartForm.boundary(contentType: type)
-    {
-      guard let form = MultipartForm(body: c.request.body, boundary: boundary) else {
-        throw .badRequest("formuläret kunde inte läsas (multipart)")
-      }
-      for part in form.parts where part.filename == nil {
-        fields[part.name] = String(decoding: part.data.prefix(4000), as: UTF8.self)
-      }
-      if let part = form.part("file"), let name = part.filename, !name.isEmpty || !part.data.isEmpty {
-        file = (name.isEmpty ? "listan" : name, part.data)
-      }
-    } else {
-      for item in c.request.form ?? HTTPQuery() { fields[item.name] = String(item.value.prefix(200_000)) }
-    }
+    let (fields, file) = try uploadForm(c, unnamedFile: "listan")
     try c.app.requireCSRF(c, token: fields["csrf"])
     let framework = (fields["framework"] ?? "").trimmingCharacters(in: [" "])
     let dateText = (fields["date"] ?? "").trimmingCharacters(in: [" "])

@@ -197,23 +197,7 @@ extension PageRoutes {
     let v = try viewer(c)
     let principal = try c.caller
     guard v.has(.coordinator) else { return notFound(c) }
-    // The upload is multipart; the confirm step is an ordinary form.
-    var fields: [String: String] = [:]
-    var file: (name: String, bytes: [UInt8])?
-    if let type = c.request.headers["Content-Type"], let boundary = MultipartForm.boundary(contentType: type)
-    {
-      guard let form = MultipartForm(body: c.request.body, boundary: boundary) else {
-        throw .badRequest("formuläret kunde inte läsas (multipart)")
-      }
-      for part in form.parts where part.filename == nil {
-        fields[part.name] = String(decoding: part.data.prefix(4000), as: UTF8.self)
-      }
-      if let part = form.part("file"), let name = part.filename, !name.isEmpty || !part.data.isEmpty {
-        file = (name.isEmpty ? "närvarolistan" : name, part.data)
-      }
-    } else {
-      for item in c.request.form ?? HTTPQuery() { fields[item.name] = item.value }
-    }
+    let (fields, file) = try uploadForm(c, unnamedFile: "närvarolistan")
     try c.app.requireCSRF(c, token: fields["csrf"])
     let course = (fields["course"] ?? "").trimmingCharacters(in: [" "])
     let dateText = (fields["date"] ?? "").trimmingCharacters(in: [" "])
@@ -335,5 +319,33 @@ extension PageRoutes {
       }
       throw .from(error)
     }
+  }
+
+  /// The fields and the file of a list upload: multipart for the upload itself, an ordinary form
+  /// for the confirm step (which carries the previewed rows back in a field).
+  ///
+  /// Field values are taken whole: the request body is already bounded by the server's limit, and
+  /// a cut value would carry fewer or other rows than the preview showed (a confirm step with more
+  /// than 200,000 characters of rows was cut before, and could credit a person whose id was cut).
+  static func uploadForm(_ c: RequestContext, unnamedFile: String) throws(APIError)
+    -> (fields: [String: String], file: (name: String, bytes: [UInt8])?)
+  {
+    var fields: [String: String] = [:]
+    var file: (name: String, bytes: [UInt8])?
+    if let type = c.request.headers["Content-Type"], let boundary = MultipartForm.boundary(contentType: type)
+    {
+      guard let form = MultipartForm(body: c.request.body, boundary: boundary) else {
+        throw .badRequest("formuläret kunde inte läsas (multipart)")
+      }
+      for part in form.parts where part.filename == nil {
+        fields[part.name] = String(decoding: part.data, as: UTF8.self)
+      }
+      if let part = form.part("file"), let name = part.filename, !name.isEmpty || !part.data.isEmpty {
+        file = (name.isEmpty ? unnamedFile : name, part.data)
+      }
+    } else {
+      for item in c.request.form ?? HTTPQuery() { fields[item.name] = item.value }
+    }
+    return (fields, file)
   }
 }
