@@ -4,42 +4,12 @@ import LiggareHTTP
 import LiggareServer
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Refusals made by the HTTP layer before routing answer `/api/` paths with the API's error body;
 /// the answer cache never gives an answer of another state.
 @Suite struct RefusalAndCacheTests {
-  /// Sends raw bytes to 127.0.0.1:`port` and reads until the server closes.
-  static func exchange(port: UInt16, _ bytes: [UInt8]) -> (status: Int, head: String, body: [UInt8])? {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else { return nil }
-    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-    shutdown(fd, Int32(SHUT_WR))
-    var received: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, 65536, 0) }
-      if n <= 0 { break }
-      received += buffer[0..<n]
-    }
-    guard let end = received.firstRange(of: [13, 10, 13, 10]) else { return nil }
-    let head = String(decoding: received[..<end.lowerBound], as: UTF8.self)
-    let parts = head.split(separator: " ")
-    guard parts.count >= 2, let status = Int(parts[1]) else { return nil }
-    return (status, head, Array(received[end.upperBound...]))
+  /// Sends raw bytes and closes the sending side, so an incomplete request ends.
+  static func exchange(port: UInt16, _ bytes: [UInt8]) -> ServerProcess.Response? {
+    ServerProcess.exchange(port: port, bytes, halfClose: true)
   }
 
   @Test func httpRefusalsOfAPIPathsCarryTheJSONErrorBody() throws {
@@ -66,7 +36,7 @@ import Testing
     for (request, status, code) in cases {
       let r = try #require(Self.exchange(port: port, Array(request.utf8)), "\(request)")
       #expect(r.status == status, "\(request)")
-      #expect(r.head.lowercased().contains("content-type: application/json"), "\(request): \(r.head)")
+      #expect(r.headers["content-type"]?.hasPrefix("application/json") == true, "\(request): \(r.headers)")
       let body = try JSONValue.parse(r.body)
       #expect(body["error"]?["code"]?.stringValue == code, "\(request)")
       #expect((body["error"]?["message"]?.stringValue ?? "").count > 5)
@@ -75,7 +45,7 @@ import Testing
     // Outside /api/ the layer's Swedish text stays.
     let page = try #require(
       Self.exchange(port: port, Array("GET /unit/../x HTTP/1.1\r\nHost: x\r\n\r\n".utf8)))
-    #expect(page.status == 400 && page.head.lowercased().contains("content-type: text/plain"))
+    #expect(page.status == 400 && page.headers["content-type"]?.hasPrefix("text/plain") == true)
     // And the server still answers.
     let ok = try #require(
       Self.exchange(

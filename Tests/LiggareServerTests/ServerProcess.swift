@@ -29,6 +29,16 @@ enum ServerProcess {
   static func request(
     port: UInt16, _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []
   ) -> Response? {
+    var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    for (n, v) in headers { head += "\(n): \(v)\r\n" }
+    head += "Content-Length: \(body.count)\r\n\r\n"
+    return exchange(port: port, Array(head.utf8) + body)
+  }
+
+  /// Sends `bytes` as they are (a request, or hostile bytes) to 127.0.0.1:`port`, optionally closes
+  /// the sending side (so a server waiting for more sees the end), and reads the response until the
+  /// server closes. Nil when nothing that looks like an HTTP response came back.
+  static func exchange(port: UInt16, _ bytes: [UInt8], halfClose: Bool = false) -> Response? {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -42,10 +52,6 @@ enum ServerProcess {
       }
     }
     guard connected == 0 else { return nil }
-    var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-    for (n, v) in headers { head += "\(n): \(v)\r\n" }
-    head += "Content-Length: \(body.count)\r\n\r\n"
-    let bytes = Array(head.utf8) + body
     var sent = 0
     while sent < bytes.count {
       let n = bytes.withUnsafeBytes {
@@ -54,6 +60,7 @@ enum ServerProcess {
       guard n > 0 else { return nil }
       sent += n
     }
+    if halfClose { shutdown(fd, Int32(SHUT_WR)) }
     var received: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
     while true {
