@@ -71,17 +71,21 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(name: "liggare", dependencies: ["LiggareCLI"], swiftSettings: strict),
+    .target(
+      name: "LiggareTestSupport", dependencies: ["LiggareDomain", "LiggareBasics"],
+      path: "Tests/LiggareTestSupport"),
     .testTarget(
       name: "LiggareServerTests",
       dependencies: [
         "LiggareServer", "LiggareQueries", "LiggareHTTP", "LiggareAccess", "LiggareKit", "LiggareReports",
-        "LiggareDomain", "LiggareStorage", "LiggareBasics", "LiggareCLI", "liggare",
+        "LiggareDomain", "LiggareStorage", "LiggareBasics", "LiggareCLI", "liggare", "LiggareTestSupport",
       ]),
     .testTarget(name: "LiggareBasicsTests", dependencies: ["LiggareBasics"]),
     .testTarget(name: "LiggareStorageTests", dependencies: ["LiggareStorage", "LiggareBasics"]),
     .testTarget(
       name: "LiggareAccessTests", dependencies: ["LiggareAccess", "LiggareStorage", "LiggareBasics"]),
-    .testTarget(name: "LiggareDomainTests", dependencies: ["LiggareDomain", "LiggareBasics"]),
+    .testTarget(
+      name: "LiggareDomainTests", dependencies: ["LiggareDomain", "LiggareBasics", "LiggareTestSupport"]),
     .testTarget(name: "LiggareHTTPTests", dependencies: ["LiggareHTTP"]),
     .testTarget(
       name: "LiggareKitTests",
@@ -89,13 +93,18 @@ let package = Package(
     .testTarget(name: "LiggareDemoTests", dependencies: ["LiggareDemo", "LiggareDomain", "LiggareBasics"]),
     .testTarget(
       name: "LiggareReportsTests",
-      dependencies: ["LiggareReports", "LiggareDomain", "LiggareBasics", "LiggareDemo"],
+      dependencies: [
+        "LiggareReports", "LiggareDomain", "LiggareBasics", "LiggareDemo", "LiggareTestSupport",
+      ],
       resources: [.copy("Golden")]),
     .testTarget(
       name: "LiggareWebTests",
-      dependencies: ["LiggareWeb", "LiggareReports", "LiggareDomain", "LiggareBasics"]),
+      dependencies: [
+        "LiggareWeb", "LiggareReports", "LiggareDomain", "LiggareBasics", "LiggareTestSupport",
+      ]),
     .testTarget(
-      name: "LiggareCLITests", dependencies: ["LiggareCLI", "LiggareKit", "LiggareBasics", "liggare"],
+      name: "LiggareCLITests",
+      dependencies: ["LiggareCLI", "LiggareKit", "LiggareBasics", "liggare", "LiggareTestSupport"],
       exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]

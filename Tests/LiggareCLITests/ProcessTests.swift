@@ -1,19 +1,11 @@
 import Foundation
+import LiggareTestSupport
 import Testing
 
 /// Runs the real `liggare` executable as child processes: a `kill -9` in the middle of an import,
 /// and two importers at once.
 @Suite(.serialized) struct ProcessTests {
-  /// The executable beside the test bundle (the test target depends on it, so it is built).
-  static let executable: String = {
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("liggare").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      dir = dir.deletingLastPathComponent()
-    }
-    return ".build/debug/liggare"
-  }()
+  static var executable: String { LiggareExecutable.path }
 
   struct Run {
     var status: Int32

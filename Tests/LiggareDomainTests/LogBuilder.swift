@@ -1,40 +1,14 @@
 import LiggareBasics
 import LiggareDomain
+import LiggareTestSupport
 
-/// Builds a log in tests the way the append path does: every event is checked by the rulebook.
-struct LogBuilder {
+/// Builds a log in tests the way the append path does (ChronicleBuilding), and keeps the events.
+struct LogBuilder: ChronicleBuilding {
   var chronicle = Chronicle()
   var events: [Event] = []
-  var clock = Timestamp(parsing: "2030-01-01T00:00:00Z")!
+  var clock = fixtureStartClock
 
-  static func day(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
-
-  /// Appends, or throws the rule it breaks.
-  @discardableResult
-  mutating func append(_ payload: Payload, on date: String, id: String? = nil) throws(RuleViolation) -> Event
-  {
-    try append(payload, on: LogBuilder.day(date), id: id)
-  }
-
-  @discardableResult
-  mutating func append(_ payload: Payload, on date: CivilDate, id: String? = nil) throws(RuleViolation)
-    -> Event
-  {
-    clock.microseconds += 1_000_000
-    let seq = chronicle.lastSeq + 1
-    let event = Event(
-      seq: seq, id: id ?? "e\(seq)", occurredOn: date, recordedAt: clock, actor: "test", payload: payload)
-    try Rulebook.check(event, against: chronicle)
-    chronicle.record(event)
-    events.append(event)
-    return event
-  }
-
-  func state(asOf date: String, knownAtSeq: UInt64? = nil) -> CityState {
-    CityState(
-      chronicle: chronicle, position: .endOf(LogBuilder.day(date)),
-      knownAtSeq: knownAtSeq ?? chronicle.lastSeq)
-  }
+  mutating func didAppend(_ event: Event) { events.append(event) }
 
   /// A city with one board and two preschool units, and a registered examiner at the first unit.
   static func smallCity() throws -> LogBuilder {

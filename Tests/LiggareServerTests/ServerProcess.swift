@@ -1,4 +1,5 @@
 import Foundation
+import LiggareTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -7,16 +8,7 @@ import Foundation
 /// The real `liggare` executable, and a minimal HTTP/1.1 client on a socket for tests that run a
 /// server.
 enum ServerProcess {
-  /// The executable beside the test bundle (the test target depends on it, so it is built).
-  static let executable: String = {
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = dir.appendingPathComponent("liggare").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      dir = dir.deletingLastPathComponent()
-    }
-    return ".build/debug/liggare"
-  }()
+  static var executable: String { LiggareExecutable.path }
 
   /// A response as read from the socket.
   struct Response {

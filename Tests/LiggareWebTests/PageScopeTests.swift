@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct PageScopeTests {
   @Test func headSeesOwnUnitAndItsPeopleOnly() throws {
-    let state = try WebFixture.city().state("2012-12-31")
+    let state = try WebFixture.city().state(asOf: "2012-12-31")
     let head = ["f-sol"]
     #expect(PageScope.mayView(unit: "f-sol", in: state, scopes: head))
     #expect(!PageScope.mayView(unit: "f-ek", in: state, scopes: head))
@@ -21,14 +21,14 @@ import Testing
   }
 
   @Test func boardScopeCoversItsUnits() throws {
-    let state = try WebFixture.city().state("2012-12-31")
+    let state = try WebFixture.city().state(asOf: "2012-12-31")
     #expect(PageScope.mayView(unit: "f-ek", in: state, scopes: ["n-norr"]))
     #expect(!PageScope.mayView(unit: "g-berg", in: state, scopes: ["n-norr"]))
     #expect(PageScope.mayView(person: "p-2", in: state, scopes: ["n-syd"]))
   }
 
   @Test func cityScopeSeesEveryoneAndNoScopeSeesNothing() throws {
-    let state = try WebFixture.city().state("2012-12-31")
+    let state = try WebFixture.city().state(asOf: "2012-12-31")
     #expect(PageScope.mayView(person: "p-3", in: state, scopes: ["stad"]))
     #expect(PageScope.mayView(unit: "g-berg", in: state, scopes: ["stad"]))
     #expect(!PageScope.mayView(unit: "f-sol", in: state, scopes: []))

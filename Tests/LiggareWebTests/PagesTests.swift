@@ -13,7 +13,7 @@ import Testing
 
   static func pages() throws -> [(String, String)] {
     let log = try WebFixture.city()
-    let state = log.state("2012-12-31")
+    let state = log.state(asOf: "2012-12-31")
     let names = WebFixture.names
     let viewer = everyone
     let asOf = state.asOf
@@ -32,7 +32,7 @@ import Testing
     let hostileState = FormState(
       values: ["person": WebFixture.hostile, "name": WebFixture.hostile],
       errors: [FieldError(field: "person", message: WebFixture.hostile)])
-    guard let pim = EventForm.named("pim-level") else { throw WebFixtureError.badDate("pim-level") }
+    let pim = try #require(EventForm.named("pim-level"))
     var pages: [(String, [UInt8])] = [
       (
         "login",

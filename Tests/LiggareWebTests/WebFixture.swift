@@ -1,50 +1,19 @@
 import LiggareBasics
 import LiggareDomain
+import LiggareTestSupport
 
 /// A small city for the page tests, built through the rulebook: stad → n-norr (f-sol, f-ek) and
 /// n-syd (g-berg, whose name is hostile markup); p-1 and e-1 at f-sol, p-2 at g-berg, p-3 left.
-struct WebFixture {
+struct WebFixture: ChronicleBuilding {
   var chronicle = Chronicle()
-  var clock = Timestamp(parsing: "2030-01-01T00:00:00Z") ?? Timestamp(microseconds: 0)
+  var clock = fixtureStartClock
 
   static let hostile = "<script>alert(\"x\")</script>&'\u{0}"
-
-  mutating func append(_ payload: Payload, on date: String, id: String? = nil) throws {
-    clock.microseconds += 1_000_000
-    let seq = chronicle.lastSeq + 1
-    guard let day = CivilDate(parsing: date) else { throw WebFixtureError.badDate(date) }
-    let event = Event(
-      seq: seq, id: id ?? "e\(seq)", occurredOn: day, recordedAt: clock, actor: "test", payload: payload)
-    try Rulebook.check(event, against: chronicle)
-    chronicle.record(event)
-  }
-
-  func state(_ date: String) -> CityState {
-    CityState(
-      chronicle: chronicle, position: .endOf(CivilDate(parsing: date) ?? CivilDate(daysSinceEpoch: 0)),
-      knownAtSeq: chronicle.lastSeq)
-  }
 
   static func city() throws -> WebFixture {
     var log = WebFixture()
     let start = "2010-01-01"
-    try log.append(
-      .unitEstablished(unit: "stad", name: "Exempelstad", kind: .city, parent: nil, schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(unit: "n-norr", name: "Norra nämnden", kind: .board, parent: "stad", schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(unit: "n-syd", name: "Södra nämnden", kind: .board, parent: "stad", schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(
-        unit: "f-sol", name: "Solrosens förskola", kind: .unit, parent: "n-norr", schoolForm: .förskola),
-      on: start)
-    try log.append(
-      .unitEstablished(
-        unit: "f-ek", name: "Ekens förskola", kind: .unit, parent: "n-norr", schoolForm: .förskola), on: start
-    )
+    try log.establishExampleCity(on: start)
     try log.append(
       .unitEstablished(unit: "g-berg", name: hostile, kind: .unit, parent: "n-syd", schoolForm: .grundskola),
       on: start)
@@ -73,5 +42,3 @@ struct WebFixture {
     "e-1": "Åke Examinator", "p-1": "Anna \"<i>\" Andersson", "p-2": hostile,
   ]
 }
-
-enum WebFixtureError: Error { case badDate(String) }

@@ -1,27 +1,13 @@
 import LiggareBasics
 import LiggareDomain
+import LiggareTestSupport
 
 @testable import LiggareReports
 
-/// Builds a log the way the append path does (every event checked by the rulebook), for the
-/// report tests; the same pattern as the domain tests' LogBuilder, which is not importable here.
-struct ReportLogBuilder {
+/// The report tests' log (ChronicleBuilding), with the report and head it answers.
+struct ReportLogBuilder: ChronicleBuilding {
   var chronicle = Chronicle()
-  var clock = Timestamp(parsing: "2030-01-01T00:00:00Z")!
-
-  /// Appends one event a second after the previous one, or throws the rule it breaks.
-  @discardableResult
-  mutating func append(_ payload: Payload, on date: String, id: String? = nil) throws(RuleViolation) -> Event
-  {
-    clock.microseconds += 1_000_000
-    let seq = chronicle.lastSeq + 1
-    let event = Event(
-      seq: seq, id: id ?? "e\(seq)", occurredOn: CivilDate(parsing: date)!, recordedAt: clock, actor: "test",
-      payload: payload)
-    try Rulebook.check(event, against: chronicle)
-    chronicle.record(event)
-    return event
-  }
+  var clock = fixtureStartClock
 
   /// A stand-in chain hash: tests need a stable value per seq, not a real chain.
   static func hash(_ seq: UInt64) -> String {
@@ -51,23 +37,7 @@ struct ReportLogBuilder {
   static func city() throws -> ReportLogBuilder {
     var log = ReportLogBuilder()
     let start = "2010-01-01"
-    try log.append(
-      .unitEstablished(unit: "stad", name: "Exempelstad", kind: .city, parent: nil, schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(unit: "n-norr", name: "Norra nämnden", kind: .board, parent: "stad", schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(unit: "n-syd", name: "Södra nämnden", kind: .board, parent: "stad", schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(
-        unit: "f-sol", name: "Solrosens förskola", kind: .unit, parent: "n-norr", schoolForm: .förskola),
-      on: start)
-    try log.append(
-      .unitEstablished(
-        unit: "f-ek", name: "Ekens förskola", kind: .unit, parent: "n-norr", schoolForm: .förskola),
-      on: start)
+    try log.establishExampleCity(on: start)
     try log.append(
       .unitEstablished(
         unit: "g-berg", name: "Bergsskolan", kind: .unit, parent: "n-syd", schoolForm: .grundskola),

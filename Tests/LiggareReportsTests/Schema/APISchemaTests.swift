@@ -87,7 +87,7 @@ import Testing
   func fixtureViewsMatchTheirSchemas(date: String) throws {
     let log = try ViewsFixture.city()
     var count = 0
-    for (schema, documents) in views(log.state(date), names: ViewsFixture.names) {
+    for (schema, documents) in views(log.state(asOf: date), names: ViewsFixture.names) {
       count += documents.count
       #expect(failures(documents, schema).isEmpty, "\(failures(documents, schema))")
     }
@@ -96,7 +96,7 @@ import Testing
 
   @Test func fixtureViewsWithoutNamesAndAtAnEarlierKnowledge() throws {
     let log = try ViewsFixture.city()
-    for (schema, documents) in views(log.state("2012-12-31", knownAtSeq: 30), names: [:]) {
+    for (schema, documents) in views(log.state(asOf: "2012-12-31", knownAtSeq: 30), names: [:]) {
       #expect(failures(documents, schema).isEmpty, "\(failures(documents, schema))")
     }
     let empty = CityView(
@@ -249,7 +249,7 @@ import Testing
   ])
   func driftIsRejected(slip: String) throws {
     let log = try ViewsFixture.city()
-    let city = CityView(state: log.state("2012-12-31"), names: ViewsFixture.names).json
+    let city = CityView(state: log.state(asOf: "2012-12-31"), names: ViewsFixture.names).json
     guard case .object(var top) = city, case .object(var total)? = top["total"],
       case .object(var node)? = total["node"]
     else {

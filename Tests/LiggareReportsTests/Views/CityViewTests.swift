@@ -9,7 +9,7 @@ import Testing
   init() throws { log = try ViewsFixture.city() }
 
   @Test func boardsAndTotal() throws {
-    let v = CityView(state: log.state("2012-12-31"), names: ViewsFixture.names)
+    let v = CityView(state: log.state(asOf: "2012-12-31"), names: ViewsFixture.names)
     #expect(v.boards.map(\.id) == ["n-norr", "n-syd"])
     let (norr, syd) = (v.boards[0], v.boards[1])
     #expect((norr.staff, syd.staff) == (5, 4))
@@ -37,12 +37,12 @@ import Testing
   }
 
   @Test func pastDateAndEarlierKnowledge() throws {
-    let early = CityView(state: log.state("2012-01-31"), names: [:])
+    let early = CityView(state: log.state(asOf: "2012-01-31"), names: [:])
     #expect(early.boards.map(\.staff) == [6, 4])
     #expect(early.boards.map { $0.goals.map(\.atLevel) } == [[1], [1]])
     #expect(early.total?.goals.first?.goal.minLevel == 3)
     #expect(early.text.contains("16,7 %"))
-    let before = CityView(state: log.state("2012-12-31", knownAtSeq: log.beforeCorrections), names: [:])
+    let before = CityView(state: log.state(asOf: "2012-12-31", knownAtSeq: log.beforeCorrections), names: [:])
     #expect(before.boards.map(\.hours) == [17, 8])
     #expect(before.total?.hours == 25)
   }
@@ -65,7 +65,7 @@ import Testing
   }
 
   @Test func jsonShape() throws {
-    let json = CityView(state: log.state("2012-12-31"), names: [:]).json
+    let json = CityView(state: log.state(asOf: "2012-12-31"), names: [:]).json
     #expect(
       json.viewsKeys == [
         "apiVersion", "asOf", "boards", "city", "followUpByBoard", "goals", "goalsBelow", "hoursPeriod",

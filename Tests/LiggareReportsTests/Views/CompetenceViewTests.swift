@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func personShowsSelfHeadCountingAndGap() throws {
-    let state = log.state("2013-12-31")
+    let state = log.state(asOf: "2013-12-31")
     let p1 = try PersonView(state: state, person: "p-1", names: ViewsFixture.names)
     #expect(p1.requirements.count == 1)
     #expect(p1.requirements.first?.levels.counting?.label == "B2")
@@ -68,11 +68,12 @@ import Testing
     // p-5 teaches at a school: the requirement is for preschools.
     #expect(try PersonView(state: state, person: "p-5", names: [:]).requirements.isEmpty)
     // Before the requirement was set, nothing applies.
-    #expect(try PersonView(state: log.state("2013-01-14"), person: "p-1", names: [:]).requirements.isEmpty)
+    #expect(
+      try PersonView(state: log.state(asOf: "2013-01-14"), person: "p-1", names: [:]).requirements.isEmpty)
   }
 
   @Test func unitShowsFulfilmentWhoIsBelowFollowUpAndMeasures() throws {
-    let v = try UnitView(state: log.state("2013-12-31"), unit: "f-sol", names: ViewsFixture.names)
+    let v = try UnitView(state: log.state(asOf: "2013-12-31"), unit: "f-sol", names: ViewsFixture.names)
     let f = try #require(v.competence.fulfilments.first)
     #expect((f.applies, f.met, f.notAssessed) == (5, 1, 3))
     #expect(f.below.map(\.personID) == ["p-3"])
@@ -89,18 +90,18 @@ import Testing
     #expect(json["followUp"]?["own"]?["ratings"]?.viewsArray.first?["area"]?.stringValue == "infrastruktur")
     #expect(json["measures"]?.viewsArray.first?["overdue"] == .bool(true))
     // The board: mean over its units with a follow-up.
-    let board = try UnitView(state: log.state("2013-12-31"), unit: "n-norr", names: [:])
+    let board = try UnitView(state: log.state(asOf: "2013-12-31"), unit: "n-norr", names: [:])
     #expect(board.competence.followUp.unitsWithFollowUp == 1)
     #expect(board.competence.followUp.meanByArea[.infrastruktur] == 3)
     #expect(board.competence.measures.map(\.id) == ["m1"])
     // As known before the follow-up was recorded, there is none.
     let early = try UnitView(
-      state: log.state("2013-12-31", knownAtSeq: log.chronicle.lastSeq - 4), unit: "f-sol", names: [:])
+      state: log.state(asOf: "2013-12-31", knownAtSeq: log.chronicle.lastSeq - 4), unit: "f-sol", names: [:])
     #expect(early.competence.followUp.own == nil)
   }
 
   @Test func gapsByRequirementAndFramework() throws {
-    let state = log.state("2013-12-31")
+    let state = log.state(asOf: "2013-12-31")
     let v = try RequirementGapList(state: state, unit: "stad", requirement: "r1", names: ViewsFixture.names)
     #expect(v.fulfilments.count == 1)
     #expect(v.text.contains("p-3     Ärla Svensson"))
@@ -108,7 +109,8 @@ import Testing
     let byFramework = try RequirementGapList(state: state, unit: "n-syd", framework: "dce", names: [:])
     #expect(byFramework.fulfilments.first?.applies == 0)
     #expect(throws: ViewError.requirementNotInForce("r1", on: CivilDate(parsing: "2013-01-14")!)) {
-      try RequirementGapList(state: log.state("2013-01-14"), unit: "stad", requirement: "r1", names: [:])
+      try RequirementGapList(
+        state: log.state(asOf: "2013-01-14"), unit: "stad", requirement: "r1", names: [:])
     }
     #expect(throws: ViewError.unknownFramework("x", on: CivilDate(parsing: "2013-12-31")!)) {
       try RequirementGapList(state: state, unit: "stad", framework: "x", names: [:])
@@ -116,7 +118,7 @@ import Testing
   }
 
   @Test func cityShowsRequirementsMeasuresAndFollowUpPerBoard() throws {
-    let v = CityView(state: log.state("2013-12-31"), names: [:])
+    let v = CityView(state: log.state(asOf: "2013-12-31"), names: [:])
     let json = v.json
     let byBoard = json["requirements"]?.viewsArray.first?["byBoard"]?.viewsArray ?? []
     #expect(byBoard.map { $0["board"]?["id"]?.stringValue } == ["n-norr", "n-syd"])

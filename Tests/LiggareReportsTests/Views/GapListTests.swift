@@ -11,7 +11,8 @@ import Testing
   func gaps(_ unit: String, goal: String? = nil, _ date: String = "2012-12-31", seq: UInt64? = nil) throws
     -> GapList
   {
-    try GapList(state: log.state(date, knownAtSeq: seq), unit: unit, goal: goal, names: ViewsFixture.names)
+    try GapList(
+      state: log.state(asOf: date, knownAtSeq: seq), unit: unit, goal: goal, names: ViewsFixture.names)
   }
 
   @Test func cityOrderLargestGapThenUnitThenName() throws {
@@ -61,7 +62,7 @@ import Testing
     let text = list.text
     #expect(text.contains("p-2     p-2 "))
     #expect(text.contains("e-1     Åke Examinator"))
-    let withoutNames = try GapList(state: log.state("2012-12-31"), unit: "f-sol", names: [:])
+    let withoutNames = try GapList(state: log.state(asOf: "2012-12-31"), unit: "f-sol", names: [:])
     #expect(withoutNames.rows.allSatisfy { $0.name == nil })
     #expect(withoutNames.json["gaps"]?.viewsArray.first?["person"]?["name"] == .null)
     #expect(list.json["gaps"]?.viewsArray.first?["person"]?["name"]?.stringValue == "Åke Examinator")

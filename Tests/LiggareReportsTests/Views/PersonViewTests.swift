@@ -13,7 +13,7 @@ import Testing
     names: [String: String] = ViewsFixture.names
   ) throws -> PersonView {
     try PersonView(
-      state: log.state(date, knownAtSeq: seq), person: person, names: names,
+      state: log.state(asOf: date, knownAtSeq: seq), person: person, names: names,
       knownAt: Timestamp(parsing: "2013-02-14T09:00:00Z"))
   }
 

@@ -9,7 +9,7 @@ import Testing
   init() throws { log = try ViewsFixture.city() }
 
   func view(_ unit: String, _ date: String = "2012-12-31", seq: UInt64? = nil) throws -> UnitView {
-    try UnitView(state: log.state(date, knownAtSeq: seq), unit: unit, names: ViewsFixture.names)
+    try UnitView(state: log.state(asOf: date, knownAtSeq: seq), unit: unit, names: ViewsFixture.names)
   }
 
   @Test func unitFiguresAfterMerger() throws {
@@ -54,7 +54,8 @@ import Testing
     let json = v.json
     #expect(json["gaps"] == nil)
     #expect(json["gapSummary"]?.viewsArray.map { $0["missingLevels"]?.viewsInt } == [11, 4])
-    let list = try GapList(state: log.state("2012-12-31"), unit: "f-sol", names: ViewsFixture.names).json
+    let list = try GapList(state: log.state(asOf: "2012-12-31"), unit: "f-sol", names: ViewsFixture.names)
+      .json
     #expect(list["gaps"]?.viewsArray.count == 6)
     #expect(list["gaps"]?.viewsArray.first?["person"]?["name"]?.stringValue == "Åke Examinator")
   }

@@ -10,7 +10,7 @@ import Testing
   init() throws { log = try ViewsFixture.city() }
 
   func allTexts(_ date: String) throws -> [(String, String, JSONValue)] {
-    let state = log.state(date)
+    let state = log.state(asOf: date)
     var result: [(String, String, JSONValue)] = []
     let city = CityView(state: state, names: ViewsFixture.names)
     result.append(("city", city.text, city.json))
@@ -38,11 +38,12 @@ import Testing
   }
 
   @Test func longNamesAreCutWithEllipsis() throws {
-    let text = try GapList(state: log.state("2012-12-31"), unit: "g-berg", names: ViewsFixture.names).text
+    let text = try GapList(state: log.state(asOf: "2012-12-31"), unit: "g-berg", names: ViewsFixture.names)
+      .text
     #expect(text.contains("Bergsskolans"))
     #expect(!text.contains(ViewsFixture.longUnitName))
     #expect(text.contains("…"))
-    let header = try UnitView(state: log.state("2012-12-31"), unit: "g-berg", names: [:]).text
+    let header = try UnitView(state: log.state(asOf: "2012-12-31"), unit: "g-berg", names: [:]).text
     #expect(header.hasPrefix("Enhet: Bergsskolans grundskola"))
     #expect(header.split(separator: "\n")[0].hasSuffix("… (g-berg)"))
     #expect(header.split(separator: "\n")[0].count == 100)

@@ -1,11 +1,10 @@
 import LiggareBasics
 import LiggareDomain
+import LiggareTestSupport
 
 @testable import LiggareReports
 
-/// Builds a log for the view tests the way the append path does (every event checked by the
-/// rulebook); the domain tests' LogBuilder is not importable here, and the name keeps clear of the
-/// report tests' helper in the same target.
+/// The view tests' log (ChronicleBuilding).
 ///
 /// The fixture city (all figures in ViewsTests are worked out by hand from it):
 /// - stad "Exempelstad"; boards n-norr "Norra nämnden" and n-syd "Södra nämnden".
@@ -18,9 +17,9 @@ import LiggareDomain
 ///   80 %, by 2012-06-30. Goal g-norr (n-norr) level 4, 25 %, by 2014-06-30, set 2012-01-01.
 /// - Corrections appended last: p-6's level 1 backdated to 2011-12-15, and the retraction of p-6's
 ///   completion "c-wrong" of 2012-10-01.
-struct ViewsFixture {
+struct ViewsFixture: ChronicleBuilding {
   var chronicle = Chronicle()
-  var clock = Timestamp(parsing: "2030-01-01T00:00:00Z")!
+  var clock = fixtureStartClock
   /// The last seq before the two corrections.
   var beforeCorrections: UInt64 = 0
 
@@ -34,45 +33,10 @@ struct ViewsFixture {
     "p-4": "Bo Berg", "p-5": "Cecilia Dahl", "p-6": longPersonName, "p-7": "Erik Annan", "p-8": "Fia Fors",
   ]
 
-  @discardableResult
-  mutating func append(_ payload: Payload, on date: String, id: String? = nil) throws(RuleViolation) -> Event
-  {
-    clock.microseconds += 1_000_000
-    let seq = chronicle.lastSeq + 1
-    let event = Event(
-      seq: seq, id: id ?? "e\(seq)", occurredOn: CivilDate(parsing: date)!, recordedAt: clock, actor: "test",
-      payload: payload)
-    try Rulebook.check(event, against: chronicle)
-    chronicle.record(event)
-    return event
-  }
-
-  /// The state as of `date` as known at `seq` (everything when nil).
-  func state(_ date: String, knownAtSeq seq: UInt64? = nil) -> CityState {
-    CityState(
-      chronicle: chronicle, position: .endOf(CivilDate(parsing: date)!), knownAtSeq: seq ?? chronicle.lastSeq)
-  }
-
   static func city() throws -> ViewsFixture {
     var log = ViewsFixture()
     let start = "2010-01-01"
-    try log.append(
-      .unitEstablished(unit: "stad", name: "Exempelstad", kind: .city, parent: nil, schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(unit: "n-norr", name: "Norra nämnden", kind: .board, parent: "stad", schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(unit: "n-syd", name: "Södra nämnden", kind: .board, parent: "stad", schoolForm: nil),
-      on: start)
-    try log.append(
-      .unitEstablished(
-        unit: "f-sol", name: "Solrosens förskola", kind: .unit, parent: "n-norr", schoolForm: .förskola),
-      on: start)
-    try log.append(
-      .unitEstablished(
-        unit: "f-ek", name: "Ekens förskola", kind: .unit, parent: "n-norr", schoolForm: .förskola),
-      on: start)
+    try log.establishExampleCity(on: start)
     try log.append(
       .unitEstablished(
         unit: "g-dal", name: "Dalskolan", kind: .unit, parent: "n-norr", schoolForm: .grundskola),
