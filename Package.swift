@@ -8,6 +8,7 @@ import PackageDescription
 //   LiggareKit (wires log + domain: import, registers, checkpoint cache) -> LiggareStorage, LiggareDomain
 //   LiggareReports -> LiggareDomain
 //   LiggareWeb (HTML pages from view data, no IO) -> LiggareReports, LiggareDomain
+//   LiggareTestSupport (tests only: the log builder, the executable's path) -> LiggareDomain
 //   LiggareStorage (knows nothing of the domain) -> LiggareBasics, LiggareHardware
 //   LiggareAccess (accounts, sessions, login throttle, access log; knows nothing of HTTP or the domain)
 //     -> LiggareStorage, LiggareBasics

@@ -22,7 +22,7 @@ enum AttendanceCommand {
     } catch {
       throw CLIError.from(error, options: ["course": "course"])
     }
-    console.line(Summary.outcome(outcome, verb: "registrerade kursen \(course) för"))
+    console.line(Summary.outcome(outcome, verb: "registrerade deltagande i kursen \(course):"))
     return 0
   }
 }

@@ -80,13 +80,13 @@ enum VerifyCommand {
       console.line("Inga tveksamma händelser: alla uppfyller reglerna med det som är känt nu.")
     } else {
       console.line(
-        "\(doubtful.count) tveksamma händelser (registrerade enligt reglerna, men senare händelser "
-          + "gör dem tveksamma; de räknas som de är):")
+        "Tveksamma händelser: \(Summary.number(doubtful.count)) (registrerade enligt reglerna, men senare "
+          + "händelser gör dem tveksamma; de räknas som de är):")
       list(doubtful, &console)
     }
     if !repeated.isEmpty {
       console.line(
-        "\(repeated.count) möjliga dubbletter (samma person, kurs och dag som en tidigare kursregistrering; "
+        "Möjliga dubbletter: \(Summary.number(repeated.count)) (samma person, kurs och dag som en tidigare kursregistrering; "
           + "båda räknas). Är det samma tillfälle, dra tillbaka den senare med 'liggare log retract':")
       list(repeated, &console)
     }
