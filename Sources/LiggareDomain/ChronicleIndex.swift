@@ -28,6 +28,9 @@ public final class ChronicleIndex: Sendable {
   private let nameOrder = Mutex<[Int32]?>(nil)
   /// Person symbols with any examiner-role version, ascending (apart: a report needs only these).
   private let examinerList = Mutex<[Int32]?>(nil)
+  /// Per person symbol: indexes into `assessments`, ascending (seq order); built apart (a view of
+  /// one unit or person then reads only its people's assessments, not the whole city's).
+  private let assessmentTable = Mutex<[[Int32]]?>(nil)
 
   /// An index over `chronicle` (nothing is built until something asks).
   public init(_ chronicle: Chronicle) {
@@ -40,6 +43,26 @@ public final class ChronicleIndex: Sendable {
     _ = completionsByPerson
     _ = personsByID
     _ = examiners
+    _ = assessmentsByPerson
+  }
+
+  var assessmentsByPerson: [[Int32]] {
+    assessmentTable.withLock { stored in
+      if let stored { return stored }
+      var table = [[Int32]](repeating: [], count: chronicle.persons.count)
+      for (i, v) in chronicle.assessments.enumerated()
+      where v.value.person >= 0 && Int(v.value.person) < table.count {
+        table[Int(v.value.person)].append(Int32(truncatingIfNeeded: i))
+      }
+      stored = table
+      return table
+    }
+  }
+
+  /// The person's assessments (indexes into the chronicle's assessments), in seq order.
+  func assessments(of person: Int32) -> [Int32] {
+    let t = assessmentsByPerson
+    return person >= 0 && Int(person) < t.count ? t[Int(person)] : []
   }
 
   var completionsByPerson: [[Int32]] {

@@ -106,9 +106,18 @@ extension CityState {
       return CompetenceLevels()
     }
     var index = AssessmentIndex.Builder()
-    for (i, v) in chronicle.assessments.enumerated()
-    where v.value.person == p && v.value.competence == c && isVisibleHere(v) {
-      index.consider(i, v, in: self)
+    if let byPerson = self.index {
+      // The same assessments in the same order, read from the person's own list.
+      let all = chronicle.assessments
+      for i in byPerson.assessments(of: p) {
+        let v = all[Int(i)]
+        if v.value.competence == c && isVisibleHere(v) { index.consider(Int(i), v, in: self) }
+      }
+    } else {
+      for (i, v) in chronicle.assessments.enumerated()
+      where v.value.person == p && v.value.competence == c && isVisibleHere(v) {
+        index.consider(i, v, in: self)
+      }
     }
     return index.finish(in: self).levels(of: person, in: competence)
   }
@@ -120,6 +129,32 @@ extension CityState {
     for (i, v) in chronicle.assessments.enumerated()
     where v.isAtOrBefore(end) && v.isVisible(knownAt: knownAtSeq) {
       index.consider(i, v, in: self)
+    }
+    return index.finish(in: self)
+  }
+
+  /// The same as `assessmentIndex()` for the persons in `persons` (symbols, any order, repeats
+  /// allowed); other persons are absent from it. With the chronicle index it reads only their
+  /// assessments (a unit's view, not the whole city's); without, it filters the full scan.
+  public func assessmentIndex(persons: [Int32]) -> AssessmentIndex {
+    guard let byPerson = self.index else {
+      let wanted = Set(persons)
+      var index = AssessmentIndex.Builder()
+      for (i, v) in chronicle.assessments.enumerated()
+      where wanted.contains(v.value.person) && v.isAtOrBefore(position) && v.isVisible(knownAt: knownAtSeq) {
+        index.consider(i, v, in: self)
+      }
+      return index.finish(in: self)
+    }
+    var index = AssessmentIndex.Builder()
+    let all = chronicle.assessments
+    for p in Set(persons) {
+      for i in byPerson.assessments(of: p) {
+        let v = all[Int(i)]
+        if v.isAtOrBefore(position) && v.isVisible(knownAt: knownAtSeq) {
+          index.consider(Int(i), v, in: self)
+        }
+      }
     }
     return index.finish(in: self)
   }

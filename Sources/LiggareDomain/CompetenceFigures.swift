@@ -70,7 +70,15 @@ public struct CompetenceCensus: Sendable {
     self.state = state
     let census = census ?? Census(state)
     self.census = census
-    self.index = state.assessmentIndex()
+    // Only the census's members are ever looked up: a census of one node (a unit's view) reads
+    // only its people's assessments when the state has the chronicle's index.
+    if state.index != nil {
+      let symbols = state.chronicle.personSymbols
+      self.index = state.assessmentIndex(
+        persons: census.members.compactMap { symbols.symbol(for: $0.personID) })
+    } else {
+      self.index = state.assessmentIndex()
+    }
     self.requirements = state.requirementsInForce
     var forms: [String: SchoolForm?] = [:]
     for member in census.members where forms[member.unitID] == nil {
