@@ -55,10 +55,37 @@ public struct SearchQuery: Sendable, Hashable {
     public var courses: [Course] = []
   }
 
-  /// Searches `snapshot` and `register`; `mayShowPerson` and `mayShowUnit` filter the answer to what
-  /// the asker may see (a person by id and placement, a unit by id).
+  /// Every person a search looks at, with the id and name lowercased once: made from one
+  /// snapshot and register (a server keeps one per published state; a one-off search makes it).
+  public struct Corpus: Sendable {
+    struct Entry: Sendable {
+      var id: String
+      var lowerID: String
+      var name: String?
+      var lowerName: String?
+    }
+    /// Every known person, in id order.
+    let entries: [Entry]
+
+    /// The persons of `snapshot` with their names in `register`.
+    public init(snapshot: LedgerSnapshot, register: PersonRegister) {
+      entries = snapshot.state(asOf: CivilDate(daysSinceEpoch: 0)).knownPersonIDs.map { id in
+        let name = register.name(of: id)
+        return Entry(id: id, lowerID: id.lowercased(), name: name, lowerName: name?.lowercased())
+      }
+    }
+
+    /// About the bytes it takes in memory.
+    public var estimatedBytes: Int {
+      entries.reduce(64) { $0 + 96 + 2 * ($1.id.utf8.count + ($1.name?.utf8.count ?? 0)) }
+    }
+  }
+
+  /// Searches `snapshot` and `register` (through `corpus` when given: it must have been made from
+  /// the same two); `mayShowPerson` and `mayShowUnit` filter the answer to what the asker may see
+  /// (a person by id and placement, a unit by id).
   public func run(
-    snapshot: LedgerSnapshot, register: PersonRegister,
+    snapshot: LedgerSnapshot, register: PersonRegister, corpus: Corpus? = nil,
     mayShowPerson: (String, Placement?) -> Bool = { _, _ in true },
     mayShowUnit: (String) -> Bool = { _ in true }
   ) -> Result {
@@ -75,9 +102,20 @@ public struct SearchQuery: Sendable, Hashable {
       return nil
     }
     var persons: [(Int, Person)] = []
-    for id in state.knownPersonIDs where state.isRegistered(id) {
-      let name = register.name(of: id)
-      guard let r = rank(id, name) else { continue }
+    for entry in (corpus ?? Corpus(snapshot: snapshot, register: register)).entries {
+      // rank(id, name), from the lowercased forms made once.
+      let r: Int
+      if entry.lowerID == needle {
+        r = 0
+      } else if entry.lowerID.contains(needle) {
+        r = 1
+      } else if let lowerName = entry.lowerName, lowerName.contains(needle) {
+        r = 2
+      } else {
+        continue
+      }
+      let (id, name) = (entry.id, entry.name)
+      guard state.isRegistered(id) else { continue }
       let placement = state.placement(of: id)
       guard mayShowPerson(id, placement) else { continue }
       persons.append(

@@ -244,7 +244,7 @@ public enum APIRoutes {
     let date = try asOf(c)
     let s = state.snapshot.state(asOf: date)
     let result = SearchQuery(q, asOf: date).run(
-      snapshot: state.snapshot, register: state.register,
+      snapshot: state.snapshot, register: state.register, corpus: c.app.searchCorpus(state),
       mayShowPerson: { id, _ in principal.role != .head && Scope.covers(principal, person: id, in: s) },
       mayShowUnit: { Scope.covers(principal, unit: $0, in: s) })
     return json(result.json(query: q))

@@ -48,6 +48,8 @@ public final class LiggareApp: Sendable {
   /// Answers kept for the current head (views, report figures and bytes).
   public let cache: AnswerCache
   private let precomputer: Precomputer?
+  /// The search's lowercased names and ids, made once per published state.
+  private let corpus = PerState<SearchQuery.Corpus>()
 
   /// An app over `service` with the API and the page routes.
   public init(
@@ -67,7 +69,11 @@ public final class LiggareApp: Sendable {
     self.clock = clock
     let cache = AnswerCache(budget: configuration.answerCacheBytes)
     self.cache = cache
-    service.onPublish { state in cache.advance(to: state.generation) }
+    let corpus = self.corpus
+    service.onPublish { state in
+      cache.advance(to: state.generation)
+      corpus.advance(to: state.generation)
+    }
     precomputer = configuration.precompute ? Precomputer() : nil
     if let precomputer {
       let work: @Sendable (ServerState) -> Void = { [weak self] state in self?.precompute(state) }
@@ -88,6 +94,13 @@ public final class LiggareApp: Sendable {
     guard state.generation == service.published_.generation else { return }
     let request = ReportRequest(year: now.stockholmDate.year - 1, knownAt: now, scope: nil, format: .json)
     _ = try? APIRoutes.reportFigures(request, state: state, app: self)
+  }
+
+  /// What a search looks through at `state`, made once per state.
+  func searchCorpus(_ state: ServerState) -> SearchQuery.Corpus {
+    corpus.value(generation: state.generation) {
+      SearchQuery.Corpus(snapshot: state.snapshot, register: state.register)
+    }
   }
 
   /// Writes a line to the access log (failures to write it are not the client's concern: they are

@@ -79,7 +79,8 @@ extension PageRoutes {
     if let goal = chartGoal, !print {
       for year in (asOf.year - chartYears + 1)...asOf.year {
         let date = year == asOf.year ? asOf : CivilDate.endOfYear(year)
-        let census = CensusCache.shared.census(server.snapshot, date: date, knownAt: knownAt)
+        // A census of the unit alone: its figures are the whole city's census's for it.
+        let census = Census(server.snapshot.state(asOf: date, knownAt: knownAt), within: id)
         let share = census.share(of: id, atLeast: goal.level)
         history.append(ShareAtYearEnd(year: year, staff: share.staff, atLevel: share.atLevel))
       }
@@ -92,7 +93,7 @@ extension PageRoutes {
 
   /// The unit's staff: person, role, level, the date and examiner of that level.
   static func staffList(_ state: CityState, unit: String, names: [String: String]) -> JSONValue {
-    let members = Census(state).staff(of: unit).sorted {
+    let members = Census(state, within: unit).staff(of: unit).sorted {
       let (a, b) = (names[$0.personID] ?? $0.personID, names[$1.personID] ?? $1.personID)
       return a != b ? a < b : $0.personID < $1.personID
     }
@@ -196,7 +197,7 @@ extension PageRoutes {
     if text.trimmingCharacters(in: [" "]).count >= SearchQuery.minimumLength {
       let state = server.snapshot.state(asOf: today)
       let result = SearchQuery(text, asOf: today, limit: 50).run(
-        snapshot: server.snapshot, register: server.register,
+        snapshot: server.snapshot, register: server.register, corpus: c.app.searchCorpus(server),
         mayShowPerson: { id, _ in Scope.covers(principal, person: id, in: state) },
         mayShowUnit: { id in Scope.covers(principal, unit: id, in: state) })
       hits += result.persons.map { p in
@@ -206,30 +207,5 @@ extension PageRoutes {
       hits += result.courses.map { .init(kind: .course, id: $0.id, label: "\($0.title) (\($0.id))") }
     }
     return html(SearchPage.render(viewer: try viewer(c), query: text, hits: hits))
-  }
-}
-
-/// Year-end censuses shared between requests: the chart on a unit's page asks for the same few
-/// dates again and again, and a census of the whole city is the costly part.
-final class CensusCache: Sendable {
-  static let shared = CensusCache()
-  private struct Key: Hashable {
-    let seq: UInt64
-    let knownAtSeq: UInt64
-    let date: CivilDate
-  }
-  private let entries = Mutex<[Key: Census]>([:])
-  private let limit = 32
-
-  func census(_ snapshot: LedgerSnapshot, date: CivilDate, knownAt: Timestamp) -> Census {
-    let key = Key(
-      seq: snapshot.head.seq, knownAtSeq: snapshot.chronicle.lastSeq(knownAt: knownAt), date: date)
-    if let hit = entries.withLock({ $0[key] }) { return hit }
-    let census = Census(snapshot.state(asOf: date, knownAt: knownAt))
-    entries.withLock { e in
-      if e.count >= limit { e.removeAll() }
-      e[key] = census
-    }
-    return census
   }
 }
