@@ -31,6 +31,15 @@ public final class ChronicleIndex: Sendable {
   /// Per person symbol: indexes into `assessments`, ascending (seq order); built apart (a view of
   /// one unit or person then reads only its people's assessments, not the whole city's).
   private let assessmentTable = Mutex<[[Int32]]?>(nil)
+  /// The whole city's follow-up summaries by (year, knowledge seq): they do not depend on the
+  /// date asked about, so every view of the same year and seq shares them. At most
+  /// `followUpLimit` kept (emptied when full).
+  private let followUpMemo = Mutex<[FollowUpKey: [String: FollowUpSummary]]>([:])
+  private static let followUpLimit = 64
+  private struct FollowUpKey: Hashable {
+    var year: Int
+    var knownAtSeq: UInt64
+  }
 
   /// An index over `chronicle` (nothing is built until something asks).
   public init(_ chronicle: Chronicle) {
@@ -57,6 +66,20 @@ public final class ChronicleIndex: Sendable {
       stored = table
       return table
     }
+  }
+
+  /// The follow-up summaries for (`year`, `knownAtSeq`), made by `make` when not kept.
+  func followUpSummaries(
+    year: Int, knownAtSeq: UInt64, make: () -> [String: FollowUpSummary]
+  ) -> [String: FollowUpSummary] {
+    let key = FollowUpKey(year: year, knownAtSeq: knownAtSeq)
+    if let kept = followUpMemo.withLock({ $0[key] }) { return kept }
+    let made = make()
+    followUpMemo.withLock { memo in
+      if memo.count >= ChronicleIndex.followUpLimit { memo.removeAll() }
+      memo[key] = made
+    }
+    return made
   }
 
   /// The person's assessments (indexes into the chronicle's assessments), in seq order.

@@ -191,6 +191,26 @@ public struct FollowUpSummary: Sendable, Hashable {
         nodeID: nodeID, year: year, own: nil, meanByArea: [:], unitsWithFollowUp: 0, missing: [])
   }
 
+  /// `of(_:year:chronicle:knownAtSeq:)` for `state`'s chronicle and knowledge, through the state's
+  /// index when it has one (which keeps the whole city's summaries per year and seq: a unit's
+  /// view then looks one up instead of summing every unit of the city).
+  public static func of(_ nodeID: String, year: Int, in state: CityState) -> FollowUpSummary {
+    all(year: year, in: state)[nodeID]
+      ?? FollowUpSummary(
+        nodeID: nodeID, year: year, own: nil, meanByArea: [:], unitsWithFollowUp: 0, missing: [])
+  }
+
+  /// `all(year:chronicle:knownAtSeq:)` for `state`'s chronicle and knowledge, kept by the state's
+  /// index when it has one.
+  public static func all(year: Int, in state: CityState) -> [String: FollowUpSummary] {
+    guard let index = state.index else {
+      return all(year: year, chronicle: state.chronicle, knownAtSeq: state.knownAtSeq)
+    }
+    return index.followUpSummaries(year: year, knownAtSeq: state.knownAtSeq) {
+      all(year: year, chronicle: state.chronicle, knownAtSeq: state.knownAtSeq)
+    }
+  }
+
   /// Every node's follow-up for `year`, by node id (nodes established by Y-12-31).
   public static func all(year: Int, chronicle: Chronicle, knownAtSeq: UInt64) -> [String: FollowUpSummary] {
     let state = CityState(chronicle: chronicle, position: .endOf(.endOfYear(year)), knownAtSeq: knownAtSeq)

@@ -85,7 +85,9 @@ extension PageRoutes {
     }
     let bytes: [UInt8]
     do throws(ReportQueryError) {
-      bytes = try ReportQuery.render(request, snapshot: c.state.snapshot)
+      // From the answer cache, as the API's report (computed once per state and moment).
+      bytes = try APIRoutes.reportBytes(
+        request, knownAtGiven: !(c.query("known-at") ?? "").isEmpty, state: c.state, app: c.app)
     } catch {
       throw .from(error)
     }

@@ -41,4 +41,26 @@ import Testing
     #expect(restricted.count <= whole.count)
     if date >= "2020" { #expect(assessed > 20, "too few assessed pairs to compare at \(date)") }
   }
+
+  /// The index keeps the whole city's follow-up summaries per (year, seq): asked in turn for the
+  /// same years at different seqs, through one index, each answer is the one made without it.
+  @Test func keptFollowUpSummariesAreThoseOfTheirYearAndSeq() {
+    let index = ChronicleIndex(Self.chronicle)
+    let last = Self.chronicle.lastSeq
+    var withFollowUps = 0
+    for seq in [last, last / 3, last * 2 / 3, last] {
+      for year in [2013, 2018, 2022, 2024] {
+        let state = CityState(
+          chronicle: Self.chronicle, position: .endOf(CivilDate.endOfYear(year + 1)), knownAtSeq: seq,
+          index: index)
+        let plain = FollowUpSummary.all(year: year, chronicle: Self.chronicle, knownAtSeq: seq)
+        #expect(FollowUpSummary.all(year: year, in: state) == plain, "\(year) \(seq)")
+        for node in plain.keys.sorted().prefix(5) {
+          #expect(FollowUpSummary.of(node, year: year, in: state) == plain[node], "\(node) \(year) \(seq)")
+        }
+        withFollowUps += plain.values.filter { $0.unitsWithFollowUp > 0 }.count
+      }
+    }
+    #expect(withFollowUps > 10)
+  }
 }

@@ -118,8 +118,7 @@ enum CompetenceSection {
     /// year's follow-up is made at its end or early the next year).
     init(node: String, state: CityState, census: Census) {
       fulfilments = CompetenceCensus(state, census: census).fulfilments(at: node)
-      followUp = FollowUpSummary.of(
-        node, year: state.asOf.year - 1, chronicle: state.chronicle, knownAtSeq: state.knownAtSeq)
+      followUp = FollowUpSummary.of(node, year: state.asOf.year - 1, in: state)
       measures = state.measures(of: node)
       asOf = state.asOf
     }
@@ -322,8 +321,7 @@ extension CompetenceSection {
       figures = CompetenceCensus(state, census: census)
       self.boards = boards
       self.cityID = cityID
-      followUps = FollowUpSummary.all(
-        year: state.asOf.year - 1, chronicle: state.chronicle, knownAtSeq: state.knownAtSeq)
+      followUps = FollowUpSummary.all(year: state.asOf.year - 1, in: state)
       var measures: [String: [MeasureSnapshot]] = [:]
       for b in boards + [cityID] { measures[b] = state.measures(of: b) }
       self.measures = measures
