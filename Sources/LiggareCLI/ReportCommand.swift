@@ -51,7 +51,7 @@ enum ReportCommand {
       console.line(
         "Årsredovisningen för \(year) är skriven till \(output) (\(Summary.number(bytes.count)) byte).")
       console.line(
-        "Beräknad ur loggen till och med seq \(ledger.chronicle.lastSeq(knownAt: knownAt)), känt per \(knownAt)."
+        "Beräknad ur loggen till och med seq \(ledger.chronicle.lastSeq(knownAt: knownAt)), känt per \(SwedishTime.momentWithUTC(knownAt))."
       )
     } else {
       console.write(bytes)

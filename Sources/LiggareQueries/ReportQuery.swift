@@ -80,13 +80,13 @@ public enum ReportQuery {
       return Verification(
         request: request, matches: true, firstDifference: nil,
         message: "STÄMMER: \(name) är identisk med årsredovisningen för \(request.year) beräknad ur loggen "
-          + "känd per \(request.knownAt).")
+          + "känd per \(SwedishTime.momentWithUTC(request.knownAt)).")
     }
     let at = AnnualReport.firstDifference(bytes, again) ?? 0
     return Verification(
       request: request, matches: false, firstDifference: at,
       message: "STÄMMER INTE: \(name) skiljer sig från en ny beräkning för \(request.year) känd per "
-        + "\(request.knownAt) (första skillnaden vid byte \(at)). Filen har ändrats, eller loggen har skrivits om."
+        + "\(SwedishTime.momentWithUTC(request.knownAt)) (första skillnaden vid byte \(at)). Filen har ändrats, eller loggen har skrivits om."
     )
   }
 }

@@ -43,6 +43,24 @@ import Testing
     #expect(verify.output.contains("Möjliga dubbletter: 1 (samma person"), "\(verify.output)")
   }
 
+  @Test func theReportSaysWhenItWasKnownInStockholmTime() throws {
+    let (log, dir) = try Self.log()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let file = dir + "/rapport.html"
+    let written = try ProcessTests.run([
+      "--log", log, "report", "--year", "2012", "-o", file,
+    ])
+    #expect(written.status == 0, "\(written.error)")
+    // Without --known-at: now, pinned at 2026-01-15T10:00:00Z, which is 11.00 in Stockholm.
+    let known = "15 januari 2026 kl. 11.00 (2026-01-15T10:00:00Z)"
+    #expect(written.output.contains("känt per \(known)."), "\(written.output)")
+    let verified = try ProcessTests.run(["--log", log, "report", "--verify", file])
+    #expect(verified.status == 0, "\(verified.error)")
+    #expect(
+      verified.output.contains("STÄMMER") && verified.output.contains("känd per \(known)."),
+      "\(verified.output)")
+  }
+
   @Test func aMissingDateIsSaidAloud() throws {
     let (log, dir) = try Self.log()
     defer { try? FileManager.default.removeItem(atPath: dir) }

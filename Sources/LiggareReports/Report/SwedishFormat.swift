@@ -108,31 +108,12 @@ enum SwedishFormat {
     delta == 0 ? "±0" : (delta > 0 ? "+" : "") + integer(delta)
   }
 
-  static let months = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-    "november", "december",
-  ]
+  /// "31 december 2012" (`SwedishTime`, shared with the pages and the command line).
+  static func longDate(_ date: CivilDate) -> String { SwedishTime.longDate(date) }
 
-  /// "31 december 2012".
-  static func longDate(_ date: CivilDate) -> String {
-    let (y, m, d) = date.components
-    return "\(d) \(months[m - 1]) \(y)"
-  }
-
-  /// A moment for people, in Stockholm time and Swedish: "30 november 2026 kl. 14.05", with seconds
-  /// when they are not zero ("15 februari 2013 kl. 23.59.59"); fractions of a second are not shown.
-  /// The canonical UTC form stays in the report's parameters.
-  static func timestamp(_ t: Timestamp) -> String {
-    let local = t.microseconds + Int64(Stockholm.offsetSeconds(at: t)) * 1_000_000
-    func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
-    let seconds = floorDiv(local, 1_000_000)
-    let day = CivilDate(daysSinceEpoch: Int32(clamping: floorDiv(seconds, 86_400)))
-    let ofDay = Int(seconds - Int64(day.daysSinceEpoch) * 86_400)
-    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    var clock = "\(two(ofDay / 3600)).\(two(ofDay / 60 % 60))"
-    if ofDay % 60 != 0 { clock += ".\(two(ofDay % 60))" }
-    return "\(longDate(day)) kl. \(clock)"
-  }
+  /// A moment for people in Stockholm time ("30 november 2026 kl. 14.05"; `SwedishTime`). The
+  /// canonical UTC form stays in the report's parameters.
+  static func timestamp(_ t: Timestamp) -> String { SwedishTime.moment(t) }
 
   static let smallNumbers = [
     "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
