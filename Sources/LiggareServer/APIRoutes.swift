@@ -316,8 +316,10 @@ public enum APIRoutes {
   static func requireScope(_ c: RequestContext, _ drafts: [EventDraft], lines: [Int]) throws(APIError) {
     let principal = try c.caller
     guard Scope.restrictsWrites(principal) else { return }
+    let snapshot = c.state.snapshot
     if let (index, message) = Scope.firstRefusal(
-      drafts, principal: principal, chronicle: c.state.snapshot.chronicle)
+      drafts, principal: principal, chronicle: snapshot.chronicle,
+      event: { Scope.loggedEvent($0, in: snapshot) })
     {
       throw APIError(.forbidden, "out-of-scope", "rad \(lines[index]): \(message)", line: lines[index])
     }

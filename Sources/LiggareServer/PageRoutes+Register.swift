@@ -147,8 +147,10 @@ extension PageRoutes {
         return refuse([form.error(for: error)])
       }
     }
+    let snapshot = c.state.snapshot
     if let (_, message) = Scope.firstRefusal(
-      drafts, principal: principal, chronicle: c.state.snapshot.chronicle)
+      drafts, principal: principal, chronicle: snapshot.chronicle,
+      event: { Scope.loggedEvent($0, in: snapshot) })
     {
       return refuse([
         FieldError(field: form.fields.first?.key ?? "date", message: EventForm.capitalized(message))

@@ -1,5 +1,6 @@
 public import LiggareAccess
 public import LiggareDomain
+public import LiggareKit
 
 /// Scopes: which units and persons a principal may see and log events about.
 ///
@@ -41,14 +42,49 @@ public enum Scope {
 
   /// The first draft a scoped coordinator may not log, with its position, or nil when all may be.
   public static func firstOutOfScope(
-    _ drafts: [EventDraft], principal: Principal, chronicle: Chronicle
+    _ drafts: [EventDraft], principal: Principal, chronicle: Chronicle,
+    event: (String) -> Event? = { _ in nil }
   ) -> Int? {
-    firstRefusal(drafts, principal: principal, chronicle: chronicle)?.index
+    firstRefusal(drafts, principal: principal, chronicle: chronicle, event: event)?.index
   }
 
   /// What a head's account says when it may not record a draft (Swedish, lower case).
   public static let headOnly =
     "en rektor kan bara registrera sina egna bedömningar (chefens bedömning) av personal på sina enheter och enheternas uppföljning"
+
+  /// What a head's account says when it may not retract an event: the same whether the event does
+  /// not exist or is another's (Swedish, lower case).
+  public static let headRetractsOwnOnly =
+    "en rektor kan bara dra tillbaka sina egna bedömningar (chefens bedömning) av personal på sina enheter och enheternas uppföljning; be PIM-samordnaren om annat"
+
+  /// The logged event with the id `id` in `snapshot` (read from the log), or nil.
+  public static func loggedEvent(_ id: String, in snapshot: LedgerSnapshot) -> Event? {
+    guard let seq = snapshot.chronicle.seq(ofEvent: id) else { return nil }
+    var found: Event?
+    try? snapshot.forEachRecord(from: seq, through: seq) { record in
+      let body = record.body
+      found = try? body.withUnsafeBytes { raw throws(EventDecodingError) in
+        try EventCodec.decodeRecord(raw, seq: record.seq)
+      }
+    }
+    return found
+  }
+
+  /// Whether a head's account may retract `event`: what it may write (its own head assessment of a
+  /// person placed in its scopes, or a follow-up of a unit in its scopes), judged as of the
+  /// retracted event's date.
+  static func headMayRetract(_ event: Event, principal: Principal, chronicle: Chronicle) -> Bool {
+    let state = CityState(
+      chronicle: chronicle, position: .endOf(event.occurredOn), knownAtSeq: chronicle.lastSeq)
+    switch event.payload {
+    case .competenceAssessed(let person, _, _, .head, let assessor?):
+      return principal.person == assessor && covers(principal, person: person, in: state)
+    case .unitFollowUp(let unit, _, _):
+      return covers(principal, unit: unit, in: state)
+    default:
+      return false
+    }
+  }
 
   /// The first draft `principal` may not log, with its position and why (Swedish, lower case), or
   /// nil when all may be.
@@ -67,8 +103,16 @@ public enum Scope {
   /// and itself as the assessor (the account's `person`), of a person placed in its scopes on the
   /// date, and `UnitFollowUp` for a unit in its scopes; nothing else, whatever its scopes. The
   /// rulebook then checks that the assessor is the head of the person's unit on that day.
+  ///
+  /// **Beslut (heads retract)**: a head's account may retract what it may write — its own head
+  /// assessment of a person placed in its scopes, or a follow-up of a unit in its scopes, both
+  /// judged on the retracted event's date — and nothing else. Any other id, whether it exists or
+  /// not, gets the same refusal (`headRetractsOwnOnly`), so a head learns nothing of other units'
+  /// events. `event` finds a logged event by id (`loggedEvent(_:in:)`); without it a head may
+  /// retract nothing.
   public static func firstRefusal(
-    _ drafts: [EventDraft], principal: Principal, chronicle: Chronicle
+    _ drafts: [EventDraft], principal: Principal, chronicle: Chronicle,
+    event: (String) -> Event? = { _ in nil }
   ) -> (index: Int, message: String)? {
     if !restrictsWrites(principal) { return nil }
     let outside = "händelsen gäller en person eller enhet utanför ditt ansvarsområde"
@@ -99,6 +143,10 @@ public enum Scope {
           if !personOK(person) { return (index, outside) }
         case .unitFollowUp(let unit, _, _):
           if !unitOK(unit) { return (index, outside) }
+        case .eventRetracted(let target, _):
+          guard let retracted = event(target),
+            headMayRetract(retracted, principal: principal, chronicle: chronicle)
+          else { return (index, headRetractsOwnOnly) }
         default: return (index, headOnly)
         }
         continue

@@ -108,8 +108,8 @@ extension EventForm {
   ]
 
   /// The names of the forms a head's account may use (heads record their own assessments and their
-  /// units' follow-up; `Scope.firstRefusal` in the server enforces the same).
-  public static let headForms: Set<String> = ["assessment", "follow-up"]
+  /// units' follow-up, and retract those; `Scope.firstRefusal` in the server enforces the same).
+  public static let headForms: Set<String> = ["assessment", "follow-up", "retract"]
 
   /// Whether `viewer` may use this form.
   public func isAvailable(to viewer: Viewer) -> Bool {

@@ -71,7 +71,7 @@ public enum RegisterPages {
         el(
           "p",
           text:
-            "Blev något fel? Be PIM-samordnaren dra tillbaka händelsen (ange dess id från listan nedan) och registrera sedan rätt uppgift."
+            "Blev något fel? Välj ”Ångra” vid registreringen nedan, ange skälet och registrera sedan rätt uppgift. Du kan dra tillbaka dina egna bedömningar och dina enheters uppföljningar; annat drar PIM-samordnaren tillbaka."
         )
       }
       el("h2", text: "Dina senaste registreringar")
@@ -87,7 +87,7 @@ public enum RegisterPages {
               .text(r.eventID),
               r.isRetracted
                 ? .text("tillbakadragen")
-                : !viewer.has(.coordinator)
+                : !(EventForm.named("retract")?.isAvailable(to: viewer) ?? false)
                   ? .text("–")
                   : el(
                     "a", [.href(Routes.retract(r.eventID)), Attribute("aria-label", "Ångra \(r.eventID)")],
