@@ -156,7 +156,7 @@ extension PageRoutes {
     let snapshot = c.state.snapshot
     var status = LogStatus(
       seq: snapshot.head.seq, hash: snapshot.head.hash.hex,
-      lastWrite: snapshot.chronicle.latestRecordedAt?.description,
+      lastWrite: snapshot.chronicle.latestRecordedAt.map(SwedishMoment.text),
       events: snapshot.chronicle.eventCount, lastVerify: nil)
     do throws(LedgerError) {
       if let last = try LastVerification.read(logDirectory: c.app.service.directory) {
@@ -175,10 +175,12 @@ extension PageRoutes {
         notice: c.query("verified") == "1" ? "Loggen är kontrollerad; resultatet står nedan." : nil))
   }
 
-  /// "OK 2026-12-02T03:00:00Z: 42 poster, huvud seq 42 (liggare verify)", in Swedish.
+  /// "OK 2 december 2026 kl. 04.00: 42 poster, huvud seq 42 (liggare verify)", in Swedish and
+  /// Stockholm time.
   static func describe(_ last: LastVerification, currentSeq: UInt64) -> String {
     var text =
-      (last.intact ? "OK" : "SKADAD") + " \(last.at): \(last.records) poster, huvud seq \(last.head.seq)"
+      (last.intact ? "OK" : "SKADAD")
+      + " \(SwedishMoment.text(last.at)): \(last.records) poster, huvud seq \(last.head.seq)"
     if let damage = last.damage { text += "; \(damage)" }
     if let doubtful = last.doubtful {
       text += doubtful == 0 ? "; inga tveksamma händelser" : "; \(doubtful) tveksamma händelser"

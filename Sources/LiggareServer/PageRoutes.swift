@@ -38,7 +38,9 @@ public enum PageRoutes {
     Route("GET", "/report", .permission(.readReports), reportPage),
     Route("GET", "/report/download", .permission(.readReports), reportDownload),
     Route("POST", "/report/verify", .permission(.readReports), checksOwnCSRF: true, reportVerify),
-    Route("GET", "/status", .permission(.readHead), statusPage),
+    // Beslut: the log's status is the central office's page (issue 12), and a coordinator's, who
+    // may run the check; heads and the admin are refused as on every other page outside their role.
+    Route("GET", "/status", .roles([.office, .coordinator]), statusPage),
     Route("POST", "/status/verify", .roles([.office, .coordinator]), statusVerify),
     Route("GET", "/admin", .permission(.manageAccounts), adminPage),
     Route("POST", "/admin/accounts", .permission(.manageAccounts), adminAdd),

@@ -191,6 +191,7 @@ public enum OfficePages {
   {
     Layout.page(title: "Loggens status", viewer: viewer, section: .status) {
       if let notice { el("p", [Attribute("class", "notice"), Attribute("role", "status")], text: notice) }
+      el("p", text: "Tiderna är svensk tid (Stockholm).")
       el("dl", [Attribute("class", "facts")]) {
         el("dt", text: "Händelser")
         el("dd", text: WebFormat.integer(status.events))
