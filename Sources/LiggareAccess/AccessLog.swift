@@ -49,6 +49,8 @@ public final class AccessLog: Sendable {
     case accountAdded = "account-added"
     /// An account disabled.
     case accountDisabled = "account-disabled"
+    /// An account's person id set or removed.
+    case personSet = "person-set"
     /// A new API token issued.
     case tokenIssued = "token-issued"
     /// A password set or changed.

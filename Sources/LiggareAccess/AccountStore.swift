@@ -285,6 +285,24 @@ public final class AccountStore: Sendable {
     }
   }
 
+  /// Sets or removes a head account's own person id (`person`, the assessor of the head assessments
+  /// it records); nil removes it. Only `head` accounts take one; the id is checked for form only.
+  public func setPerson(name: String, person: String?) throws(AccessError) {
+    if let person, let problem = Account.problem(withPerson: person) { throw .invalidPerson(reason: problem) }
+    try change { records, now throws(AccessError) in
+      guard let index = records.firstIndex(where: { $0.account.name == name }) else {
+        throw .unknownAccount(name)
+      }
+      let role = records[index].account.role
+      if person != nil && !role.takesPerson {
+        throw .invalidPerson(reason: "rollen \(role) registrerar inga bedömningar och tar inget person-id")
+      }
+      guard records[index].account.person != person else { return }
+      records[index].account.person = person
+      records[index].account.changed = now
+    }
+  }
+
   /// Sets a new password for an account.
   public func setPassword(name: String, password: String) throws(AccessError) {
     let hash = try hashPassword(password)

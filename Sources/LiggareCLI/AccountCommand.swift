@@ -4,13 +4,14 @@ import LiggareBasics
 import LiggareKit
 
 /// `liggare account add NAME --role R [--scope UNIT]... --password-stdin`, `account list`,
-/// `account disable NAME`, `account token NAME`: the accounts beside the log (never in it).
+/// `account disable NAME`, `account person NAME [PERSON]`, `account token NAME`: the accounts beside
+/// the log (never in it).
 enum AccountCommand {
   static var command: CommandSpec {
     let name = ArgumentSpec(name: "NAMN", isRequired: true, help: "kontots namn")
     return CommandSpec(
       path: ["account"], group: "Förvalta",
-      summary: "konton för servern: lägg till, lista, stäng av, ge API-nyckel",
+      summary: "konton för servern: lägg till, lista, stäng av, sätt person-id, ge API-nyckel",
       details: [
         "Kontona ligger i accounts.json bredvid loggen (läge 0600), aldrig i loggen. Se docs/server.md."
       ],
@@ -41,6 +42,17 @@ enum AccountCommand {
           summary: "stäng av ett konto (nyckel och sessioner slutar gälla)",
           arguments: [name], examples: ["account disable anna"],
           run: { args, context, console throws(CLIError) in try disable(args, context, &console) }),
+        CommandSpec(
+          path: ["account", "person"], group: "Förvalta",
+          summary: "sätt eller ta bort en rektors eget person-id (bara head)",
+          arguments: [
+            name,
+            ArgumentSpec(
+              name: "PERSON", isRequired: false,
+              help: "rektorns person-id: bedömaren i chefens bedömningar; utelämnat tas det bort"),
+          ],
+          examples: ["account person rektor.sol p-101"],
+          run: { args, context, console throws(CLIError) in try person(args, context, &console) }),
         CommandSpec(
           path: ["account", "token"], group: "Förvalta",
           summary: "skriv ut en ny API-nyckel; den gamla slutar gälla",
@@ -142,6 +154,23 @@ enum AccountCommand {
     record(context, .accountDisabled, "account disable", name)
     console.line(
       "Kontot \(name) är avstängt: det kan inte logga in, och dess nyckel och sessioner slutar gälla.")
+    return 0
+  }
+
+  static func person(_ args: ParsedArguments, _ context: CommandContext, _ console: inout Console)
+    throws(CLIError) -> Int32
+  {
+    let name = args.positionals[0]
+    let person = args.positionals.count > 1 ? args.positionals[1] : nil
+    do {
+      try store(context).setPerson(name: name, person: person)
+    } catch {
+      throw .failed("\(error)")
+    }
+    record(context, .personSet, "account person", name)
+    console.line(
+      person.map { "Kontot \(name) har person-id \($0): dess bedömningar registreras med \($0) som bedömare." }
+        ?? "Kontot \(name) har inget person-id längre: det kan inte registrera bedömningar.")
     return 0
   }
 

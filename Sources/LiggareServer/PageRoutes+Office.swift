@@ -240,6 +240,7 @@ extension PageRoutes {
       switch c.query("done") {
       case "added": "Kontot är skapat."
       case "disabled": "Kontot är avstängt; dess sessioner är avslutade."
+      case "person": "Person-id:t är sparat; kontots sessioner är avslutade."
       default: nil
       }
     return html(
@@ -267,8 +268,10 @@ extension PageRoutes {
     if let problem = Account.problem(withName: name) {
       errors.append(FieldError(field: "username", message: problem))
     }
+    // An empty password makes an account used only with an API token, as `account add` without
+    // `--password-stdin`.
     let password = values["password"] ?? ""
-    if password.count < AccountStore.minimumPasswordLength {
+    if !password.isEmpty && password.count < AccountStore.minimumPasswordLength {
       errors.append(
         FieldError(
           field: "password", message: "Lösenordet ska ha minst \(AccountStore.minimumPasswordLength) tecken"))
@@ -287,7 +290,8 @@ extension PageRoutes {
     guard errors.isEmpty else { return try adminRefuse(c, values, errors) }
     do throws(AccessError) {
       try c.app.accounts.add(
-        name: name, role: role, scopes: role.takesScopes ? scopes : [], person: person, password: password)
+        name: name, role: role, scopes: role.takesScopes ? scopes : [], person: person,
+        password: password.isEmpty ? nil : password)
     } catch {
       let field = if case .invalidPerson = error { "person" } else { "username" }
       return try adminRefuse(c, values, [FieldError(field: field, message: "\(error)")])
@@ -306,6 +310,26 @@ extension PageRoutes {
     c.app.sessions.destroyAll(forAccount: name)
     c.app.record(c, .accountDisabled, .ok, status: 303)
     return .redirect(to: "/admin?done=disabled")
+  }
+
+  /// Sets or removes a head account's person id (`liggare account person`); the account's sessions
+  /// end, so the change holds from its next login.
+  @Sendable static func adminPerson(_ c: RequestContext) throws(APIError) -> HTTPResponse {
+    let name = c.request.form?.value(for: "person-user") ?? ""
+    let text = (c.request.form?.value(for: "new-person") ?? "").trimmingCharacters(in: [" "])
+    let values = ["person-user": name, "new-person": text]
+    guard !name.isEmpty else {
+      return try adminRefuse(c, values, [FieldError(field: "person-user", message: "Välj ett konto")])
+    }
+    do throws(AccessError) {
+      try c.app.accounts.setPerson(name: name, person: text.isEmpty ? nil : text)
+    } catch {
+      let field = if case .invalidPerson = error { "new-person" } else { "person-user" }
+      return try adminRefuse(c, values, [FieldError(field: field, message: EventForm.capitalized("\(error)"))])
+    }
+    c.app.sessions.destroyAll(forAccount: name)
+    c.app.record(c, .personSet, .ok, status: 303)
+    return .redirect(to: "/admin?done=person")
   }
 
   @Sendable static func adminToken(_ c: RequestContext) throws(APIError) -> HTTPResponse {

@@ -46,6 +46,7 @@ public enum PageRoutes {
     Route("POST", "/admin/accounts", .permission(.manageAccounts), adminAdd),
     Route("POST", "/admin/disable", .permission(.manageAccounts), adminDisable),
     Route("POST", "/admin/token", .permission(.manageAccounts), adminToken),
+    Route("POST", "/admin/person", .permission(.manageAccounts), adminPerson),
   ]
 
   /// The cookie carrying the login form's pre-session CSRF token (double submit).

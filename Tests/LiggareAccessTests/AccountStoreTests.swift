@@ -343,3 +343,22 @@ import Testing
     #expect(store.authenticate(name: "gone", password: "ett långt lösenord") == nil)
   }
 }
+
+@Suite struct AccountPersonTests {
+  @Test func aHeadsPersonIdIsSetAndRemovedAndOtherRolesAreRefused() throws {
+    let dir = TemporaryDirectory()
+    defer { dir.remove() }
+    let store = try makeStore(dir, clock: TestClock())
+    try store.add(name: "rektor", role: .head, scopes: ["u-1"], password: nil)
+    try store.add(name: "analys", role: .office, password: nil)
+    try store.setPerson(name: "rektor", person: "p-7")
+    #expect(try store.account(named: "rektor")?.person == "p-7")
+    #expect(store.principal(forAccount: "rektor", method: .token)?.person == "p-7")
+    try store.setPerson(name: "rektor", person: nil)
+    #expect(try store.account(named: "rektor")?.person == nil)
+    #expect(throws: AccessError.self) { try store.setPerson(name: "analys", person: "p-7") }
+    #expect(throws: AccessError.self) { try store.setPerson(name: "rektor", person: "p 7") }
+    #expect(throws: AccessError.self) { try store.setPerson(name: "okänd", person: "p-7") }
+    #expect(try store.account(named: "analys")?.person == nil)
+  }
+}

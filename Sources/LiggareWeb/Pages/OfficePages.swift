@@ -294,8 +294,9 @@ public enum AdminPages {
       Forms.post(WebPath("admin", "accounts"), viewer: viewer) {
         Forms.field("username", label: "Användarnamn", state: state, autocomplete: "off")
         Forms.field(
-          "password", label: "Lösenord", input: .password, hint: "Minst 12 tecken", state: state,
-          autocomplete: "new-password")
+          "password", label: "Lösenord (valfritt)", input: .password,
+          hint: "Minst 12 tecken; tomt ger ett konto som bara används med API-nyckel", state: state,
+          required: false, autocomplete: "new-password")
         Forms.field(
           "role", label: "Roll",
           input: .select([("", "Välj roll")] + WebRole.allCases.map { ($0.rawValue, $0.swedish) }),
@@ -308,6 +309,27 @@ public enum AdminPages {
           hint: "Behövs för att rektorn ska kunna registrera sina bedömningar, t.ex. p-1042", state: state,
           required: false)
         Forms.button("Skapa kontot")
+      }
+      let heads = accounts.filter { $0.roles.contains(.head) }
+      if !heads.isEmpty {
+        el("h2", text: "Rektorns person-id")
+        el(
+          "p",
+          text:
+            "En chef för enhet behöver sitt eget person-id för att registrera sina bedömningar. Tomt fält tar bort det. Kontots sessioner avslutas, så ändringen gäller från nästa inloggning."
+        )
+        Forms.post(WebPath("admin", "person"), viewer: viewer) {
+          Forms.field(
+            "person-user", label: "För kontot",
+            input: .select(
+              [("", "Välj konto")]
+                + heads.map { ($0.username, "\($0.username) (\($0.person.map { "nu \($0)" } ?? "inget person-id"))") }),
+            state: state)
+          Forms.field(
+            "new-person", label: "Person-id", hint: "T.ex. p-1042", state: state, required: false,
+            autocomplete: "off")
+          Forms.button("Spara person-id", style: "secondary")
+        }
       }
       el("h2", text: "Ny API-nyckel")
       Forms.post(WebPath("admin", "token"), viewer: viewer) {
