@@ -169,7 +169,9 @@ enum AccountCommand {
     }
     record(context, .personSet, "account person", name)
     console.line(
-      person.map { "Kontot \(name) har person-id \($0): dess bedömningar registreras med \($0) som bedömare." }
+      person.map {
+        "Kontot \(name) har person-id \($0): dess bedömningar registreras med \($0) som bedömare."
+      }
         ?? "Kontot \(name) har inget person-id längre: det kan inte registrera bedömningar.")
     return 0
   }

@@ -325,7 +325,8 @@ extension PageRoutes {
       try c.app.accounts.setPerson(name: name, person: text.isEmpty ? nil : text)
     } catch {
       let field = if case .invalidPerson = error { "new-person" } else { "person-user" }
-      return try adminRefuse(c, values, [FieldError(field: field, message: EventForm.capitalized("\(error)"))])
+      return try adminRefuse(
+        c, values, [FieldError(field: field, message: EventForm.capitalized("\(error)"))])
     }
     c.app.sessions.destroyAll(forAccount: name)
     c.app.record(c, .personSet, .ok, status: 303)

@@ -43,12 +43,14 @@ import Testing
     }
     #expect(try f.accounts.account(named: "office")?.person == nil)
     #expect(try f.accounts.account(named: "head")?.person == nil)
-    let forged = try admin.post("/admin/person", [("person-user", "head"), ("new-person", "p-a1")], csrf: "x")
+    let forged = try admin.post(
+      "/admin/person", [("person-user", "head"), ("new-person", "p-a1")], csrf: "x")
     #expect(forged.status.code == 403)
     #expect(try f.accounts.account(named: "head")?.person == nil)
     // Only the admin.
     let office = try PageSession(f, as: "office")
-    #expect(try office.post("/admin/person", [("person-user", "head"), ("new-person", "p-a1")]).status.code == 403)
+    #expect(
+      try office.post("/admin/person", [("person-user", "head"), ("new-person", "p-a1")]).status.code == 403)
     #expect(try f.accounts.account(named: "head")?.person == nil)
   }
 
@@ -56,7 +58,8 @@ import Testing
     let f = try ServerFixture()
     let admin = try PageSession(f, as: "admin")
     let r = try admin.post(
-      "/admin/accounts", [("username", "kurssystemet"), ("password", ""), ("role", "coordinator"), ("scopes", "")])
+      "/admin/accounts",
+      [("username", "kurssystemet"), ("password", ""), ("role", "coordinator"), ("scopes", "")])
     #expect(r.status.code == 303, "\(ServerFixture.text(r))")
     let account = try #require(try f.accounts.account(named: "kurssystemet"))
     #expect(!account.hasPassword && account.role == .coordinator)

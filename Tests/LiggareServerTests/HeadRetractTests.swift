@@ -24,7 +24,8 @@ import Testing
         #"{"person":"p-a1","competence":"c-office","level":"grund","method":"self"}"#),
       Self.line("x-course", "CourseCompleted", "2025-06-01", #"{"person":"p-a1","course":"k"}"#),
     ]
-    let r = try f.call("POST", "/api/v1/events", as: "citycoord", body: Array(lines.joined(separator: "\n").utf8))
+    let r = try f.call(
+      "POST", "/api/v1/events", as: "citycoord", body: Array(lines.joined(separator: "\n").utf8))
     #expect(r.status.code == 201, "\(ServerFixture.text(r))")
     try f.accounts.add(
       name: "rektor", role: .head, scopes: ["a"], person: "p-ah", password: "lösenord-för-rektor")
@@ -52,7 +53,10 @@ import Testing
     // The head records an assessment on the pages.
     let saved = try head.post(
       "/register/assessment",
-      [("person", "p-a1"), ("competence", "c-office"), ("level", "säker"), ("date", "2025-06-01"), ("step", "confirm")])
+      [
+        ("person", "p-a1"), ("competence", "c-office"), ("level", "säker"), ("date", "2025-06-01"),
+        ("step", "confirm"),
+      ])
     #expect(saved.status.code == 303, "\(ServerFixture.text(saved).prefix(3000))")
     // Its entry on the register page has "Ångra", leading to the retraction form for it.
     let index = ServerFixture.text(try head.get("/register"))
@@ -82,10 +86,12 @@ import Testing
 
   @Test func aHeadRetractsTheirUnitsFollowUpThroughTheAPI() throws {
     let f = try Self.fixture()
-    let follow = Self.line("s-follow-a", "UnitFollowUp", "2025-06-01", #"{"unit":"a","year":2024,\#(Self.ratings)}"#)
+    let follow = Self.line(
+      "s-follow-a", "UnitFollowUp", "2025-06-01", #"{"unit":"a","year":2024,\#(Self.ratings)}"#)
     let r = try f.call("POST", "/api/v1/events", as: "rektor", body: Array(follow.utf8))
     #expect(r.status.code == 201, "\(ServerFixture.text(r))")
-    let retract = HeadWritesTests.event("EventRetracted", "2025-06-02", #"{"event":"s-follow-a","reason":"fel år"}"#)
+    let retract = HeadWritesTests.event(
+      "EventRetracted", "2025-06-02", #"{"event":"s-follow-a","reason":"fel år"}"#)
     let ok = try f.call("POST", "/api/v1/events", as: "rektor", body: retract)
     #expect(ok.status.code == 201, "\(ServerFixture.text(ok))")
   }

@@ -22,21 +22,26 @@ import Testing
     let competences = (1...3).map { "c-" + String(repeating: "x", count: 440) + "-\($0)" }
     var lines = [
       ServerFixture.line(
-        "s1", "FrameworkDefined", "2020-01-01", #"{"framework":"it","title":"IT","levels":["grund","säker"]}"#)
+        "s1", "FrameworkDefined", "2020-01-01", #"{"framework":"it","title":"IT","levels":["grund","säker"]}"#
+      )
     ]
     for (i, c) in competences.enumerated() {
       lines.append(
         ServerFixture.line(
           "s-c\(i)", "CompetenceDefined", "2020-01-01",
-          #"{"competence":"\#(c)","framework":"it","title":"Kompetens \#(i + 1)","area":"digital kompetens"}"#))
+          #"{"competence":"\#(c)","framework":"it","title":"Kompetens \#(i + 1)","area":"digital kompetens"}"#
+        ))
     }
     for p in persons {
-      lines.append(ServerFixture.line("r-\(p)", "PersonRegistered", "2020-01-01", #"{"person":"\#(p)","name":"Test \#(p)"}"#))
+      lines.append(
+        ServerFixture.line(
+          "r-\(p)", "PersonRegistered", "2020-01-01", #"{"person":"\#(p)","name":"Test \#(p)"}"#))
       lines.append(
         ServerFixture.line(
           "a-\(p)", "StaffAssigned", "2020-01-01", #"{"person":"\#(p)","unit":"a","role":"förskollärare"}"#))
     }
-    let setup = try f.call("POST", "/api/v1/events", as: "citycoord", body: Array(lines.joined(separator: "\n").utf8))
+    let setup = try f.call(
+      "POST", "/api/v1/events", as: "citycoord", body: Array(lines.joined(separator: "\n").utf8))
     #expect(setup.status.code == 201, "\(ServerFixture.text(setup))")
     let before = try Self.headSeq(f)
 
@@ -47,7 +52,8 @@ import Testing
       }.joined(separator: "\r\n") + "\r\n"
     let session = try PageSession(f, as: "citycoord")
     let fields = [("framework", "it"), ("date", "2025-05-01"), ("method", "self"), ("assessor", "")]
-    let preview = try session.upload("/register/assessments", fields + [("step", "preview")], file: csv, named: "enkät.csv")
+    let preview = try session.upload(
+      "/register/assessments", fields + [("step", "preview")], file: csv, named: "enkät.csv")
     let page = ServerFixture.text(preview)
     #expect(preview.status.code == 200, "\(page.prefix(2000))")
     #expect(page.contains("Spara 480 bedömningar"))

@@ -23,7 +23,9 @@ import Testing
 
   @Test func onlyTheOfficeAndCoordinatorsOpenTheStatusPage() throws {
     let f = try ServerFixture()
-    for (name, status) in [("office", 200), ("coord", 200), ("citycoord", 200), ("head", 403), ("admin", 403)] {
+    for (name, status) in [
+      ("office", 200), ("coord", 200), ("citycoord", 200), ("head", 403), ("admin", 403),
+    ] {
       let r = try PageSession(f, as: name).get("/status")
       #expect(r.status.code == status, "\(name)")
       if status == 200 {

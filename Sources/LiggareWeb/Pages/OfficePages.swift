@@ -323,7 +323,9 @@ public enum AdminPages {
             "person-user", label: "För kontot",
             input: .select(
               [("", "Välj konto")]
-                + heads.map { ($0.username, "\($0.username) (\($0.person.map { "nu \($0)" } ?? "inget person-id"))") }),
+                + heads.map {
+                  ($0.username, "\($0.username) (\($0.person.map { "nu \($0)" } ?? "inget person-id"))")
+                }),
             state: state)
           Forms.field(
             "new-person", label: "Person-id", hint: "T.ex. p-1042", state: state, required: false,
