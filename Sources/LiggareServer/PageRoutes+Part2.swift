@@ -105,14 +105,39 @@ extension PageRoutes {
 
   // MARK: - The assessments list
 
+  /// Whether the viewer may upload an assessments list: coordinators (any method), and heads (their
+  /// own head assessments of their staff, as `import-assessments --method head --assessor P`).
+  static func mayUploadAssessments(_ v: Viewer) -> Bool { v.has(.coordinator) || v.has(.head) }
+
+  /// A head's list is the head's own: method `head`, the account's person as assessor.
+  static func fixedListFields(_ c: RequestContext, principal: Principal) -> [String: (
+    value: String, label: String
+  )] {
+    guard principal.role == .head else { return [:] }
+    let own = principal.person ?? ""
+    let name = c.state.names[own]
+    return [
+      "method": ("head", "chefens bedömning"),
+      "assessor": (
+        own,
+        own.isEmpty
+          ? "saknas – be administratören lägga till ditt person-id på kontot"
+          : name.map { "\($0) (\(own)), du själv" } ?? "\(own), du själv"
+      ),
+    ]
+  }
+
   @Sendable static func assessmentsForm(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     let v = try viewer(c)
-    guard v.has(.coordinator) else { return notFound(c) }
+    guard mayUploadAssessments(v) else { return notFound(c) }
+    let principal = try c.caller
     let today = c.now.stockholmDate
+    let fixed = fixedListFields(c, principal: principal)
     return html(
       RegisterPages.assessmentsForm(
-        viewer: v, state: FormState(values: ["date": today.description, "method": "self"]),
-        frameworks: frameworkChoices(c, on: today)))
+        viewer: v,
+        state: FormState(values: ["date": today.description, "method": fixed["method"]?.value ?? "self"]),
+        frameworks: frameworkChoices(c, on: today), fixed: fixed))
   }
 
   static func frameworkChoices(_ c: RequestContext, on date: CivilDate) -> [(String, String)] {
@@ -121,10 +146,13 @@ extension PageRoutes {
 
   @Sendable static func assessmentsPost(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     let v = try viewer(c)
-    guard v.has(.coordinator) else { return notFound(c) }
+    guard mayUploadAssessments(v) else { return notFound(c) }
     let principal = try c.caller
-    let (fields, file) = try uploadForm(c, unnamedFile: "listan")
+    var (fields, file) = try uploadForm(c, unnamedFile: "listan")
     try c.app.requireCSRF(c, token: fields["csrf"])
+    // A head's list is always the head's own assessments, whatever the form sent.
+    let fixed = fixedListFields(c, principal: principal)
+    for (key, f) in fixed { fields[key] = f.value }
     let framework = (fields["framework"] ?? "").trimmingCharacters(in: [" "])
     let dateText = (fields["date"] ?? "").trimmingCharacters(in: [" "])
     let date = CivilDate(parsing: dateText)
@@ -152,7 +180,12 @@ extension PageRoutes {
       errors.append(FieldError(field: "method", message: "Välj självskattning eller chefens bedömning"))
     } else if method == .head && assessor.isEmpty {
       errors.append(
-        FieldError(field: "assessor", message: "Fyll i bedömaren: rektorns eller förskolechefens person-id"))
+        FieldError(
+          field: "assessor",
+          message: fixed.isEmpty
+            ? "Fyll i bedömaren: rektorns eller förskolechefens person-id"
+            : "Kontot saknar ditt person-id, så dina bedömningar kan inte registreras; be administratören lägga till det"
+        ))
     } else if method == .self && !assessor.isEmpty {
       errors.append(
         FieldError(field: "assessor", message: "En självskattning har ingen bedömare; töm fältet"))
@@ -185,7 +218,7 @@ extension PageRoutes {
       return html(
         RegisterPages.assessmentsForm(
           viewer: v, state: FormState(values: fields, errors: errors),
-          frameworks: frameworkChoices(c, on: date ?? c.now.stockholmDate)),
+          frameworks: frameworkChoices(c, on: date ?? c.now.stockholmDate), fixed: fixed),
         status: .unprocessableContent)
     }
     let drafts = cells.map { cell in

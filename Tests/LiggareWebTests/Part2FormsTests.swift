@@ -7,7 +7,7 @@ import Testing
 /// Part 2's forms: the submitted text becomes the contract's `data` (lists, ticked boxes, the five
 /// ratings), refusals land at their fields, and a message that starts with an id keeps its case.
 @Suite struct Part2FormsTests {
-  @Test func everyPart2TypeHasAFormAndHeadsGetTwo() throws {
+  @Test func everyPart2TypeHasAFormAndHeadsGetTwoAndTheRetraction() throws {
     let types = Set(EventForm.all.map(\.type))
     for t in [
       EventType.frameworkDefined, .competenceDefined, .requirementSet, .requirementEnded, .competenceAssessed,
@@ -17,7 +17,9 @@ import Testing
     }
     let head = Viewer(name: "r", roles: [.head], scopes: ["u"], csrfToken: "t")
     #expect(
-      Set(EventForm.all.filter { $0.isAvailable(to: head) }.map(\.name)) == ["assessment", "follow-up"])
+      Set(EventForm.all.filter { $0.isAvailable(to: head) }.map(\.name)) == [
+        "assessment", "follow-up", "retract",
+      ])
   }
 
   @Test func listsTickedBoxesAndRatingsBecomeTheContractsData() throws {

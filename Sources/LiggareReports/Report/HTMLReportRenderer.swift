@@ -477,6 +477,9 @@ struct HTMLReportRenderer {
       tbody th[scope="row"] { overflow-wrap: break-word; }
       tr, th, td { break-inside: avoid; }
       thead { display: table-header-group; }
+      /* A table of fewer than 25 rows moves whole to the next page rather than leave its caption
+         and head alone at the foot of one (seen at city scale); longer ones break between rows. */
+      .table-wrap:not(:has(tbody tr:nth-child(25))) { break-inside: avoid-page; }
     }
 
     """

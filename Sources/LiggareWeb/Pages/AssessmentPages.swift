@@ -31,7 +31,14 @@ public struct AssessmentPreviewRow: Sendable, Hashable {
 /// The upload of a self-assessment survey (or a head's list), as `liggare import-assessments`.
 extension RegisterPages {
   /// The form: framework, method, assessor, date and the file.
-  public static func assessmentsForm(viewer: Viewer, state: FormState, frameworks: [(String, String)])
+  ///
+  /// - Parameter fixed: fields the viewer cannot choose (a head's list is the head's own
+  ///   assessments: method `head`, the account's person as assessor), shown as text and sent as
+  ///   hidden fields.
+  public static func assessmentsForm(
+    viewer: Viewer, state: FormState, frameworks: [(String, String)],
+    fixed: [String: (value: String, label: String)] = [:]
+  )
     -> [UInt8]
   {
     Layout.page(title: "Självskattningar eller bedömningar", viewer: viewer, section: .register) {
@@ -46,13 +53,27 @@ extension RegisterPages {
           "framework", label: "Ramverk",
           input: .select([("", frameworks.isEmpty ? "Inget ramverk finns" : "Välj ramverk")] + frameworks),
           state: state)
-        Forms.field(
-          "method", label: "Metod",
-          input: .select([("self", "självskattning"), ("head", "chefens bedömning")]), state: state)
-        Forms.field(
-          "assessor", label: "Bedömare (vid chefens bedömning)",
-          hint: "Rektorns eller förskolechefens person-id; tomt vid självskattning", state: state,
-          required: false)
+        if let method = fixed["method"], let assessor = fixed["assessor"] {
+          Forms.hidden("method", method.value)
+          Forms.hidden("assessor", assessor.value)
+          el("dl", [Attribute("class", "facts")]) {
+            el("dt", text: "Metod")
+            el("dd", text: method.label)
+            el("dt", text: "Bedömare")
+            el("dd", [Attribute("id", "f-assessor")], text: assessor.label)
+          }
+          if let error = state.error("assessor") {
+            el("p", [Attribute("class", "error-message")], text: "Fel: \(error)")
+          }
+        } else {
+          Forms.field(
+            "method", label: "Metod",
+            input: .select([("self", "självskattning"), ("head", "chefens bedömning")]), state: state)
+          Forms.field(
+            "assessor", label: "Bedömare (vid chefens bedömning)",
+            hint: "Rektorns eller förskolechefens person-id; tomt vid självskattning", state: state,
+            required: false)
+        }
         Forms.field(
           "date", label: "Datum", input: .date, hint: "Dagen för bedömningen, ÅÅÅÅ-MM-DD", state: state)
         Forms.field("file", label: "Listan (CSV)", input: .file, state: state)

@@ -56,6 +56,8 @@ public enum RegisterPages {
       el("ul") {
         if viewer.has(.coordinator) {
           el("li") { el("a", [.href(Routes.assessments)], text: "Självskattningar eller bedömningar (fil)") }
+        } else if viewer.has(.head) {
+          el("li") { el("a", [.href(Routes.assessments)], text: "Dina bedömningar av personalen (fil)") }
         }
         for form in EventForm.part2 where form.isAvailable(to: viewer) {
           el("li") { el("a", [.href(Routes.event(form.name))], text: form.title) }
