@@ -38,6 +38,7 @@ public enum Stylesheet {
     main{padding:1rem 0 2rem}
     main:focus{outline:none}
     h1{font-size:2rem;line-height:1.2;margin:.5rem 0 1rem}
+    h1,h2,h3{overflow-wrap:break-word;hyphens:auto}
     h2{font-size:1.5rem;margin:2rem 0 .5rem}
     h3{font-size:1.2rem;margin:1.5rem 0 .5rem}
     p,ul,ol,dl{max-width:42rem}

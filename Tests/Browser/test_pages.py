@@ -158,7 +158,7 @@ PAGES = {
                     "/register/measure", "/register/measure-status", "/register/assessments",
                     "/search?q=berg", "/person/p-102", "/person/p-101", "/accessibility", "/finns-inte"],
     "head": ["/", "/unit", "/unit/f-solrosen", "/unit/f-solrosen/print", "/person/p-101", "/register",
-             "/register/assessment", "/register/follow-up"],
+             "/register/assessment", "/register/follow-up", "/register/assessments"],
     "office": ["/", "/city", "/unit/n-syd", "/unit/g-bergskolan", "/report", "/report?year=2024", "/status"],
     "admin": ["/", "/admin"],
 }
@@ -449,4 +449,47 @@ def test_coordinator_uploads_self_assessments_with_a_preview(browser, tmp_path):
     wait_for_exact_heading(browser, "Granska bedömningarna")
     browser.find_element(By.CSS_SELECTOR, "main form button[value=confirm]").click()
     wait_for_notice(browser, "Inget nytt sparades")
+    assert head_seq() == seq + 3
+
+
+def test_head_uploads_own_assessments_then_undoes_one_from_its_entry(browser, tmp_path):
+    login(browser, "head")
+    browser.get(URL + "/register")
+    wait_for_exact_heading(browser, "Registrera")
+    browser.find_element(By.LINK_TEXT, "Dina bedömningar av personalen (fil)").click()
+    wait_for_exact_heading(browser, "Dina bedömningar av personalen")
+    # The method and the assessor are the head's own, not fields to choose.
+    assert not browser.find_elements(By.ID, "f-method")
+    assert "Karin Berg (p-100), du själv" in browser.find_element(By.ID, "f-assessor").text
+    path = tmp_path / "bedomningar.csv"
+    path.write_text("person;Office 365\np-101;säker\np-103;grund\n", encoding="utf-8")
+    choose(browser, "framework", "it-plan")
+    browser.find_element(By.ID, "f-file").send_keys(str(path))
+    seq = head_seq()
+    browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+    wait_for_exact_heading(browser, "Granska bedömningarna")
+    preview = browser.find_element(By.CSS_SELECTOR, "main .preview").text
+    assert "chefens bedömning av p-100" in preview and "2 bedömningar av 2 personer" in preview, preview
+    assert head_seq() == seq, "the preview must not append"
+    browser.find_element(By.CSS_SELECTOR, "main form button[value=confirm]").click()
+    wait_for_exact_heading(browser, "Registrera")
+    assert head_seq() == seq + 2
+    # The newest entry has "Ångra": a retraction with a reason, dry run first, then confirmed.
+    first = browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")[0]
+    first.find_element(By.LINK_TEXT, "Ångra").click()
+    wait_for_exact_heading(browser, "Dra tillbaka en händelse")
+    browser.find_element(By.ID, "f-reason").send_keys("fel nivå")
+    preview_and_confirm(browser)
+    assert head_seq() == seq + 3
+    first = browser.find_elements(By.CSS_SELECTOR, "main table tbody tr")[1]
+    assert first.find_elements(By.TAG_NAME, "del") and "tillbakadragen" in first.text, first.text
+    screenshot(browser, "head-undo")
+    # Another unit's event, or an id that does not exist: the same refusal, nothing appended.
+    for event in ["bt-001", "finns-inte"]:
+        browser.get(URL + f"/register/retract?event={event}")
+        wait_for_exact_heading(browser, "Dra tillbaka en händelse")
+        browser.find_element(By.ID, "f-reason").send_keys("prov")
+        browser.find_element(By.CSS_SELECTOR, "main form button[value=preview]").click()
+        WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"))
+        assert "En rektor kan bara dra tillbaka sina egna" in browser.find_element(By.CSS_SELECTOR, ".error-summary").text
     assert head_seq() == seq + 3

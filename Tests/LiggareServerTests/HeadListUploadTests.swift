@@ -22,6 +22,7 @@ import Testing
     let register = ServerFixture.text(try head.get("/register"))
     #expect(register.contains(#"href="/register/assessments""#))
     let form = ServerFixture.text(try head.get("/register/assessments"))
+    #expect(form.contains("<h1>Dina bedömningar av personalen</h1>"))
     #expect(form.contains("Agnes Holm (p-ah), du själv"), "\(form)")
     #expect(!form.contains(#"<select id="f-method""#))
     let before = try PageListUploadTests.headSeq(f)

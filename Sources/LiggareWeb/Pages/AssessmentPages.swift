@@ -41,12 +41,17 @@ extension RegisterPages {
   )
     -> [UInt8]
   {
-    Layout.page(title: "Självskattningar eller bedömningar", viewer: viewer, section: .register) {
+    let own = !fixed.isEmpty
+    return Layout.page(
+      title: own ? "Dina bedömningar av personalen" : "Självskattningar eller bedömningar", viewer: viewer,
+      section: .register
+    ) {
       Forms.errorSummary(state.errors)
       el(
         "p",
-        text:
-          "Ladda upp enkätsvaren som en CSV-fil (Microsoft Forms eller Google Forms, sparad från Excel): en kolumn ”person” med personens id och en kolumn per kompetens med kompetensens id eller titel som rubrik. Cellerna är nivåer i ramverket eller tomma. Hela listan sparas eller ingenting."
+        text: own
+          ? "Ladda upp dina bedömningar som en CSV-fil (t.ex. sparad från Excel): en kolumn ”person” med personens id och en kolumn per kompetens med kompetensens id eller titel som rubrik. Cellerna är nivåer i ramverket eller tomma. Du kan bedöma personalen på dina enheter; hela listan sparas eller ingenting."
+          : "Ladda upp enkätsvaren som en CSV-fil (Microsoft Forms eller Google Forms, sparad från Excel): en kolumn ”person” med personens id och en kolumn per kompetens med kompetensens id eller titel som rubrik. Cellerna är nivåer i ramverket eller tomma. Hela listan sparas eller ingenting."
       )
       Forms.post(Routes.assessments, viewer: viewer, multipart: true) {
         Forms.field(
