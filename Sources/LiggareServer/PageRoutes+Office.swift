@@ -156,7 +156,7 @@ extension PageRoutes {
     let snapshot = c.state.snapshot
     var status = LogStatus(
       seq: snapshot.head.seq, hash: snapshot.head.hash.hex,
-      lastWrite: snapshot.chronicle.latestRecordedAt.map(SwedishMoment.text),
+      lastWrite: snapshot.chronicle.latestRecordedAt.map(SwedishTime.moment),
       events: snapshot.chronicle.eventCount, lastVerify: nil)
     do throws(LedgerError) {
       if let last = try LastVerification.read(logDirectory: c.app.service.directory) {
@@ -180,7 +180,7 @@ extension PageRoutes {
   static func describe(_ last: LastVerification, currentSeq: UInt64) -> String {
     var text =
       (last.intact ? "OK" : "SKADAD")
-      + " \(SwedishMoment.text(last.at)): \(last.records) poster, huvud seq \(last.head.seq)"
+      + " \(SwedishTime.moment(last.at)): \(last.records) poster, huvud seq \(last.head.seq)"
     if let damage = last.damage { text += "; \(damage)" }
     if let doubtful = last.doubtful {
       text += doubtful == 0 ? "; inga tveksamma händelser" : "; \(doubtful) tveksamma händelser"
