@@ -62,6 +62,7 @@ public enum Stylesheet {
     input[type=text],input[type=password],input[type=date],input[type=number],input[type=search],
     input[type=datetime-local],select,textarea{font:inherit;padding:.4rem;border:2px solid #1b1b1b;
     max-width:100%;width:24rem;background:#fff;color:#1b1b1b}
+    select{width:auto;min-width:min(24rem,100%)}
     input[type=number]{width:8rem}
     input[type=date]{width:12rem}
     input[type=file]{font:inherit;max-width:100%}
