@@ -7,6 +7,8 @@ public struct Census: Sendable {
   public let members: [StaffMember]
   /// Each node's id → indexes into `members` of the staff of the node and everything under it.
   public let staffIndexesByNode: [String: [Int]]
+  /// Per member: the person's symbol and the unit's symbol (for look-ups without strings).
+  let symbols: [(person: Int32, unit: Int32)]
 
   /// Counts the staff of every node in `state`.
   public init(_ state: CityState) {
@@ -20,6 +22,7 @@ public struct Census: Sendable {
     let chronicle = state.chronicle
     let parents = state.parentTable()
     var members: [StaffMember] = []
+    var symbols: [(person: Int32, unit: Int32)] = []
     var byNode: [Int32: [Int]] = [:]
     let order: [Int32]
     if let some = state.persons(under: nodeID) {
@@ -34,6 +37,7 @@ public struct Census: Sendable {
     for p in order {
       guard let pl = state.placement(p), pl.role.countsAsStaff else { continue }
       let index = members.count
+      symbols.append((p, pl.unit))
       members.append(
         StaffMember(
           personID: chronicle.personSymbols.name(p), unitID: chronicle.unitSymbols.name(pl.unit),
@@ -48,6 +52,7 @@ public struct Census: Sendable {
       }
     }
     self.members = members
+    self.symbols = symbols
     var named: [String: [Int]] = [:]
     for (node, indexes) in byNode { named[chronicle.unitSymbols.name(node)] = indexes }
     self.staffIndexesByNode = named

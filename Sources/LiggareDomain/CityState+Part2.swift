@@ -93,70 +93,39 @@ extension CityState {
 
   // MARK: Assessments
 
-  func assessedLevel(_ v: Version<Assessment>, position: Int) -> AssessedLevel {
-    AssessedLevel(
-      label: chronicle.labelSymbols.name(v.value.label), position: position,
-      date: CivilDate(daysSinceEpoch: v.date), method: v.value.method,
-      assessorID: v.value.assessor >= 0 ? chronicle.personSymbols.name(v.value.assessor) : nil)
-  }
-
   /// A person's latest self- and head assessment of a competence by then.
   public func competenceLevels(of person: String, in competence: String) -> CompetenceLevels {
     guard let p = personSymbol(person), let c = chronicle.competenceSymbols.symbol(for: competence) else {
       return CompetenceLevels()
     }
-    var index = AssessmentIndex.Builder()
-    if let byPerson = self.index {
-      // The same assessments in the same order, read from the person's own list.
-      let all = chronicle.assessments
-      for i in byPerson.assessments(of: p) {
-        let v = all[Int(i)]
-        if v.value.competence == c && isVisibleHere(v) { index.consider(Int(i), v, in: self) }
-      }
-    } else {
-      for (i, v) in chronicle.assessments.enumerated()
-      where v.value.person == p && v.value.competence == c && isVisibleHere(v) {
-        index.consider(i, v, in: self)
-      }
+    let scales = LabelScales(self)
+    let all = chronicle.assessments
+    var best: (selfIndex: Int32, headIndex: Int32) = (-1, -1)
+    func consider(_ i: Int, _ v: Version<Assessment>) {
+      guard v.value.person == p, v.value.competence == c, isVisibleHere(v),
+        scales.position(v.value.label, competence: c, date: v.date, seq: v.seq) != nil
+      else { return }
+      AssessmentIndex.keepLatest(Int32(truncatingIfNeeded: i), v, method: v.value.method, in: all, best: &best)
     }
-    return index.finish(in: self).levels(of: person, in: competence)
+    if let byPerson = self.index {
+      // The same assessments, read from the person's own list.
+      for i in byPerson.assessments(of: p) { consider(Int(i), all[Int(i)]) }
+    } else {
+      for (i, v) in all.enumerated() { consider(i, v) }
+    }
+    return AssessmentIndex.levels(best, chronicle: chronicle, scales: scales)
   }
 
   /// Every person's latest self- and head assessment of every competence by then.
   public func assessmentIndex() -> AssessmentIndex {
-    var index = AssessmentIndex.Builder()
-    let end = position
-    for (i, v) in chronicle.assessments.enumerated()
-    where v.isAtOrBefore(end) && v.isVisible(knownAt: knownAtSeq) {
-      index.consider(i, v, in: self)
-    }
-    return index.finish(in: self)
+    AssessmentIndex(self)
   }
 
   /// The same as `assessmentIndex()` for the persons in `persons` (symbols, any order, repeats
   /// allowed); other persons are absent from it. With the chronicle index it reads only their
   /// assessments (a unit's view, not the whole city's); without, it filters the full scan.
   public func assessmentIndex(persons: [Int32]) -> AssessmentIndex {
-    guard let byPerson = self.index else {
-      let wanted = Set(persons)
-      var index = AssessmentIndex.Builder()
-      for (i, v) in chronicle.assessments.enumerated()
-      where wanted.contains(v.value.person) && v.isAtOrBefore(position) && v.isVisible(knownAt: knownAtSeq) {
-        index.consider(i, v, in: self)
-      }
-      return index.finish(in: self)
-    }
-    var index = AssessmentIndex.Builder()
-    let all = chronicle.assessments
-    for p in Set(persons) {
-      for i in byPerson.assessments(of: p) {
-        let v = all[Int(i)]
-        if v.isAtOrBefore(position) && v.isVisible(knownAt: knownAtSeq) {
-          index.consider(Int(i), v, in: self)
-        }
-      }
-    }
-    return index.finish(in: self)
+    AssessmentIndex(self, persons: persons)
   }
 
   // MARK: Follow-up
@@ -228,70 +197,5 @@ extension CityState {
     guard let u = chronicle.unitSymbols.symbol(for: id), let a = chronicle.unitSymbols.symbol(for: ancestorID)
     else { return false }
     return isUnder(u, a, parents: parentTable())
-  }
-}
-
-/// Every person's latest self- and head assessment per competence at one state.
-public struct AssessmentIndex: Sendable {
-  /// By person symbol << 32 | competence symbol.
-  let slots: [Int64: CompetenceLevels]
-  let personSymbols: SymbolTable
-  let competenceSymbols: SymbolTable
-
-  /// The person's levels in the competence (empty when never assessed).
-  public func levels(of person: String, in competence: String) -> CompetenceLevels {
-    guard let p = personSymbols.symbol(for: person), let c = competenceSymbols.symbol(for: competence) else {
-      return CompetenceLevels()
-    }
-    return slots[Int64(p) << 32 | Int64(c)] ?? CompetenceLevels()
-  }
-
-  /// Number of (person, competence) pairs with any assessment.
-  public var count: Int { slots.count }
-
-  struct Builder {
-    struct Best {
-      var selfIndex = -1
-      var selfPosition = 0
-      var headIndex = -1
-      var headPosition = 0
-    }
-    var best: [Int64: Best] = [:]
-
-    mutating func consider(_ i: Int, _ v: Version<Assessment>, in state: CityState) {
-      let a = v.value
-      guard let position = state.labelPosition(a.label, competence: a.competence, date: v.date, seq: v.seq)
-      else { return }
-      let key = Int64(a.person) << 32 | Int64(a.competence)
-      var b = best[key] ?? Best()
-      let all = state.chronicle.assessments
-      switch a.method {
-      case .self:
-        if b.selfIndex < 0 || v.isAfter(date: all[b.selfIndex].date, seq: all[b.selfIndex].seq) {
-          (b.selfIndex, b.selfPosition) = (i, position)
-        }
-      case .head:
-        if b.headIndex < 0 || v.isAfter(date: all[b.headIndex].date, seq: all[b.headIndex].seq) {
-          (b.headIndex, b.headPosition) = (i, position)
-        }
-      }
-      best[key] = b
-    }
-
-    func finish(in state: CityState) -> AssessmentIndex {
-      let all = state.chronicle.assessments
-      var slots: [Int64: CompetenceLevels] = [:]
-      slots.reserveCapacity(best.count)
-      for (key, b) in best {
-        slots[key] = CompetenceLevels(
-          selfAssessed: b.selfIndex >= 0
-            ? state.assessedLevel(all[b.selfIndex], position: b.selfPosition) : nil,
-          headAssessed: b.headIndex >= 0
-            ? state.assessedLevel(all[b.headIndex], position: b.headPosition) : nil)
-      }
-      return AssessmentIndex(
-        slots: slots, personSymbols: state.chronicle.personSymbols,
-        competenceSymbols: state.chronicle.competenceSymbols)
-    }
   }
 }

@@ -114,6 +114,19 @@ public struct CityState: Sendable {
     (0..<Int32(chronicle.unitSymbols.count)).map { facts($0)?.parent }
   }
 
+  /// The node `id` and its ancestors as the tree stood, nearest first: the walk stops at a node not
+  /// established by then (so an unknown `id` gives none), as `OrgTree.selfAndAncestors` of
+  /// `allUnits` does, without resolving every node.
+  public func selfAndAncestors(of id: String) -> [String] {
+    var result: [String] = []
+    var node = chronicle.unitSymbols.symbol(for: id)
+    while let n = node, let f = facts(n), result.count <= chronicle.unitSymbols.count {
+      result.append(chronicle.unitSymbols.name(n))
+      node = f.parent
+    }
+    return result
+  }
+
   /// Whether `u` is `ancestor` or lies under it in the tree as it stood.
   func isUnder(_ u: Int32, _ ancestor: Int32, parents: [Int32?]) -> Bool {
     var current: Int32? = u

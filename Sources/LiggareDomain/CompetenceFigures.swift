@@ -55,14 +55,12 @@ public struct PersonGap: Sendable, Hashable {
 public struct CompetenceCensus: Sendable {
   public let state: CityState
   public let census: Census
-  public let index: AssessmentIndex
+  /// The latest assessments of the requirements' competences (only those).
+  let index: AssessmentIndex
   /// Requirements in force, in id order.
   public let requirements: [RequirementSnapshot]
-  /// Per requirement (same order): indexes into `census.members` of the staff it applies to.
-  let appliesTo: [Set<Int>]
-  /// Per member: the requirement indexes that apply.
-  let requirementsOf: [[Int]]
-  /// Per requirement, per member: -1 not applying, 0 met, 1 below, 2 not assessed.
+  /// Per requirement (same order), per member of `census.members`: -1 not applying, 0 met, 1 below,
+  /// 2 not assessed.
   let standing: [[Int8]]
 
   /// Evaluates every requirement in force in `state` (whose census may be given when already made).
@@ -70,42 +68,38 @@ public struct CompetenceCensus: Sendable {
     self.state = state
     let census = census ?? Census(state)
     self.census = census
-    // Only the census's members are ever looked up: a census of one node (a unit's view) reads
-    // only its people's assessments when the state has the chronicle's index.
-    if state.index != nil {
-      let symbols = state.chronicle.personSymbols
-      self.index = state.assessmentIndex(
-        persons: census.members.compactMap { symbols.symbol(for: $0.personID) })
-    } else {
-      self.index = state.assessmentIndex()
+    let requirements = state.requirementsInForce
+    self.requirements = requirements
+    let competences = requirements.map { state.chronicle.competenceSymbols.symbol(for: $0.competenceID) ?? -1 }
+    // Only the census's members and the requirements' competences are ever looked up: a census
+    // of one node (a unit's view) reads only its people's assessments when the state has the
+    // chronicle's index.
+    self.index = AssessmentIndex(state, persons: census.symbols.map(\.person), competences: competences)
+    // School forms by unit symbol, read once per unit that has staff.
+    var forms = [SchoolForm??](repeating: nil, count: state.chronicle.unitSymbols.count)
+    for (_, u) in census.symbols where forms[Int(u)] == nil {
+      forms[Int(u)] = .some(state.facts(u)?.schoolForm)
     }
-    self.requirements = state.requirementsInForce
-    var forms: [String: SchoolForm?] = [:]
-    for member in census.members where forms[member.unitID] == nil {
-      forms[member.unitID] = .some(state.unit(member.unitID)?.schoolForm)
-    }
-    var appliesTo: [Set<Int>] = []
-    var requirementsOf = [[Int]](repeating: [], count: census.members.count)
     var standing: [[Int8]] = []
     let index = self.index
     for (r, requirement) in requirements.enumerated() {
-      var set = Set<Int>()
       var marks = [Int8](repeating: -1, count: census.members.count)
+      let c = competences[r]
       for i in census.staffIndexesByNode[requirement.scopeID] ?? [] {
         let m = census.members[i]
-        if requirement.covers(role: m.role, schoolForm: forms[m.unitID] ?? nil) {
-          set.insert(i)
-          requirementsOf[i].append(r)
-          let status = PersonRequirementStatus(
-            requirement: requirement, levels: index.levels(of: m.personID, in: requirement.competenceID))
-          marks[i] = status.isMet ? 0 : status.isNotAssessed ? 2 : 1
+        let (p, u) = census.symbols[i]
+        if requirement.covers(role: m.role, schoolForm: forms[Int(u)] ?? nil) {
+          // As `PersonRequirementStatus`: met at or above minLevel's position, not assessed
+          // without a level that counts, below otherwise (also when minLevel has no position).
+          if let counting = index.countingPosition(p, c) {
+            marks[i] = (requirement.minPosition.map { counting >= $0 } ?? false) ? 0 : 1
+          } else {
+            marks[i] = 2
+          }
         }
       }
-      appliesTo.append(set)
       standing.append(marks)
     }
-    self.appliesTo = appliesTo
-    self.requirementsOf = requirementsOf
     self.standing = standing
   }
 
@@ -113,7 +107,7 @@ public struct CompetenceCensus: Sendable {
   /// (empty when the person is not staff).
   public func statuses(of personID: String) -> [PersonRequirementStatus] {
     guard let i = census.members.firstIndex(where: { $0.personID == personID }) else { return [] }
-    return requirementsOf[i].map {
+    return requirements.indices.filter { standing[$0][i] >= 0 }.map {
       let r = requirements[$0]
       return PersonRequirementStatus(requirement: r, levels: index.levels(of: personID, in: r.competenceID))
     }
@@ -147,7 +141,7 @@ public struct CompetenceCensus: Sendable {
     var result = RequirementFulfilment(
       requirement: requirement, nodeID: nodeID, applies: 0, met: 0, notAssessed: 0, below: [],
       notAssessedIDs: [])
-    for i in census.staffIndexesByNode[nodeID] ?? [] where appliesTo[r].contains(i) {
+    for i in census.staffIndexesByNode[nodeID] ?? [] where standing[r][i] >= 0 {
       let m = census.members[i]
       let status = PersonRequirementStatus(
         requirement: requirement, levels: index.levels(of: m.personID, in: requirement.competenceID))

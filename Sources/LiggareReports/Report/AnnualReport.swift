@@ -229,7 +229,6 @@ public struct AnnualReport: Sendable {
   ) {
     var appointed: [String: Int] = [:]
     var ended: [String: Int] = [:]
-    var trees: [CivilDate: OrgTree] = [:]
     for change in state.examinerChanges(in: CivilDate.startOfYear(year)...CivilDate.endOfYear(year)) {
       let day = state.at(.endOf(change.date))
       let unitID: String?
@@ -241,9 +240,8 @@ public struct AnnualReport: Sendable {
         unitID = state.at(Position(date: change.date, seq: 0)).examinerRole(of: change.personID)?.unitID
       }
       guard let unitID else { continue }
-      let tree = trees[change.date] ?? OrgTree(day.allUnits)
-      trees[change.date] = tree
-      for node in tree.selfAndAncestors(unitID) {
+      // The tree of the day, walked up from the unit only (not resolved whole for every date).
+      for node in day.selfAndAncestors(of: unitID) {
         switch change.change {
         case .appointed: appointed[node, default: 0] += 1
         case .ended: ended[node, default: 0] += 1
