@@ -88,8 +88,21 @@ public enum SwedishNumber {
     scaled(value, digits: digits).map { number(scaled: $0, digits: digits, style: style) } ?? invalid
   }
 
-  /// A share 0–1 as a percentage with `digits` decimals ("41,2 %").
-  public static func percent(_ share: Double, digits: Int = 1, style: Style = .text) -> String {
-    decimal(share * 100, digits: digits, style: style) + style.percentSpace + "%"
+  /// A value rounded half away from zero to the tenth, written without decimals when that is whole
+  /// and with one otherwise: hours ("1 234", "2,5") and goals' target shares ("90", "87,5");
+  /// `invalid` when it cannot be written.
+  public static func wholeOrTenths(_ h: Double, style: Style = .text, invalid: String = "–") -> String {
+    guard let tenths = scaled(h, digits: 1) else { return invalid }
+    return tenths % 10 == 0
+      ? number(scaled: tenths / 10, digits: 0, style: style) : number(scaled: tenths, digits: 1, style: style)
+  }
+
+  /// A share 0–1 as a percentage with `digits` decimals ("41,2 %"); `invalid` alone when it cannot
+  /// be written.
+  public static func percent(_ share: Double, digits: Int = 1, style: Style = .text, invalid: String = "–")
+    -> String
+  {
+    guard let n = scaled(share * 100, digits: digits) else { return invalid }
+    return number(scaled: n, digits: digits, style: style) + style.percentSpace + "%"
   }
 }

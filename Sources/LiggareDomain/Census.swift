@@ -122,9 +122,11 @@ public struct GoalStatus: Sendable, Hashable {
   /// The share at level, 0 when the scope has no staff.
   public var share: Double { staff == 0 ? 0 : Double(atLevel) / Double(staff) }
 
-  /// Evaluates every goal in force in `state`.
-  public static func evaluateAll(in state: CityState) -> [GoalStatus] {
+  /// Evaluates every goal in force in `state`; `census`, when given, is `Census(state)` (the
+  /// goals whose deadline is not before the state's date are measured on it).
+  public static func evaluateAll(in state: CityState, census known: Census? = nil) -> [GoalStatus] {
     var censusByDate: [CivilDate: Census] = [:]
+    if let known { censusByDate[state.asOf] = known }
     return state.goals.map { goal in
       let date = min(goal.deadline, state.asOf)
       let census =

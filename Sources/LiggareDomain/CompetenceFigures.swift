@@ -75,20 +75,29 @@ public struct CompetenceCensus: Sendable {
     // of one node (a unit's view) reads only its people's assessments when the state has the
     // chronicle's index.
     self.index = AssessmentIndex(state, persons: census.symbols.map(\.person), competences: competences)
-    // School forms by unit symbol, read once per unit that has staff.
-    var forms = [SchoolForm??](repeating: nil, count: state.chronicle.unitSymbols.count)
-    for (_, u) in census.symbols where forms[Int(u)] == nil {
-      forms[Int(u)] = .some(state.facts(u)?.schoolForm)
+    // Who a requirement covers depends on role and school form only: per requirement a table by
+    // (role, form) ordinals, and per member its ordinals (the form read once per unit with staff).
+    let roles = StaffRole.allCases
+    let forms: [SchoolForm?] = SchoolForm.allCases + [nil]
+    var formOrdinal = [Int](repeating: -1, count: state.chronicle.unitSymbols.count)
+    var ordinals = [Int](repeating: 0, count: census.members.count)
+    for (i, (_, u)) in census.symbols.enumerated() {
+      if formOrdinal[Int(u)] < 0 {
+        let form = state.facts(u)?.schoolForm
+        formOrdinal[Int(u)] = forms.firstIndex { $0 == form } ?? forms.count - 1
+      }
+      let role = census.members[i].role
+      ordinals[i] = (roles.firstIndex { $0 == role } ?? 0) * forms.count + formOrdinal[Int(u)]
     }
     var standing: [[Int8]] = []
     let index = self.index
     for (r, requirement) in requirements.enumerated() {
       var marks = [Int8](repeating: -1, count: census.members.count)
       let c = competences[r]
+      let covers = roles.flatMap { role in forms.map { requirement.covers(role: role, schoolForm: $0) } }
       for i in census.staffIndexesByNode[requirement.scopeID] ?? [] {
-        let m = census.members[i]
-        let (p, u) = census.symbols[i]
-        if requirement.covers(role: m.role, schoolForm: forms[Int(u)] ?? nil) {
+        let p = census.symbols[i].person
+        if covers[ordinals[i]] {
           // As `PersonRequirementStatus`: met at or above minLevel's position, not assessed
           // without a level that counts, below otherwise (also when minLevel has no position).
           if let counting = index.countingPosition(p, c) {

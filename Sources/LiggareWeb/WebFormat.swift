@@ -1,35 +1,26 @@
 import LiggareBasics
 
-/// Reading the views' JSON (docs/json.md) and writing numbers the Swedish way.
+/// Reading the views' JSON (docs/json.md) and writing numbers the Swedish way, with
+/// `SwedishNumber`'s text style (the report's): no-break spaces between digit groups and before `%`.
 ///
 /// The pages are drawn from the same JSON documents the API returns, so a page and the API can never
 /// disagree about a figure.
 enum WebFormat {
-  static let nbsp = "\u{00A0}"
+  static let nbsp = SwedishNumber.nbsp
 
   /// A whole number with digit groups ("30 124").
   static func integer(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = n < 0 ? "\u{2212}" : ""
-    for (i, c) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out += nbsp }
-      out.append(c)
-    }
-    return out
+    SwedishNumber.integer(n, style: .text)
   }
 
-  /// Hours with one decimal when needed ("12", "7,5").
+  /// Hours with one decimal when needed ("12", "7,5"); "0" when they cannot be written.
   static func hours(_ h: Double) -> String {
-    guard h.isFinite else { return "0" }
-    let tenths = Int((h * 10).rounded())
-    let whole = integer(tenths / 10)
-    return tenths % 10 == 0 ? whole : "\(whole),\(abs(tenths % 10))"
+    SwedishNumber.wholeOrTenths(h, style: .text, invalid: "0")
   }
 
   /// A share 0–1 as a whole percent ("60 %").
   static func percent(_ share: Double) -> String {
-    guard share.isFinite else { return "–" }
-    return "\(Int((share * 100).rounded()))\(nbsp)%"
+    SwedishNumber.percent(share, digits: 0, style: .text)
   }
 }
 

@@ -28,5 +28,17 @@ import Testing
     #expect(SwedishNumber.percent(0.875) == "87,5\u{00A0}%")
     #expect(SwedishNumber.percent(0.875, style: .terminal) == "87,5 %")
     #expect(SwedishNumber.percent(1, digits: 0) == "100\u{00A0}%")
+    #expect(SwedishNumber.percent(.nan) == "–")
+  }
+
+  @Test func wholeOrTenthsDropsOnlyAZeroTenth() {
+    #expect(SwedishNumber.wholeOrTenths(1234) == "1\u{00A0}234")
+    #expect(SwedishNumber.wholeOrTenths(7.5, style: .terminal) == "7,5")
+    #expect(SwedishNumber.wholeOrTenths(2.96, style: .terminal) == "3")
+    #expect(SwedishNumber.wholeOrTenths(2.04, style: .terminal) == "2")
+    #expect(SwedishNumber.wholeOrTenths(-0.5) == "\u{2212}0,5")
+    #expect(SwedishNumber.wholeOrTenths(1500.25, style: .spreadsheet(mark: ".")) == "1500.3")
+    #expect(SwedishNumber.wholeOrTenths(.nan) == "–")
+    #expect(SwedishNumber.wholeOrTenths(.infinity, invalid: "0") == "0")
   }
 }

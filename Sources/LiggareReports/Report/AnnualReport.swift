@@ -137,7 +137,7 @@ public struct AnnualReport: Sendable {
 
     // Goals: those for the subtree are reported; those above it only lend their level.
     let rootAncestors = tree.selfAndAncestors(rootID)
-    let statuses = GoalStatus.evaluateAll(in: state)
+    let statuses = GoalStatus.evaluateAll(in: state, census: census)
     var goals: [GoalFigures] = []
     var levelGoals: [(rank: Int, goal: GoalSnapshot)] = []
     for status in statuses {

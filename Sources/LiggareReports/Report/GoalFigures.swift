@@ -36,6 +36,6 @@ public struct GoalFigures: Sendable, Hashable {
 extension GoalFigures {
   /// What the goal is, in words: "nivå 3 för 100 % senast 2013-12-31".
   var what: String {
-    "nivå \(goal.minLevel) för \(SwedishFormat.targetPercent(goal.targetShare)) senast \(goal.deadline)"
+    goal.meaning(style: .text)
   }
 }

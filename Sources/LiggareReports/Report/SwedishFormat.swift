@@ -1,4 +1,5 @@
 import LiggareBasics
+import LiggareDomain
 
 /// Numbers, dates and counted nouns written the Swedish way for the report. The numbers come from
 /// `SwedishNumber` (LiggareBasics), the one formatter the report, the views and the command line
@@ -38,14 +39,12 @@ enum SwedishFormat {
 
   /// Hours: whole hours without decimals, otherwise one decimal ("1 234", "2,5").
   static func hours(_ h: Double) -> String {
-    let s = scaled(h, digits: 1)
-    return s % 10 == 0 ? decimal(h, digits: 0) : decimal(h, digits: 1)
+    SwedishNumber.wholeOrTenths(h, style: .text, invalid: "0")
   }
 
   /// Hours for a spreadsheet: one decimal when needed.
   static func plainHours(_ h: Double, mark: Character) -> String {
-    let s = scaled(h, digits: 1)
-    return s % 10 == 0 ? plain(h, digits: 0, mark: mark) : plain(h, digits: 1, mark: mark)
+    SwedishNumber.wholeOrTenths(h, style: .spreadsheet(mark: mark), invalid: "0")
   }
 
   /// A share as a percentage with one decimal ("41,2 %").
@@ -99,8 +98,7 @@ enum SwedishFormat {
 
   /// A goal's target share: whole percent when it is one ("90 %"), else one decimal ("87,5 %").
   static func targetPercent(_ share: Double) -> String {
-    let tenths = scaled(share * 100, digits: 1)
-    return decimal(share * 100, digits: tenths % 10 == 0 ? 0 : 1) + nbsp + "%"
+    GoalSnapshot.targetPercent(share, style: .text)
   }
 
   /// A change in a count with its sign ("+5", "−2", "±0").

@@ -17,8 +17,7 @@ enum ViewFormat {
 
   /// Hours with at most one decimal, and none when whole: "7", "7,5", "1 200".
   static func hours(_ h: Double) -> String {
-    let text = decimal(h, digits: 1)
-    return text.hasSuffix(",0") ? String(text.dropLast(2)) : text
+    SwedishNumber.wholeOrTenths(h, style: .terminal)
   }
 
   /// A share 0–1 as a percentage with one decimal: "87,5 %".
