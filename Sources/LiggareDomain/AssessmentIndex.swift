@@ -36,10 +36,12 @@ struct LabelScales: Sendable {
       for b in bounds where list.last.map({ $0.date != b.date || $0.seq != b.seq }) ?? true {
         var table = [Int32](repeating: -1, count: labelCount)
         let p = Position(date: CivilDate(daysSinceEpoch: b.date), seq: b.seq)
-        if let cv = state.competenceVersion(Int32(c), at: p), let fv = state.frameworkVersion(cv.value.framework, at: p)
+        if let cv = state.competenceVersion(Int32(c), at: p),
+          let fv = state.frameworkVersion(cv.value.framework, at: p)
         {
           // The first place a label stands, as `firstIndex(of:)` finds it.
-          for (i, label) in fv.value.labels.enumerated().reversed() where label >= 0 && Int(label) < labelCount {
+          for (i, label) in fv.value.labels.enumerated().reversed()
+          where label >= 0 && Int(label) < labelCount {
             table[Int(label)] = Int32(i)
           }
         }
@@ -231,11 +233,15 @@ public struct AssessmentIndex: Sendable {
   ) {
     switch method {
     case .self:
-      if best.selfIndex < 0 || v.isAfter(date: all[Int(best.selfIndex)].date, seq: all[Int(best.selfIndex)].seq) {
+      if best.selfIndex < 0
+        || v.isAfter(date: all[Int(best.selfIndex)].date, seq: all[Int(best.selfIndex)].seq)
+      {
         best.selfIndex = i
       }
     case .head:
-      if best.headIndex < 0 || v.isAfter(date: all[Int(best.headIndex)].date, seq: all[Int(best.headIndex)].seq) {
+      if best.headIndex < 0
+        || v.isAfter(date: all[Int(best.headIndex)].date, seq: all[Int(best.headIndex)].seq)
+      {
         best.headIndex = i
       }
     }
@@ -248,7 +254,9 @@ public struct AssessmentIndex: Sendable {
     func level(_ i: Int32) -> AssessedLevel? {
       guard i >= 0 else { return nil }
       let v = chronicle.assessments[Int(i)]
-      guard let position = scales.position(v.value.label, competence: v.value.competence, date: v.date, seq: v.seq)
+      guard
+        let position = scales.position(
+          v.value.label, competence: v.value.competence, date: v.date, seq: v.seq)
       else { return nil }
       return AssessedLevel(
         label: chronicle.labelSymbols.name(v.value.label), position: position,

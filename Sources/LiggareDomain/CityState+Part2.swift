@@ -105,7 +105,8 @@ extension CityState {
       guard v.value.person == p, v.value.competence == c, isVisibleHere(v),
         scales.position(v.value.label, competence: c, date: v.date, seq: v.seq) != nil
       else { return }
-      AssessmentIndex.keepLatest(Int32(truncatingIfNeeded: i), v, method: v.value.method, in: all, best: &best)
+      AssessmentIndex.keepLatest(
+        Int32(truncatingIfNeeded: i), v, method: v.value.method, in: all, best: &best)
     }
     if let byPerson = self.index {
       // The same assessments, read from the person's own list.

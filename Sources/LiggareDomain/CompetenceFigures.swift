@@ -70,7 +70,9 @@ public struct CompetenceCensus: Sendable {
     self.census = census
     let requirements = state.requirementsInForce
     self.requirements = requirements
-    let competences = requirements.map { state.chronicle.competenceSymbols.symbol(for: $0.competenceID) ?? -1 }
+    let competences = requirements.map {
+      state.chronicle.competenceSymbols.symbol(for: $0.competenceID) ?? -1
+    }
     // Only the census's members and the requirements' competences are ever looked up: a census
     // of one node (a unit's view) reads only its people's assessments when the state has the
     // chronicle's index.

@@ -15,7 +15,8 @@ import Testing
     var placed = 0
     for _ in 0..<6 {
       let k = UInt64.random(in: 0...UInt64(log.events.count), using: &rng)
-      let state = CityState(chronicle: chronicle, position: .endOf(CivilDate(parsing: "2016-01-01")!), knownAtSeq: k)
+      let state = CityState(
+        chronicle: chronicle, position: .endOf(CivilDate(parsing: "2016-01-01")!), knownAtSeq: k)
       let scales = LabelScales(state)
       for _ in 0..<300 {
         let date = CivilDate(parsing: "2009-12-01")!.adding(days: Int.random(in: 0..<1700, using: &rng))
