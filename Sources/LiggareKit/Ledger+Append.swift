@@ -14,44 +14,90 @@ extension Ledger {
     return "ev-" + String(SHA256.hash(bytes).hex.prefix(24))
   }
 
-  /// A hash of the content (type, `occurredOn`, canonical data bytes). Over bytes, not over the
-  /// `Payload` value: Swift hashes and compares `String`s under canonical equivalence, and a
-  /// re-sent id whose text differs only in Unicode normal form is other content (issue 10, item 13).
+  /// A fingerprint of the content, to tell a different content early: equal content bytes give
+  /// equal fingerprints (equal bytes are equal values), but equal fingerprints prove nothing —
+  /// `Payload` hashes its strings under canonical equivalence (issue 10, item 13), and any hash
+  /// collides — so a match is always confirmed by comparing the bytes (`sameContent`).
+  /// Cheap: no bytes are built for the events of an import that are all new.
   static func fingerprint(occurredOn: CivilDate, payload: Payload) -> Int {
     var hasher = Hasher()
     hasher.combine(occurredOn)
-    hasher.combine(payload.type)
-    var data: [UInt8] = []
-    data.reserveCapacity(128)
-    payload.writeCanonicalData(to: &data)
-    data.withUnsafeBytes { hasher.combine(bytes: $0) }
+    hasher.combine(payload)
     return hasher.finalize()
   }
 
-  /// Re-sent ids must carry the same content as the events already in the log.
-  func confirmDuplicates(_ s: LedgerTransaction) throws(LedgerError) {
-    guard !s.duplicateChecks.isEmpty else { return }
-    let prints = try contentFingerprints()
-    for check in s.duplicateChecks where prints[Int(check.seq - 1)] != check.fingerprint {
-      throw .conflictingDuplicate(place: check.place, id: check.id, existingSeq: check.seq)
-    }
+  /// Appends what "the same content" compares: the type, `occurredOn` and the canonical data, as
+  /// bytes (UTF-8 as given, never normalised).
+  static func appendContent(occurredOn: CivilDate, payload: Payload, to out: inout [UInt8]) {
+    out.append(contentsOf: payload.type.rawValue.utf8)
+    out.append(0x0A)
+    out.append(contentsOf: occurredOn.description.utf8)
+    out.append(0x0A)
+    payload.writeCanonicalData(to: &out)
   }
 
-  func contentFingerprints() throws(LedgerError) -> [Int] {
-    if let fingerprints, fingerprints.count == Int(log.head.seq) { return fingerprints }
-    var prints: [Int] = []
-    prints.reserveCapacity(Int(log.head.seq))
-    do {
-      try log.forEachRecord { record in
-        let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
-        let event = try EventCodec.decodeRecord(body, seq: record.seq)
-        prints.append(Ledger.fingerprint(occurredOn: event.occurredOn, payload: event.payload))
+  /// Whether two events' contents are the same bytes.
+  static func sameContent(
+    _ occurredOn: CivilDate, _ payload: Payload, as otherOccurredOn: CivilDate, _ otherPayload: Payload
+  ) -> Bool {
+    guard occurredOn == otherOccurredOn, payload.type == otherPayload.type else { return false }
+    return payload.canonicalData == otherPayload.canonicalData
+  }
+
+  /// Re-sent ids must carry the same content, byte for byte, as the events already in the log or
+  /// in the batch: each is compared with its record (read back from the log, or from the open
+  /// batch), and the first that differs, in input order, is the error.
+  func confirmDuplicates(_ t: LedgerTransaction) throws(LedgerError) {
+    guard !t.duplicateChecks.isEmpty else { return }
+    var differing = Set<Int>()
+    let order = t.duplicateChecks.indices.sorted { t.duplicateChecks[$0].seq < t.duplicateChecks[$1].seq }
+    var next = 0
+    var compared = 0
+    var content: [UInt8] = []
+    func visit(_ seq: UInt64, _ body: UnsafeRawBufferPointer) throws {
+      while next < order.count && t.duplicateChecks[order[next]].seq < seq { next += 1 }
+      guard next < order.count, t.duplicateChecks[order[next]].seq == seq else { return }
+      let event = try EventCodec.decodeRecord(body, seq: seq)
+      content.removeAll(keepingCapacity: true)
+      Ledger.appendContent(occurredOn: event.occurredOn, payload: event.payload, to: &content)
+      while next < order.count, t.duplicateChecks[order[next]].seq == seq {
+        if !content.elementsEqual(t.checkedContent[t.duplicateChecks[order[next]].content]) {
+          differing.insert(order[next])
+        }
+        compared += 1
+        next += 1
       }
+    }
+    do {
+      let first = t.duplicateChecks[order[0]].seq
+      let last = t.duplicateChecks[order[order.count - 1]].seq
+      if first <= t.startSeq {
+        try (t.writer ?? log).forEachRecord(from: first, through: min(last, t.startSeq)) { record in
+          try visit(record.seq, UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd]))
+        }
+      }
+      if last > t.startSeq {
+        // Only a streaming import hands staged events over before the commit.
+        guard let writer = t.writer, t.streaming else {
+          throw LedgerError.io(path: directory, reason: "en upprepad händelse kan inte jämföras")
+        }
+        while next < order.count && t.duplicateChecks[order[next]].seq <= t.startSeq { next += 1 }
+        try writer.forEachRecordOfOpenBatch(visit)
+      }
+    } catch let error as LedgerError {
+      throw error
+    } catch let error as LogError {
+      throw .log(error)
     } catch {
       throw .io(path: directory, reason: "\(error)")
     }
-    fingerprints = prints
-    return prints
+    guard compared == order.count else {
+      throw .io(path: directory, reason: "\(order.count - compared) upprepade händelser kunde inte jämföras med loggen")
+    }
+    if let first = t.duplicateChecks.indices.first(where: differing.contains) {
+      let check = t.duplicateChecks[first]
+      throw .conflictingDuplicate(place: check.place, id: check.id, existingSeq: check.seq)
+    }
   }
 
   /// Appends drafts as one all-or-nothing batch: every draft is checked first; any error appends

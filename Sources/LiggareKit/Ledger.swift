@@ -63,8 +63,8 @@ public final class Ledger {
   public let clock: LedgerClock
   /// Who is logging, for events that do not name an actor.
   public let actor: String
-  /// Content fingerprints by seq, built on first need (a re-sent id).
-  var fingerprints: [Int]?
+  /// The content fingerprint re-sent ids are first compared by (a test injects one that collides).
+  var contentFingerprint: (CivilDate, Payload) -> Int = Ledger.fingerprint
   /// When false, names from appends are kept in memory until `saveRegister()` (bulk loads such as
   /// the demo; a crash before it loses only names, which then show as keys).
   public var savesRegisterAfterEachAppend = true
@@ -276,7 +276,6 @@ public final class Ledger {
     spare = previous
     committedSinceSpare = []
     log = newer
-    fingerprints = nil
   }
 
   /// Makes a private copy of the snapshot's chronicle for the next change (a server does this at

@@ -27,6 +27,8 @@ public struct LedgerTransaction {
   let forcedActor: String?
 
   var working: Chronicle
+  /// How content is fingerprinted (`Ledger.contentFingerprint`).
+  let fingerprint: (CivilDate, Payload) -> Int
   var latest: Timestamp?
   var now: Timestamp
   /// The content fingerprints of the batch's events in seq order (an id seen again within the
@@ -44,7 +46,12 @@ public struct LedgerTransaction {
   /// Names sent again with an event already in the log: they fill a register that lost them
   /// (never one that forgot them).
   var resent: [(person: String, data: PersonalData)] = []
-  var duplicateChecks: [(seq: UInt64, fingerprint: Int, id: String, place: LedgerError.Place)] = []
+  /// Re-sent ids whose content is compared with the log's record at commit (the committed ones,
+  /// and those of the batch already handed to the writer): the draft's content bytes are
+  /// `checkedContent[content]`.
+  var duplicateChecks: [(seq: UInt64, content: Range<Int>, id: String, place: LedgerError.Place)] = []
+  /// The content bytes of `duplicateChecks`, back to back (no array per re-sent event).
+  var checkedContent: [UInt8] = []
   /// Whether a completion of the same person, course and date as one in force is accepted as a
   /// real second completion; by default it is refused as the same fact sent twice.
   public var allowsRepeatedCompletions = false
@@ -67,14 +74,26 @@ public struct LedgerTransaction {
     -> Event?
   {
     let id = draft.id ?? Ledger.contentID(of: draft)
-    let print = Ledger.fingerprint(occurredOn: draft.occurredOn, payload: draft.payload)
+    let print = fingerprint(draft.occurredOn, draft.payload)
     if let seq = working.seq(ofEvent: id) {
+      // The fingerprint only tells a different content early; the same content is the same
+      // bytes, compared here when the earlier event is at hand, else at commit.
       if seq > startSeq {
-        guard batchPrints[Int(seq - startSeq - 1)] == print else {
+        let index = Int(seq - startSeq - 1)
+        guard batchPrints[index] == print else {
           throw .conflictingDuplicate(place: place, id: id, existingSeq: seq)
         }
+        let firstPending = appended - pending.count
+        if index >= firstPending {
+          let earlier = pending[index - firstPending]
+          guard Ledger.sameContent(earlier.occurredOn, earlier.payload, as: draft.occurredOn, draft.payload) else {
+            throw .conflictingDuplicate(place: place, id: id, existingSeq: seq)
+          }
+        } else {
+          checkLater(seq: seq, draft: draft, id: id, place: place)
+        }
       } else {
-        duplicateChecks.append((seq, print, id, place))
+        checkLater(seq: seq, draft: draft, id: id, place: place)
       }
       if let data = draft.personalData, case .personRegistered(let person) = draft.payload {
         resent.append((person, data))
@@ -122,6 +141,13 @@ public struct LedgerTransaction {
       personal.append(PendingNames.Entry(seq: event.seq, eventID: id, person: person, data: data))
     }
     return event
+  }
+
+  /// Keeps the draft's content bytes to compare with the record at `seq` at commit.
+  mutating func checkLater(seq: UInt64, draft: EventDraft, id: String, place: LedgerError.Place) {
+    let start = checkedContent.count
+    Ledger.appendContent(occurredOn: draft.occurredOn, payload: draft.payload, to: &checkedContent)
+    duplicateChecks.append((seq, start..<checkedContent.count, id, place))
   }
 
   /// Hands the staged events over (to a writer thread streaming a large batch).
@@ -184,7 +210,7 @@ extension Ledger {
     return LedgerTransaction(
       base: snapshot.head, dryRun: dryRun, writer: writer, ownsWriter: owns, actor: actor,
       forcedActor: forced,
-      working: working,
+      working: working, fingerprint: contentFingerprint,
       latest: working.latestRecordedAt, now: clock.now())
   }
 
@@ -267,7 +293,6 @@ extension Ledger {
       committed.count <= 10_000 && committed.first?.seq == before.seq + 1 && committed.last?.seq == head.seq
       ? committed : []
     log = reader
-    fingerprints = nil
     if var updated {
       for entry in t.personal {
         updated.set(entry.data, for: entry.person)

@@ -107,6 +107,50 @@ extension EventLog {
     return head
   }
 
+  /// Calls `body` with each record of the open batch (written or still buffered) in seq order:
+  /// its seq and its body without the closing brace (what `RecordView.line[..<bodyEnd]` is for a
+  /// committed record). For checks before the commit; the batch stays open and invisible.
+  ///
+  /// - Throws: `LogError` when no batch is open, a buffered record cannot be written, or a
+  ///   written one does not read back; or what `body` throws.
+  public func forEachRecordOfOpenBatch(_ body: (UInt64, UnsafeRawBufferPointer) throws -> Void) throws {
+    guard var current = batch else { throw LogError.noBatchInProgress }
+    batch = nil
+    do {
+      try flush(&current)
+    } catch {
+      batch = current
+      throw error
+    }
+    batch = current
+    var seq = current.startHead.seq + 1
+    let startIndex = current.startSegmentCount - 1
+    for index in max(startIndex, 0)..<segments.count {
+      let path = segments[index].path
+      let file = try system { try MappedFile(path: path) }
+      let bytes = file.bytes
+      var offset = index == startIndex ? current.startSize : 0
+      while offset < bytes.count {
+        guard let newline = EventLog.indexOfNewline(in: bytes, from: offset) else {
+          throw LogError.damaged(LogDamage(file: path, byteOffset: offset, seq: seq, kind: .missingNewline))
+        }
+        let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<newline])
+        guard case .success(let parts) = RecordLine.parse(line), parts.seq == seq else {
+          throw LogError.damaged(
+            LogDamage(
+              file: path, byteOffset: offset, seq: seq,
+              kind: .malformedRecord("en okommitterad post läses inte tillbaka")))
+        }
+        try body(seq, UnsafeRawBufferPointer(rebasing: line[..<parts.bodyEnd]))
+        seq += 1
+        offset = newline + 1
+      }
+    }
+    if let last = current.pending {
+      try last.withUnsafeBytes { try body(seq, UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
+    }
+  }
+
   /// Throws the open batch away: the log is as before `beginBatch`.
   ///
   /// - Throws: `LogError` if truncating or removing files fails (a writer reopening then
