@@ -7,11 +7,11 @@ public import LiggareBasics
 /// retracted by then.
 public struct CityState: Sendable {
   /// The projection read.
-  public let chronicle: Chronicle
+  public internal(set) var chronicle: Chronicle
   /// Valid time: what counts is at or before this position in fold order.
-  public let position: Position
+  public internal(set) var position: Position
   /// Recorded time: what counts was recorded at or before this seq.
-  public let knownAtSeq: UInt64
+  public internal(set) var knownAtSeq: UInt64
   /// Look-ups over `chronicle` that let views read only what they show (nil: scan everything).
   /// The answers are the same either way.
   public let index: ChronicleIndex?

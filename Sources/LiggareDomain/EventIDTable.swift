@@ -32,6 +32,8 @@ public struct EventIDTable: Sendable {
     ends.reserveCapacity(ends.count + additional)
     let average = ends.isEmpty ? 12 : bytes.count / ends.count + 1
     bytes.reserveCapacity(bytes.count + additional * average)
+    // The hash index sized once for them: growing it step by step rehashes every id again.
+    while (distinct + ends.count - indexedCount + additional) * 4 > slots.count * 3 { grow() }
   }
 
   /// The id of the event at `seq`.

@@ -27,6 +27,8 @@ public struct LedgerTransaction {
   let forcedActor: String?
 
   var working: Chronicle
+  /// Checks staged events against `working` without copying it.
+  var rules = RuleChecker()
   /// How content is fingerprinted (`Ledger.contentFingerprint`).
   let fingerprint: (CivilDate, Payload) -> Int
   var latest: Timestamp?
@@ -120,7 +122,7 @@ public struct LedgerTransaction {
       seq: working.lastSeq + 1, id: id, occurredOn: draft.occurredOn, recordedAt: recordedAt,
       actor: forcedActor ?? draft.actor ?? actor, payload: draft.payload)
     do {
-      try Rulebook.check(event, against: working)
+      try rules.check(event, against: &working)
     } catch {
       throw .rule(place: place, id: named, violation: error)
     }
