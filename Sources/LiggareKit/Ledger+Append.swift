@@ -92,7 +92,9 @@ extension Ledger {
       throw .io(path: directory, reason: "\(error)")
     }
     guard compared == order.count else {
-      throw .io(path: directory, reason: "\(order.count - compared) upprepade händelser kunde inte jämföras med loggen")
+      throw .io(
+        path: directory,
+        reason: "\(order.count - compared) upprepade händelser kunde inte jämföras med loggen")
     }
     if let first = t.duplicateChecks.indices.first(where: differing.contains) {
       let check = t.duplicateChecks[first]

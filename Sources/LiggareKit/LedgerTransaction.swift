@@ -88,7 +88,8 @@ public struct LedgerTransaction {
         let firstPending = appended - pending.count
         if index >= firstPending {
           let earlier = pending[index - firstPending]
-          guard Ledger.sameContent(earlier.occurredOn, earlier.payload, as: draft.occurredOn, draft.payload) else {
+          guard Ledger.sameContent(earlier.occurredOn, earlier.payload, as: draft.occurredOn, draft.payload)
+          else {
             throw .conflictingDuplicate(place: place, id: id, existingSeq: seq)
           }
         } else {

@@ -55,7 +55,10 @@ import Testing
     let first = try ledger.importEvents(from: dir + "/a.jsonl")
     // Near: the first is still staged when the second comes.
     LedgerTests.write(
-      [Self.course(id: "k-2", title: "Ett", course: "k2"), Self.course(id: "k-2", title: "Två", course: "k2")],
+      [
+        Self.course(id: "k-2", title: "Ett", course: "k2"),
+        Self.course(id: "k-2", title: "Två", course: "k2"),
+      ],
       to: dir + "/b.jsonl")
     #expect {
       try ledger.importEvents(from: dir + "/b.jsonl")
