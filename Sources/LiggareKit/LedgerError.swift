@@ -29,9 +29,10 @@ public enum LedgerError: Error, Sendable {
       self.line = line
     }
 
-    /// "fil.jsonl rad 12", "rad 12", or "" when unknown.
+    /// "fil.jsonl rad 12", "rad 12", or "" when unknown (an empty file name is none: a request's
+    /// body has no name of its own).
     public var description: String {
-      switch (file, line) {
+      switch (file.flatMap { $0.isEmpty ? nil : $0 }, line) {
       case (let f?, let l?): "\(f) rad \(l)"
       case (nil, let l?): "rad \(l)"
       case (let f?, nil): f

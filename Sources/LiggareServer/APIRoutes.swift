@@ -368,7 +368,7 @@ public enum APIRoutes {
       do throws(LedgerError) {
         return try c.app.service.write { ledger throws(LedgerError) in
           try ledger.importEvents(
-            bytes: c.request.body, name: "rad", dryRun: dryRun, expectingHead: expected, actor: principal.name
+            bytes: c.request.body, name: "", dryRun: dryRun, expectingHead: expected, actor: principal.name
           )
         }
       } catch {

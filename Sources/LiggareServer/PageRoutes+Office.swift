@@ -302,6 +302,18 @@ extension PageRoutes {
 
   @Sendable static func adminDisable(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     let name = c.request.form?.value(for: "username") ?? ""
+    // An admin who disables their own account locks the page out for themselves, and perhaps for
+    // the city when it is the only one; another admin (or `liggare account disable`) can.
+    guard name != (try c.caller).name else {
+      return try adminRefuse(
+        c, [:],
+        [
+          FieldError(
+            field: "token-user",
+            message: "Du kan inte stänga av ditt eget konto här; be en annan administratör, eller använd "
+              + "liggare account disable på servern")
+        ])
+    }
     do throws(AccessError) {
       try c.app.accounts.disable(name: name)
     } catch {

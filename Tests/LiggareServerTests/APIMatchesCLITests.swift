@@ -146,6 +146,8 @@ import Testing
     #expect(r.status.code == 400)
     let error = try JSONValueOf(r.body)
     #expect(error.line == 2 && error.field == "person")
+    // The message names the line once ("rad 2: …"), as docs/api.md shows, not "rad rad 2".
+    #expect(error.message?.hasPrefix("rad 2") == true, "\(error.message ?? "")")
     #expect(try f.call("GET", "/api/v1/head", as: "coord").body == before)
     // The access log has the writes, with the account.
     let access = try String(contentsOfFile: f.directory + "/access.jsonl", encoding: .utf8)
@@ -156,11 +158,13 @@ import Testing
   struct JSONValueOf {
     var line: Int?
     var field: String?
+    var message: String?
     init(_ bytes: [UInt8]) throws {
       let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
       let error = object?["error"] as? [String: Any]
       line = error?["line"] as? Int
       field = error?["field"] as? String
+      message = error?["message"] as? String
     }
   }
 }

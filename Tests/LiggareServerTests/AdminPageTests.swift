@@ -30,6 +30,21 @@ import Testing
     #expect(try f.accounts.account(named: "head")?.person == nil)
   }
 
+  @Test func theAdminCannotDisableTheirOwnAccountButCanAnother() throws {
+    let f = try ServerFixture()
+    let admin = try PageSession(f, as: "admin")
+    let page = ServerFixture.text(try admin.get("/admin"))
+    #expect(!page.contains("aria-label=\"Stäng av admin\"") && page.contains("aria-label=\"Stäng av head\""))
+    let own = try admin.post("/admin/disable", [("username", "admin")])
+    #expect(own.status.code == 422, "\(ServerFixture.text(own))")
+    #expect(ServerFixture.text(own).contains("Du kan inte stänga av ditt eget konto"))
+    #expect(try f.accounts.account(named: "admin")?.disabled == false)
+    #expect(try admin.get("/admin").status.code == 200)
+    let other = try admin.post("/admin/disable", [("username", "head")])
+    #expect(other.status.code == 303, "\(ServerFixture.text(other))")
+    #expect(try f.accounts.account(named: "head")?.disabled == true)
+  }
+
   @Test func aPersonIdIsRefusedAtItsFieldForOtherRolesAndBadIdsAndWithoutCSRF() throws {
     let f = try ServerFixture()
     let admin = try PageSession(f, as: "admin")

@@ -272,22 +272,25 @@ public enum AdminPages {
             .text(a.disabled ? "avstängt" : "aktivt"),
             a.disabled
               ? .text("–")
-              : el(
-                "form",
-                [
-                  Attribute("method", "post"), .action(WebPath("admin", "disable")),
-                  Attribute("class", "inline-form"),
-                ]
-              ) {
-                Forms.csrfField(viewer)
-                Forms.hidden("username", a.username)
-                el(
-                  "button",
+              // Not one's own: an admin who disables themselves is locked out (the route refuses it too).
+              : a.username == viewer.name
+                ? .text("ditt konto")
+                : el(
+                  "form",
                   [
-                    Attribute("type", "submit"), Attribute("class", "warning"),
-                    Attribute("aria-label", "Stäng av \(a.username)"),
-                  ], text: "Stäng av")
-              },
+                    Attribute("method", "post"), .action(WebPath("admin", "disable")),
+                    Attribute("class", "inline-form"),
+                  ]
+                ) {
+                  Forms.csrfField(viewer)
+                  Forms.hidden("username", a.username)
+                  el(
+                    "button",
+                    [
+                      Attribute("type", "submit"), Attribute("class", "warning"),
+                      Attribute("aria-label", "Stäng av \(a.username)"),
+                    ], text: "Stäng av")
+                },
           ]
         })
       el("h2", text: "Nytt konto")
