@@ -89,18 +89,8 @@ extension PageRoutes {
   static func fixedFields(_ c: RequestContext, form: EventForm, principal: Principal) -> [String: (
     value: String, label: String
   )] {
-    guard principal.role == .head, form.type == .competenceAssessed else { return [:] }
-    let own = principal.person ?? ""
-    let name = c.state.names[own]
-    return [
-      "method": ("head", "chefens bedömning"),
-      "assessor": (
-        own,
-        own.isEmpty
-          ? "saknas – be administratören lägga till ditt person-id på kontot"
-          : name.map { "\($0) (\(own)), du själv" } ?? "\(own), du själv"
-      ),
-    ]
+    guard form.type == .competenceAssessed else { return [:] }
+    return fixedListFields(c, principal: principal)
   }
 
   // MARK: - The assessments list
@@ -109,7 +99,8 @@ extension PageRoutes {
   /// own head assessments of their staff, as `import-assessments --method head --assessor P`).
   static func mayUploadAssessments(_ v: Viewer) -> Bool { v.has(.coordinator) || v.has(.head) }
 
-  /// A head's list is the head's own: method `head`, the account's person as assessor.
+  /// A head's assessments, one or a list, are the head's own: method `head`, the account's person
+  /// as assessor; nothing is fixed for other roles.
   static func fixedListFields(_ c: RequestContext, principal: Principal) -> [String: (
     value: String, label: String
   )] {
