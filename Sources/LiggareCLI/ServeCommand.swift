@@ -100,6 +100,7 @@ enum ServeCommand {
     let service = LedgerService(ledger: ledger)
     var configuration = configuration
     configuration.precompute = true
+    configuration.compactMemory = true
     let app = LiggareApp(
       service: service, accounts: accounts, accessLog: accessLog, configuration: configuration,
       clock: context.clock)

@@ -63,6 +63,43 @@ public struct SearchQuery: Sendable, Hashable {
       var lowerID: String
       var name: String?
       var lowerName: String?
+      /// The lowercased forms' UTF-8 when `Corpus.isPlain` (else nil).
+      var plainID: [UInt8]?
+      var plainName: [UInt8]?
+    }
+
+    /// Whether every scalar of `text` is a printable one below U+0300 (ASCII and the Latin
+    /// letters with their accents precomposed; no combining marks): each is then a character of
+    /// its own, and a substring match of two such texts is a match of their UTF-8 bytes.
+    static func isPlain(_ text: String) -> Bool {
+      text.unicodeScalars.allSatisfy {
+        $0.value >= 0x20 && $0.value < 0x300 && !(0x7F...0x9F).contains($0.value)
+      }
+    }
+
+    static func plainBytes(_ text: String) -> [UInt8]? {
+      isPlain(text) ? Array(text.utf8) : nil
+    }
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+      guard let first = needle.first else { return true }
+      guard haystack.count >= needle.count else { return false }
+      return haystack.withUnsafeBufferPointer { h in
+        needle.withUnsafeBufferPointer { n in
+          var i = 0
+          let last = h.count - n.count
+          while i <= last {
+            if h[i] == first {
+              var j = 1
+              while j < n.count && h[i + j] == n[j] { j += 1 }
+              if j == n.count { return true }
+            }
+            i += 1
+          }
+          return false
+        }
+      }
     }
     /// Every known person, in id order.
     let entries: [Entry]
@@ -71,7 +108,10 @@ public struct SearchQuery: Sendable, Hashable {
     public init(snapshot: LedgerSnapshot, register: PersonRegister) {
       entries = snapshot.state(asOf: CivilDate(daysSinceEpoch: 0)).knownPersonIDs.map { id in
         let name = register.name(of: id)
-        return Entry(id: id, lowerID: id.lowercased(), name: name, lowerName: name?.lowercased())
+        let (lowerID, lowerName) = (id.lowercased(), name?.lowercased())
+        return Entry(
+          id: id, lowerID: lowerID, name: name, lowerName: lowerName, plainID: Corpus.plainBytes(lowerID),
+          plainName: lowerName.flatMap(Corpus.plainBytes))
       }
     }
 
@@ -101,15 +141,28 @@ public struct SearchQuery: Sendable, Hashable {
       if let name, name.lowercased().contains(needle) { return 2 }
       return nil
     }
-    var persons: [(Int, Person)] = []
+    // The first `limit` persons by (rank, name or id, id), kept in that order as they are found
+    // (the same as sorting every hit and taking the first `limit`: ids are unique, so the order
+    // is total); the unit's name is looked up for those kept only.
+    var persons: [(rank: Int, person: Person)] = []
+    func precedes(_ a: (rank: Int, person: Person), _ b: (rank: Int, person: Person)) -> Bool {
+      (a.rank, a.person.name ?? a.person.id, a.person.id) < (
+        b.rank, b.person.name ?? b.person.id, b.person.id
+      )
+    }
+    let plainNeedle = Corpus.plainBytes(needle)
+    func occurs(_ plain: [UInt8]?, _ lower: String) -> Bool {
+      if let plainNeedle, let plain { return Corpus.occurs(plainNeedle, in: plain) }
+      return lower.contains(needle)
+    }
     for entry in (corpus ?? Corpus(snapshot: snapshot, register: register)).entries {
       // rank(id, name), from the lowercased forms made once.
       let r: Int
       if entry.lowerID == needle {
         r = 0
-      } else if entry.lowerID.contains(needle) {
+      } else if occurs(entry.plainID, entry.lowerID) {
         r = 1
-      } else if let lowerName = entry.lowerName, lowerName.contains(needle) {
+      } else if let lowerName = entry.lowerName, occurs(entry.plainName, lowerName) {
         r = 2
       } else {
         continue
@@ -118,18 +171,22 @@ public struct SearchQuery: Sendable, Hashable {
       guard state.isRegistered(id) else { continue }
       let placement = state.placement(of: id)
       guard mayShowPerson(id, placement) else { continue }
-      persons.append(
-        (
-          r,
-          Person(
-            id: id, name: name, unitID: placement?.unitID,
-            unitName: placement.flatMap { state.unit($0.unitID)?.name })
-        ))
+      let hit = (rank: r, person: Person(id: id, name: name, unitID: placement?.unitID))
+      if persons.count == limit, let last = persons.last, !precedes(hit, last) { continue }
+      var low = 0
+      var high = persons.count
+      while low < high {
+        let mid = (low + high) / 2
+        if precedes(persons[mid], hit) { low = mid + 1 } else { high = mid }
+      }
+      persons.insert(hit, at: low)
+      if persons.count > limit { persons.removeLast() }
     }
-    result.persons = persons.sorted {
-      ($0.0, $0.1.name ?? $0.1.id, $0.1.id) < ($1.0, $1.1.name ?? $1.1.id, $1.1.id)
+    result.persons = persons.map { hit in
+      var person = hit.person
+      person.unitName = person.unitID.flatMap { state.unit($0)?.name }
+      return person
     }
-    .prefix(limit).map(\.1)
     var units: [(Int, Unit)] = []
     for unit in state.allUnits {
       guard let r = rank(unit.id, unit.name), mayShowUnit(unit.id) else { continue }
