@@ -103,6 +103,12 @@ public struct SearchQuery: Sendable, Hashable {
     }
     /// Every known person, in id order.
     let entries: [Entry]
+    /// The entries' fields apart, read by index in the search loop (copying an entry retains
+    /// six strings and arrays).
+    let lowerIDs: [String]
+    let lowerNames: [String?]
+    let plainIDs: [[UInt8]?]
+    let plainNames: [[UInt8]?]
 
     /// The persons of `snapshot` with their names in `register`.
     public init(snapshot: LedgerSnapshot, register: PersonRegister) {
@@ -113,6 +119,10 @@ public struct SearchQuery: Sendable, Hashable {
           id: id, lowerID: lowerID, name: name, lowerName: lowerName, plainID: Corpus.plainBytes(lowerID),
           plainName: lowerName.flatMap(Corpus.plainBytes))
       }
+      lowerIDs = entries.map(\.lowerID)
+      lowerNames = entries.map(\.lowerName)
+      plainIDs = entries.map(\.plainID)
+      plainNames = entries.map(\.plainName)
     }
 
     /// About the bytes it takes in memory.
@@ -155,24 +165,27 @@ public struct SearchQuery: Sendable, Hashable {
       if let plainNeedle, let plain { return Corpus.occurs(plainNeedle, in: plain) }
       return lower.contains(needle)
     }
-    for entry in (corpus ?? Corpus(snapshot: snapshot, register: register)).entries {
+    let corpus = corpus ?? Corpus(snapshot: snapshot, register: register)
+    for i in corpus.entries.indices {
       // rank(id, name), from the lowercased forms made once.
       let r: Int
-      if entry.lowerID == needle {
+      if corpus.lowerIDs[i] == needle {
         r = 0
-      } else if occurs(entry.plainID, entry.lowerID) {
+      } else if occurs(corpus.plainIDs[i], corpus.lowerIDs[i]) {
         r = 1
-      } else if let lowerName = entry.lowerName, occurs(entry.plainName, lowerName) {
+      } else if let lowerName = corpus.lowerNames[i], occurs(corpus.plainNames[i], lowerName) {
         r = 2
       } else {
         continue
       }
-      let (id, name) = (entry.id, entry.name)
+      let (id, name) = (corpus.entries[i].id, corpus.entries[i].name)
+      // A hit that would not be kept is not looked up (the checks below only drop hits).
+      var hit = (rank: r, person: Person(id: id, name: name, unitID: nil))
+      if persons.count == limit, let last = persons.last, !precedes(hit, last) { continue }
       guard state.isRegistered(id) else { continue }
       let placement = state.placement(of: id)
       guard mayShowPerson(id, placement) else { continue }
-      let hit = (rank: r, person: Person(id: id, name: name, unitID: placement?.unitID))
-      if persons.count == limit, let last = persons.last, !precedes(hit, last) { continue }
+      hit.person.unitID = placement?.unitID
       var low = 0
       var high = persons.count
       while low < high {
