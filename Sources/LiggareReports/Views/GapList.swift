@@ -48,7 +48,7 @@ public struct GapList: Sendable {
   /// The view for the terminal, Swedish, every line at most 100 columns.
   public var text: String {
     var out = ["Luckor: \(tree.label(unit.id, width: ViewFormat.room(after: "Luckor: ")))"]
-    if let goal { out.append("Mål: \(goal.id) (nivå ≥\(goal.minLevel))") }
+    if let goal { out.append("Mål: \(ViewFormat.goal(goal))") }
     out += [ViewFormat.header(state: state, knownAt: knownAt), ""]
     let people = Set(rows.map(\.personID)).count
     out.append(
@@ -73,6 +73,11 @@ public struct GapList: Sendable {
       ])
     }
     out += table.lines
+    // What each goal in the table asks (the table names them by the id `--goal` takes).
+    if goal == nil {
+      let shown = Set(rows.map(\.goalID))
+      out += [""] + goals.filter { shown.contains($0.id) }.map { "\($0.id): \($0.meaning(style: .terminal))" }
+    }
     return out.map { TextTable.fit($0) + "\n" }.joined()
   }
 

@@ -142,7 +142,7 @@ public struct UnitView: Sendable {
       for (i, standing) in own.goals.enumerated() {
         let rows = gaps.filter { $0.goalID == standing.goal.id }
         out.append(
-          "M\(i + 1) \(standing.goal.id) (nivå ≥\(standing.goal.minLevel)): "
+          "M\(i + 1) \(ViewFormat.goal(standing.goal)): "
             + (rows.isEmpty ? "ingen under målnivån" : "\(ViewFormat.integer(rows.count)) under målnivån"))
         guard !rows.isEmpty else { continue }
         var table = TextTable(columns: [
@@ -160,7 +160,9 @@ public struct UnitView: Sendable {
         TextTable.Column("Under målnivån", .right), TextTable.Column("Saknade nivåer", .right),
       ])
       for (i, s) in gapSummary.enumerated() {
-        table.append(["M\(i + 1)", s.goal.id, ViewFormat.integer(s.below), ViewFormat.integer(s.missing)])
+        table.append([
+          "M\(i + 1)", ViewFormat.goal(s.goal), ViewFormat.integer(s.below), ViewFormat.integer(s.missing),
+        ])
       }
       out += table.lines
       out.append("Hela listan: liggare gaps --unit \(unit.id)")

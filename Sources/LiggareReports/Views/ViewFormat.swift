@@ -30,6 +30,12 @@ enum ViewFormat {
     whole == 0 ? "–" : percent(Double(part) / Double(whole))
   }
 
+  /// A goal by what it asks, then its id: "nivå 3 för 100 % senast 2013-12-31 (sdn-pim3)" (the
+  /// wording the annual report uses, `GoalSnapshot.meaning`).
+  static func goal(_ goal: GoalSnapshot) -> String {
+    "\(goal.meaning(style: .terminal)) (\(goal.id))"
+  }
+
   /// "ja" or "nej".
   static func yesNo(_ value: Bool) -> String {
     value ? "ja" : "nej"

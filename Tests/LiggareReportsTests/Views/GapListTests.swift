@@ -27,6 +27,10 @@ import Testing
       ])
     #expect(list.staff == 9)
     #expect(list.text.contains("6 av 9 i personalen under målnivån (8 rader, en per person och mål)."))
+    // The table names goals by id; what each asks follows it (issue 13, item 10).
+    #expect(
+      list.text.hasSuffix(
+        "\ng-norr: nivå 4 för 25 % senast 2014-06-30\ng-stad: nivå 2 för 80 % senast 2012-06-30\n"))
   }
 
   @Test func fastSortAgreesWithTheComparator() throws {
@@ -39,7 +43,8 @@ import Testing
     let list = try gaps("stad", goal: "g-stad")
     #expect(list.rows.map(\.personID) == ["e-2", "e-1", "p-3", "p-6"])
     #expect(list.rows.allSatisfy { $0.goalLevel == 2 })
-    #expect(list.text.hasPrefix("Luckor: Exempelstad (stad)\nMål: g-stad (nivå ≥2)\n"))
+    #expect(
+      list.text.hasPrefix("Luckor: Exempelstad (stad)\nMål: nivå 2 för 80 % senast 2012-06-30 (g-stad)\n"))
   }
 
   @Test func goalOfAnotherBoardGivesNoRows() throws {

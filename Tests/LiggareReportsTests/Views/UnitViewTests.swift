@@ -49,7 +49,8 @@ import Testing
         "g-norr e-1 4", "g-norr p-3 4", "g-norr p-2 2", "g-stad e-1 2", "g-stad p-3 2", "g-norr p-1 1",
       ])
     #expect(v.gapSummary.map { "\($0.goal.id) \($0.below) \($0.missing)" } == ["g-norr 4 11", "g-stad 2 4"])
-    #expect(v.text.contains("M1 g-norr (nivå ≥4): 4 under målnivån"))
+    // A goal is named by what it asks, as the annual report words it (issue 13, item 10).
+    #expect(v.text.contains("M1 nivå 4 för 25 % senast 2014-06-30 (g-norr): 4 under målnivån"))
     // The rows are the gaps view's (one list, one place); the unit view's JSON has the summary.
     let json = v.json
     #expect(json["gaps"] == nil)
