@@ -52,9 +52,13 @@ enum ViewCommand {
     // Text views fit the terminal (`COLUMNS`, then the terminal's size, else 100 columns); JSON is
     // the same bytes the server's API answers with (`ViewQuery`).
     let width = Terminal.current(default: TextTable.defaultWidth)
+    // A view of one node or person looks only at the people who may count there, through an index
+    // over the chronicle (the same bytes as without, IndexedViewTests): a unit's view no longer
+    // sorts and walks the whole city. The city view reads everyone either way.
+    let snapshot = query.needsNames ? ledger.snapshot.indexed() : ledger.snapshot
     do {
       let bytes = try TextTable.$terminalWidth.withValue(width) {
-        try query.output(snapshot: ledger.snapshot, names: names, json: args.has("json"))
+        try query.output(snapshot: snapshot, names: names, json: args.has("json"))
       }
       console.write(bytes)
     } catch {

@@ -163,6 +163,12 @@ public final class ChronicleIndex: Sendable {
   }
 
   /// The person's completions (indexes into the chronicle's completions), in seq order.
+  /// Whether the per-person completion lists are built (a server builds them ahead; a one-off
+  /// view of a few people rather scans the completions once than builds them).
+  var hasCompletionLists: Bool {
+    completionTable.withLock { $0 != nil }
+  }
+
   func completions(of person: Int32) -> [Int32] {
     let t = completionsByPerson
     return Int(person) < t.count ? t[Int(person)] : []

@@ -118,12 +118,20 @@ public struct PeriodActivity: Sendable {
         touchedNodes[Int(n)] = true
       }
     }
-    if let people, let index = state.index {
+    if let people, let index = state.index, index.hasCompletionLists {
       // Seq order, as the full scan adds them: the same sums to the last bit.
       var own: [Int32] = []
       for p in people { own += index.completions(of: p) }
       own.sort()
       for i in own { add(chronicle.completions[Int(i)]) }
+    } else if let people {
+      // The same completions in the same order, picked out of one scan (no per-person lists).
+      var wanted = [Bool](repeating: false, count: chronicle.personSymbols.count)
+      for p in people where p >= 0 && Int(p) < wanted.count { wanted[Int(p)] = true }
+      for v in chronicle.completions
+      where v.value.person >= 0 && Int(v.value.person) < wanted.count && wanted[Int(v.value.person)] {
+        add(v)
+      }
     } else {
       for v in chronicle.completions { add(v) }
     }

@@ -68,3 +68,35 @@ import Testing
     }
   }
 }
+
+/// A node's activity read through the index is the same whether the per-person completion lists
+/// are built (a server) or the completions are scanned once for the node's people (a one-off view).
+@Suite struct NodeActivityPathsTests {
+  @Test(arguments: [3, 6])
+  func completionListsAndOneScanGiveTheSameSums(seed: UInt64) {
+    let log = RandomLog.make(seed: seed, attempts: 3000)
+    let chronicle = log.chronicle
+    let scanned = ChronicleIndex(chronicle)
+    let listed = ChronicleIndex(chronicle)
+    listed.prepare()
+    #expect(listed.hasCompletionLists && !scanned.hasCompletionLists)
+    var compared = 0
+    for year in 2010...2014 {
+      let end = Position.endOf(.endOfYear(year))
+      let range = CivilDate.startOfYear(year)...CivilDate.endOfYear(year)
+      let a = CityState(chronicle: chronicle, position: end, knownAtSeq: chronicle.lastSeq, index: scanned)
+      let b = CityState(chronicle: chronicle, position: end, knownAtSeq: chronicle.lastSeq, index: listed)
+      let c = CityState(chronicle: chronicle, position: end, knownAtSeq: chronicle.lastSeq)
+      let whole = PeriodActivity(c, in: range)
+      for node in ["stad", "n1", "n2", "u1", "u3", "u5"] {
+        let x = PeriodActivity(a, in: range, within: node)
+        let y = PeriodActivity(b, in: range, within: node)
+        #expect(x.byNode[node] == y.byNode[node], "\(node) \(year)")
+        #expect(x.byNode[node] == whole.byNode[node], "\(node) \(year)")
+        if (whole.byNode[node]?.totalHours ?? 0) > 0 { compared += 1 }
+      }
+    }
+    #expect(!scanned.hasCompletionLists, "a view of a few people must not build the lists")
+    #expect(compared > 3)
+  }
+}
