@@ -38,6 +38,11 @@ public final class Ledger {
   /// (the chronicle before that commit) up to the head without reading the log again (finding the
   /// records in the last segment parses it from its start).
   var committedSinceSpare: [Event] = []
+  /// How many events a commit keeps for `committedSinceSpare` at most.
+  static let catchUpLimit = 10_000
+  /// How many times the spare chronicle had to be caught up by reading the log (a test watches
+  /// that small commits, streamed or not, never need it).
+  public internal(set) var spareCaughtUpFromLog = 0
   /// Read on first use: views of units and the city need no names, and the register of a large
   /// city is tens of MB of JSON.
   var loadedRegister: PersonRegister? {
@@ -303,6 +308,7 @@ public final class Ledger {
       for event in events { chronicle.record(event) }
       return chronicle
     }
+    spareCaughtUpFromLog += 1
     do {
       try snapshot.log.forEachRecord(from: chronicle.lastSeq + 1, through: snapshot.head.seq) { record in
         let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])

@@ -40,6 +40,9 @@ public struct LedgerTransaction {
   var pending: [Event] = []
   /// Whether records were streamed into an open batch of `writer` (a large import).
   var streaming = false
+  /// The events handed to a streaming writer while they are few (`Ledger.catchUpLimit`), so that
+  /// the commit catches the spare chronicle up without reading the log; nil once there are more.
+  var handedOver: [Event]? = []
   /// Events that will be appended (or, dry, would be).
   public private(set) var appended = 0
   /// Drafts already in the log with the same content: no-ops.
@@ -156,6 +159,9 @@ public struct LedgerTransaction {
   /// Hands the staged events over (to a writer thread streaming a large batch).
   mutating func takePending() -> [Event] {
     defer { pending.removeAll(keepingCapacity: true) }
+    if let kept = handedOver {
+      handedOver = kept.count + pending.count <= Ledger.catchUpLimit ? kept + pending : nil
+    }
     return pending
   }
 }
@@ -269,6 +275,7 @@ extension Ledger {
       if t.streaming {
         for event in t.takePending() { try writer.add(EventCodec.body(of: event)) }
         try writer.commitBatch()
+        committed = t.handedOver ?? []
       } else {
         committed = t.takePending()
         try writer.append(committed.map { EventCodec.body(of: $0) }, expectingHead: before)
@@ -293,7 +300,8 @@ extension Ledger {
     spare = previous
     // The spare is one commit behind: a small batch's events catch it up without the log.
     committedSinceSpare =
-      committed.count <= 10_000 && committed.first?.seq == before.seq + 1 && committed.last?.seq == head.seq
+      committed.count <= Ledger.catchUpLimit && committed.first?.seq == before.seq + 1
+        && committed.last?.seq == head.seq
       ? committed : []
     log = reader
     if var updated {
