@@ -56,11 +56,13 @@ struct CommandContext {
     return context
   }
 
-  /// Opens the ledger for reading.
-  func openForReading() throws(CLIError) -> Ledger {
+  /// Opens the ledger for reading; `withNames` reads the person register at the same time (a view
+  /// that shows names needs it, and it then costs no extra time).
+  func openForReading(withNames: Bool = false) throws(CLIError) -> Ledger {
     do {
       let ledger = try Ledger.open(
-        directory: logDirectory, access: .read, clock: clock, actor: actor, useCheckpoints: useCheckpoints)
+        directory: logDirectory, access: .read, clock: clock, actor: actor, useCheckpoints: useCheckpoints,
+        readingRegisterAlongside: withNames)
       opened.ledgers.append(ledger)
       return ledger
     } catch {

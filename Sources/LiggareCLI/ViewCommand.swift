@@ -14,7 +14,7 @@ enum ViewCommand {
   {
     let asOf = try context.asOf(args)
     let knownAt = try context.knownAt(args) ?? context.clock.now()
-    let ledger = try context.openForReading()
+    let ledger = try context.openForReading(withNames: name != "city")
     let kind: ViewQuery.Kind
     switch name {
     case "person": kind = .person(args.positionals[0])

@@ -38,6 +38,9 @@ public final class Ledger {
   /// (the chronicle before that commit) up to the head without reading the log again (finding the
   /// records in the last segment parses it from its start).
   var committedSinceSpare: [Event] = []
+  /// The register as read while the ledger opened (`open(…, readingRegisterAlongside: true)`),
+  /// taken by the first `personRegister()`.
+  var registerReadAlongside: Result<PersonRegister, LedgerError>?
   /// How many events a commit keeps for `committedSinceSpare` at most.
   static let catchUpLimit = 10_000
   /// How many times the spare chronicle had to be caught up by reading the log (a test watches
@@ -106,7 +109,7 @@ public final class Ledger {
   /// - Throws: `LedgerError`.
   public static func open(
     directory: String, access: EventLog.Access, createIfMissing: Bool = false, clock: LedgerClock = .system,
-    actor: String? = nil, useCheckpoints: Bool = true
+    actor: String? = nil, useCheckpoints: Bool = true, readingRegisterAlongside: Bool = false
   ) throws(LedgerError) -> Ledger {
     let log: EventLog
     do {
@@ -117,7 +120,33 @@ public final class Ledger {
     let ledger = Ledger(
       directory: directory, log: log, clock: clock,
       actor: actor ?? OperatingSystemUser.name)
-    try ledger.load(useCheckpoints: useCheckpoints)
+    // A view that shows names reads the register (tens of MB of JSON at city scale) on a second
+    // core while this one loads the checkpoint; the same file the first use would read.
+    let register = UncheckedBox<Result<PersonRegister, LedgerError>?>(nil)
+    let registerRead = DispatchSemaphore(value: 0)
+    if readingRegisterAlongside {
+      let path = directory + "/personregister.json"
+      let thread = Thread {
+        defer { registerRead.signal() }
+        do throws(LedgerError) {
+          register.value = .success(try PersonRegister.load(path: path))
+        } catch {
+          register.value = .failure(error)
+        }
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    do {
+      try ledger.load(useCheckpoints: useCheckpoints)
+    } catch {
+      if readingRegisterAlongside { registerRead.wait() }
+      throw error
+    }
+    if readingRegisterAlongside {
+      registerRead.wait()
+      ledger.registerReadAlongside = register.value
+    }
     if case .write = access { ledger.completeJournalledNames() }
     return ledger
   }
@@ -161,7 +190,13 @@ public final class Ledger {
   /// - Throws: `LedgerError.register` for an unreadable register or an unknown format version.
   public func personRegister() throws(LedgerError) -> PersonRegister {
     if let loadedRegister { return loadedRegister }
-    var register = try PersonRegister.load(path: directory + "/personregister.json")
+    var register: PersonRegister
+    if let read = registerReadAlongside {
+      registerReadAlongside = nil
+      register = try read.get()
+    } else {
+      register = try PersonRegister.load(path: directory + "/personregister.json")
+    }
     if case .perTransaction = writing {
       // A writer killed after its commit left the names in the journal; a reader sees them too.
       if let journal = try? PendingNames.load(path: journalPath) {

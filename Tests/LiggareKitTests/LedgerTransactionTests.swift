@@ -172,6 +172,29 @@ import Testing
       fresh.state(asOf: date).completions(of: "p-1") == reader.state(asOf: date).completions(of: "p-1"))
   }
 
+  @Test func theRegisterReadAlongsideTheCheckpointIsTheOneReadOnFirstUse() throws {
+    let (dir, reader) = try Self.setUp()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let alongside = try Ledger.open(
+      directory: dir + "/log", access: .read, clock: Self.clock, readingRegisterAlongside: true)
+    #expect(alongside.registerReadAlongside != nil)
+    let names = try alongside.personRegister().names
+    #expect(names == (try reader.personRegister().names) && names["p-1"] == "Åsa Öberg 👩‍🏫")
+    #expect(alongside.registerReadAlongside == nil)
+    // A register that cannot be read gives the same error as on first use, and no crash.
+    let path = dir + "/log/personregister.json"
+    try FileManager.default.removeItem(atPath: path)
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+    let broken = try Ledger.open(
+      directory: dir + "/log", access: .read, clock: Self.clock, readingRegisterAlongside: true)
+    let lazy = try Ledger.open(directory: dir + "/log", access: .read, clock: Self.clock)
+    var alongsideError = ""
+    var lazyError = ""
+    do { _ = try broken.personRegister() } catch { alongsideError = "\(error)" }
+    do { _ = try lazy.personRegister() } catch { lazyError = "\(error)" }
+    #expect(!alongsideError.isEmpty && alongsideError == lazyError)
+  }
+
   @Test func anExpectedHeadThatMovedIsRefused() throws {
     let (dir, reader) = try Self.setUp()
     defer { try? FileManager.default.removeItem(atPath: dir) }
