@@ -37,11 +37,14 @@ public enum JSONValue: Sendable, Hashable {
   }
 
   /// Indented text with sorted keys and a final newline, for people and `--json` output.
-  public var prettyText: String {
+  public var prettyText: String { String(decoding: prettyBytes, as: UTF8.self) }
+
+  /// `prettyText` as UTF-8 bytes, without a `String` between (a report's JSON is megabytes).
+  public var prettyBytes: [UInt8] {
     var out: [UInt8] = []
     JSONWriter.write(self, to: &out, indent: 2)
     out.append(UInt8(ascii: "\n"))
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
   /// The member `key` of an object, or nil.

@@ -48,9 +48,24 @@ public enum JSONWriter {
     if !n.isFinite {
       out.append(contentsOf: "null".utf8)
     } else if n == n.rounded(), abs(n) < 9_007_199_254_740_992 {
-      out.append(contentsOf: String(Int64(n)).utf8)
+      writeInteger(Int64(n), to: &out)
     } else {
       out.append(contentsOf: "\(n)".utf8)
+    }
+  }
+
+  /// Appends the decimal digits of `v`, as `String(v)` writes them, without making a string.
+  static func writeInteger(_ v: Int64, to out: inout [UInt8]) {
+    if v < 0 { out.append(UInt8(ascii: "-")) }
+    var m = v.magnitude  // Int64.min has no positive Int64
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var i = 20
+      repeat {
+        i -= 1
+        digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+        m /= 10
+      } while m > 0
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
     }
   }
 
@@ -59,6 +74,11 @@ public enum JSONWriter {
     out.append(UInt8(ascii: "\""))
     var s = s
     s.withUTF8 { utf8 in
+      // Most strings need no escape: copy them whole.
+      if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        out.append(contentsOf: utf8)
+        return
+      }
       for b in utf8 {
         switch b {
         case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])

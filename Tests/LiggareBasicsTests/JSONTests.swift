@@ -1,6 +1,7 @@
 import Foundation
-import LiggareBasics
 import Testing
+
+@testable import LiggareBasics
 
 @Suite struct JSONTests {
   @Test(arguments: [
@@ -91,6 +92,40 @@ import Testing
       let n = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF) * (Bool.random() ? 1 : -1)
       let text = JSONValue.number(n).canonicalText
       #expect(try JSONValue.parse(Array(text.utf8)) == .number(n), "\(text)")
+    }
+  }
+}
+
+/// The writer's shortcuts (whole strings without escapes, integers without a `String`) write the
+/// bytes the plain ways write: the log's records and the reports depend on them.
+@Suite struct JSONWriterShortcutTests {
+  @Test(
+    arguments: [
+      0, 1, -1, 9, 10, -10, 42, 1_000_000, -9_007_199_254_740_991, 9_007_199_254_740_991, Int64.max,
+      Int64.min,
+    ] as [Int64])
+  func integersAreWrittenAsStringWritesThem(_ v: Int64) {
+    var out: [UInt8] = []
+    JSONWriter.writeInteger(v, to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == String(v))
+  }
+
+  @Test(arguments: ["", "plain", "Åsa Öberg 👩‍🏫", "a\"b", "a\\b", "rad\nny", "\u{1}", "tab\tx", "sist\""])
+  func stringsAreWrittenWithTheSameEscapes(_ s: String) throws {
+    var out: [UInt8] = []
+    JSONWriter.writeString(s, to: &out)
+    // Foundation's reader gives the string back, and only the characters that must be escaped are.
+    let back = try JSONSerialization.jsonObject(with: Data(out), options: .fragmentsAllowed) as? String
+    #expect(back == s)
+    let plain = !s.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    #expect(plain == (out == [0x22] + Array(s.utf8) + [0x22]))
+  }
+
+  @Test func numbersKeepTheirForm() {
+    for (n, text) in [(3.0, "3"), (-0.0, "0"), (2.5, "2.5"), (1e300, "1e+300"), (-12.0, "-12")] {
+      var out: [UInt8] = []
+      JSONWriter.writeNumber(n, to: &out)
+      #expect(String(decoding: out, as: UTF8.self) == text, "\(n)")
     }
   }
 }

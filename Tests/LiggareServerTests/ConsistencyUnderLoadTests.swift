@@ -41,8 +41,14 @@ import Testing
     let failures = Mutex<[String]>([])
     let writing = Mutex(2)
     let group = DispatchGroup()
+    // The writers start once the readers have answers at the first head, so that the readers see
+    // the log move however fast the writes are (a POST takes about a millisecond).
+    @Sendable func awaitFirstAnswers() {
+      for _ in 0..<10_000 where answers.withLock({ $0.count }) < 8 { usleep(1_000) }
+    }
     // Writer 1: the API, 30 batches of 2 events.
     DispatchQueue.global().async(group: group) {
+      awaitFirstAnswers()
       for i in 0..<30 {
         let body =
           Self.completion("api-\(i)-1", "p-a1", "2025-03-01") + "\n"
@@ -61,6 +67,7 @@ import Testing
     // Writer 2: the CLI, 3 imports of 20 events, waiting for the writer lock.
     let folder = (f.directory as NSString).deletingLastPathComponent
     DispatchQueue.global().async(group: group) {
+      awaitFirstAnswers()
       for i in 0..<3 {
         let lines = (0..<20).map { Self.completion("cli-\(i)-\($0)", "p-b1", "2025-05-01") }
         let path = folder + "/import-\(i).jsonl"

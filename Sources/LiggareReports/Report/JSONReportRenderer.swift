@@ -172,6 +172,6 @@ struct JSONReportRenderer {
   }
 
   func render() -> [UInt8] {
-    Array(value.prettyText.utf8)
+    value.prettyBytes
   }
 }
