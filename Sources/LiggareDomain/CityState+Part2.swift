@@ -122,13 +122,6 @@ extension CityState {
     AssessmentIndex(self)
   }
 
-  /// The same as `assessmentIndex()` for the persons in `persons` (symbols, any order, repeats
-  /// allowed); other persons are absent from it. With the chronicle index it reads only their
-  /// assessments (a unit's view, not the whole city's); without, it filters the full scan.
-  public func assessmentIndex(persons: [Int32]) -> AssessmentIndex {
-    AssessmentIndex(self, persons: persons)
-  }
-
   // MARK: Follow-up
 
   /// The follow-ups that count by (unit, year): the latest in fold order dated at or before `end`.

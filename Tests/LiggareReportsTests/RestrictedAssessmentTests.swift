@@ -19,8 +19,8 @@ import Testing
     let whole = plain.assessmentIndex()
     let persons = Self.chronicle.personSymbols.names.enumerated().filter { $0.offset % 5 == 0 }.map(\.element)
     let symbols = persons.compactMap { Self.chronicle.personSymbols.symbol(for: $0) }
-    let restricted = indexed.assessmentIndex(persons: symbols + symbols.prefix(3))
-    let filtered = plain.assessmentIndex(persons: symbols)
+    let restricted = AssessmentIndex(indexed, persons: symbols + symbols.prefix(3))
+    let filtered = AssessmentIndex(plain, persons: symbols)
     let competences = Self.chronicle.competenceSymbols.names
     var assessed = 0
     for person in persons {
