@@ -1,42 +1,90 @@
 import Foundation
 
-/// A bounded queue between two threads: the producer waits when it is full, the consumer when
-/// it is empty. Used to decode records on one core while the other folds them.
-final class BlockingQueue<Element>: @unchecked Sendable {
+/// One side of a hand-over between two threads, as a `Worker` ends it when its body ends or when
+/// it is joined or cancelled.
+protocol HandOver: AnyObject, Sendable {
+  /// The normal end, said by the sending side: what was put is still taken, then the end.
+  func close()
+  /// The abrupt end, said by either side: nothing more is put or taken, and both sides wake.
+  func cancel()
+}
+
+/// A bounded queue between two threads: the sender waits while it is full, the receiver while it
+/// is empty. It ends in one of two ways:
+///
+/// - `close()` (the sender is done): `take` hands out what is left, then returns nil.
+/// - `cancel()` (one side has stopped or failed): `take` returns nil at once, `put` returns false
+///   at once (also a `put` already waiting on a full queue), and what is left is dropped.
+///
+/// Neither side can then wait for ever on the other, which is what lets a failure on one side of
+/// a `Worker` stop the other.
+final class BlockingQueue<Element>: HandOver, @unchecked Sendable {
+  private enum State { case open, closed, cancelled }
+
   private let condition = NSCondition()
   private var items: [Element] = []
-  private var closed = false
+  private var state = State.open
   private let capacity: Int
+  private var waitingToPut = 0
 
+  /// - Parameter capacity: how many elements may wait to be taken (at least 1).
   init(capacity: Int) {
-    self.capacity = capacity
+    self.capacity = max(capacity, 1)
   }
 
   /// Adds an element, waiting while the queue is full.
-  func put(_ element: Element) {
+  ///
+  /// - Returns: false, with the element dropped, when the queue is cancelled (the receiver has
+  ///   stopped: send nothing more) or already closed.
+  func put(_ element: Element) -> Bool {
     condition.lock()
-    while items.count >= capacity && !closed { condition.wait() }
+    defer { condition.unlock() }
+    while items.count >= capacity && state == .open {
+      waitingToPut += 1
+      condition.wait()
+      waitingToPut -= 1
+    }
+    guard state == .open else { return false }
     items.append(element)
     condition.broadcast()
-    condition.unlock()
+    return true
   }
 
-  /// Marks the end: `take` returns nil once the queue is drained.
-  func close() {
-    condition.lock()
-    closed = true
-    condition.broadcast()
-    condition.unlock()
-  }
-
-  /// The next element, waiting while the queue is empty; nil after `close` and drain.
+  /// The next element, waiting while the queue is empty; nil once it is closed and drained, or
+  /// cancelled.
   func take() -> Element? {
     condition.lock()
     defer { condition.unlock() }
-    while items.isEmpty && !closed { condition.wait() }
-    guard !items.isEmpty else { return nil }
+    while items.isEmpty && state == .open { condition.wait() }
+    guard state != .cancelled, !items.isEmpty else { return nil }
     let first = items.removeFirst()
     condition.broadcast()
     return first
+  }
+
+  /// The sender is done: `take` returns nil once what was put is taken. No effect on a cancelled
+  /// queue.
+  func close() {
+    condition.lock()
+    if state == .open { state = .closed }
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Ends the hand-over at once: waiting `put`s and `take`s return (false, nil), and what is left
+  /// is dropped.
+  func cancel() {
+    condition.lock()
+    state = .cancelled
+    items.removeAll()
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// How many `put`s are waiting on a full queue now (tests wait for a sender to be blocked).
+  var sendersWaiting: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return waitingToPut
   }
 }

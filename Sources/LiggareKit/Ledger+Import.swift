@@ -60,15 +60,20 @@ extension Ledger {
     }
     // One thread reads and decodes lines, this one checks and stages them, a third encodes,
     // hashes and writes: the cores share a large import.
-    let drafts = DraftReaderThread(reader: reader, limit: Ledger.maxLineBytes)
-    defer { drafts.stop() }
+    let drafts = BlockingQueue<DraftChunk>(capacity: 8)
+    let input = UncheckedBox(reader)
+    let reading = Worker.start(name: "liggare-import-reader", handingTo: [drafts]) { () throws(LedgerError) in
+      try Ledger.readDrafts(from: &input.value, limit: Ledger.maxLineBytes, into: drafts)
+    }
+    // A no-op once joined; otherwise (this thread failed) stops the reading at its next chunk.
+    defer { reading.cancel() }
     if expected > 4096 { t.working.reserveCapacity(forAdditionalEvents: expected) }
     guard let log = t.writer else {
       do {
-        while let chunk = drafts.next() {
+        while let chunk = drafts.take() {
           for (draft, line) in chunk { try t.stage(draft, at: .init(file: name, line: line)) }
         }
-        try drafts.finish()
+        try reading.join()
       } catch {
         abandon(t)
         throw error
@@ -82,20 +87,99 @@ extension Ledger {
       throw .log(error)
     }
     t.streaming = true
-    let writer = BatchWriterThread(log: log)
-    do {
-      while let chunk = drafts.next() {
-        for (draft, line) in chunk { try t.stage(draft, at: .init(file: name, line: line)) }
-        if t.pending.count >= 1024 { try writer.send(t.takePending()) }
+    // The log is the writing thread's alone until it is joined or cancelled.
+    let batches = BlockingQueue<[Event]>(capacity: 16)
+    let output = UncheckedBox(log)
+    let writing = Worker.start(name: "liggare-import-writer", takingFrom: [batches]) { () throws(LedgerError) in
+      try Ledger.writeBatches(from: batches, to: output.value)
+    }
+    /// Hands events to the writing thread; throws its error if it has stopped.
+    func send(_ events: [Event]) throws(LedgerError) {
+      guard batches.put(events) else {
+        try writing.join()
+        // The writer takes until the end unless it fails; should it not, nothing is committed.
+        throw .io(path: directory, reason: "skrivningen av importen slutade i förtid")
       }
-      try drafts.finish()
-      if !t.pending.isEmpty { try writer.send(t.takePending()) }
-      try writer.finish()
+    }
+    do {
+      while let chunk = drafts.take() {
+        for (draft, line) in chunk { try t.stage(draft, at: .init(file: name, line: line)) }
+        if t.pending.count >= 1024 { try send(t.takePending()) }
+      }
+      try reading.join()
+      if !t.pending.isEmpty { try send(t.takePending()) }
+      try writing.join()
     } catch {
-      writer.cancel()
+      writing.cancel()
       abandon(t)
       throw error
     }
     return try commit(t)
+  }
+
+  /// Drafts with the line numbers they came from, as the reading thread hands them over.
+  typealias DraftChunk = [(draft: EventDraft, line: Int)]
+
+  /// The reading side of an import: reads and decodes lines in chunks put to `drafts`, and
+  /// closes `reader` at the end.
+  ///
+  /// A bad line ends the reading after the lines before it were put, so errors come in line
+  /// order. Stops quietly when `drafts` is cancelled (the import failed).
+  /// - Throws: `LedgerError.decoding` or `.lineTooLong` naming the line, `.io` if it cannot be read.
+  static func readDrafts(
+    from reader: inout LineReader, limit: Int, into drafts: BlockingQueue<DraftChunk>
+  ) throws(LedgerError) {
+    defer { reader.close() }
+    let name = reader.name
+    var chunk: DraftChunk = []
+    chunk.reserveCapacity(1024)
+    do throws(LedgerError) {
+      while try reader.next(
+        limit: limit,
+        { (line, number) throws(LedgerError) in
+          if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+          let draft: EventDraft
+          do throws(EventDecodingError) {
+            draft = try EventCodec.decodeEnvelope(line, personalDataAllowed: true)
+          } catch {
+            throw .decoding(place: .init(file: name, line: number), error: error)
+          }
+          chunk.append((draft, number))
+        })
+      {
+        if chunk.count >= 1024 {
+          guard drafts.put(chunk) else { return }
+          chunk.removeAll(keepingCapacity: true)
+        }
+      }
+    } catch {
+      // The lines before the bad one are checked first.
+      if !chunk.isEmpty { _ = drafts.put(chunk) }
+      throw error
+    }
+    if !chunk.isEmpty { _ = drafts.put(chunk) }
+  }
+
+  /// The writing side of a streamed import: encodes the events taken from `batches` and adds them
+  /// to the log's open batch (made durable by the commit, not here).
+  ///
+  /// - Throws: `LedgerError.log` (or `.io`) if a record cannot be added; the caller abandons the
+  ///   batch.
+  static func writeBatches(from batches: BlockingQueue<[Event]>, to log: EventLog) throws(LedgerError) {
+    var body: [UInt8] = []
+    body.reserveCapacity(512)
+    while let events = batches.take() {
+      for event in events {
+        body.removeAll(keepingCapacity: true)
+        EventCodec.writeBody(of: event, to: &body)
+        do {
+          try log.add(body)
+        } catch let error as LogError {
+          throw .log(error)
+        } catch {
+          throw .io(path: log.directory, reason: "\(error)")
+        }
+      }
+    }
   }
 }

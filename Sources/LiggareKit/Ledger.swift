@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 public import LiggareBasics
 public import LiggareDomain
@@ -122,31 +121,18 @@ public final class Ledger {
       actor: actor ?? OperatingSystemUser.name)
     // A view that shows names reads the register (tens of MB of JSON at city scale) on a second
     // core while this one loads the checkpoint; the same file the first use would read.
-    let register = UncheckedBox<Result<PersonRegister, LedgerError>?>(nil)
-    let registerRead = DispatchSemaphore(value: 0)
-    if readingRegisterAlongside {
-      let path = directory + "/personregister.json"
-      let thread = Thread {
-        defer { registerRead.signal() }
-        do throws(LedgerError) {
-          register.value = .success(try PersonRegister.load(path: path))
-        } catch {
-          register.value = .failure(error)
-        }
-      }
-      thread.stackSize = 8 << 20
-      thread.start()
-    }
+    let path = directory + "/personregister.json"
+    let registerReader =
+      readingRegisterAlongside
+      ? Worker.start(name: "liggare-register") { () throws(LedgerError) in try PersonRegister.load(path: path) }
+      : nil
     do {
       try ledger.load(useCheckpoints: useCheckpoints)
     } catch {
-      if readingRegisterAlongside { registerRead.wait() }
+      registerReader?.cancel()
       throw error
     }
-    if readingRegisterAlongside {
-      registerRead.wait()
-      ledger.registerReadAlongside = register.value
-    }
+    if let registerReader { ledger.registerReadAlongside = registerReader.joinResult() }
     if case .write = access { ledger.completeJournalledNames() }
     return ledger
   }
@@ -367,54 +353,63 @@ public final class Ledger {
     // One reservation for a long replay (the id table too, before it goes to the reading thread);
     // a few events more keep the arrays' own growth.
     if additional >= 4096 { chronicle.reserveCapacity(forAdditionalEvents: additional) }
-    let queue = BlockingQueue<[Event]>(capacity: 8)
-    let reader = UncheckedBox((log, chronicle.lastSeq + 1, chronicle.detachEventIDs()))
-    let failure = UncheckedBox<LedgerError?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-      defer {
-        queue.close()
-        done.signal()
-      }
-      var chunk: [Event] = []
-      chunk.reserveCapacity(4096)
-      do {
-        try reader.value.0.forEachRecord(from: reader.value.1) { record in
-          let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
-          let event: Event
-          do {
-            event = try EventCodec.decodeRecord(body, seq: record.seq)
-          } catch let error as EventDecodingError {
-            failure.value = .corruptRecord(seq: record.seq, error: error)
-            throw error
-          }
-          reader.value.2.appendWithoutIndexing(event.id)
-          chunk.append(event)
-          if chunk.count == 4096 {
-            queue.put(chunk)
-            chunk.removeAll(keepingCapacity: true)
-          }
-        }
-        if !chunk.isEmpty { queue.put(chunk) }
-      } catch {
-        if failure.value == nil {
-          if let logError = error as? LogError {
-            failure.value = .log(logError)
-          } else {
-            failure.value = .io(path: reader.value.0.directory, reason: "\(error)")
-          }
-        }
-      }
+    let chunks = BlockingQueue<[Event]>(capacity: 8)
+    let first = chronicle.lastSeq + 1
+    let handOver = UncheckedBox((log: log, ids: chronicle.detachEventIDs()))
+    let reader = Worker.start(name: "liggare-replay", handingTo: [chunks]) { () throws(LedgerError) in
+      // Taken out of the box, so that the table is not copied on its first append.
+      var ids = EventIDTable()
+      swap(&ids, &handOver.value.ids)
+      try decodeRecords(of: handOver.value.log, from: first, into: chunks, keepingIDsIn: &ids)
+      return ids
     }
-    thread.stackSize = 8 << 20
-    thread.start()
-    while let events = queue.take() {
+    while let events = chunks.take() {
       for event in events { chronicle.recordDetached(event) }
     }
-    done.wait()
-    if let error = failure.value { throw error }
-    chronicle.attachEventIDs(reader.value.2)
+    chronicle.attachEventIDs(try reader.join())
     return chronicle
+  }
+
+  /// The reading side of `fold`: decodes the records from `first` on, in chunks put to `chunks`,
+  /// and appends their ids to `ids`.
+  ///
+  /// - Throws: `LedgerError.corruptRecord` for a record that does not decode, `.log` if the log
+  ///   cannot be read (after every chunk before it was put).
+  private static func decodeRecords(
+    of log: EventLog, from first: UInt64, into chunks: BlockingQueue<[Event]>, keepingIDsIn ids: inout EventIDTable
+  ) throws(LedgerError) {
+    var chunk: [Event] = []
+    chunk.reserveCapacity(4096)
+    var corrupt: LedgerError?
+    var stopped = false
+    do {
+      try log.forEachRecord(from: first) { record in
+        let body = UnsafeRawBufferPointer(rebasing: record.line[..<record.bodyEnd])
+        let event: Event
+        do {
+          event = try EventCodec.decodeRecord(body, seq: record.seq)
+        } catch let error as EventDecodingError {
+          corrupt = .corruptRecord(seq: record.seq, error: error)
+          throw error
+        }
+        ids.appendWithoutIndexing(event.id)
+        chunk.append(event)
+        if chunk.count == 4096 {
+          guard chunks.put(chunk) else {
+            stopped = true
+            throw CancellationError()
+          }
+          chunk.removeAll(keepingCapacity: true)
+        }
+      }
+    } catch {
+      // The folding side stopped taking (it never does today): end quietly.
+      if stopped { return }
+      if let corrupt { throw corrupt }
+      if let logError = error as? LogError { throw .log(logError) }
+      throw .io(path: log.directory, reason: "\(error)")
+    }
+    if !chunk.isEmpty { _ = chunks.put(chunk) }
   }
 
   /// The state as of `date` as known at `knownAt` (nil: everything in the log).
