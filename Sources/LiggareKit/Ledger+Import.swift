@@ -90,7 +90,8 @@ extension Ledger {
     // The log is the writing thread's alone until it is joined or cancelled.
     let batches = BlockingQueue<[Event]>(capacity: 16)
     let output = UncheckedBox(log)
-    let writing = Worker.start(name: "liggare-import-writer", takingFrom: [batches]) { () throws(LedgerError) in
+    let writing = Worker.start(name: "liggare-import-writer", takingFrom: [batches]) {
+      () throws(LedgerError) in
       try Ledger.writeBatches(from: batches, to: output.value)
     }
     /// Hands events to the writing thread; throws its error if it has stopped.

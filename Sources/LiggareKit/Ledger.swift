@@ -124,7 +124,8 @@ public final class Ledger {
     let path = directory + "/personregister.json"
     let registerReader =
       readingRegisterAlongside
-      ? Worker.start(name: "liggare-register") { () throws(LedgerError) in try PersonRegister.load(path: path) }
+      ? Worker.start(name: "liggare-register") { () throws(LedgerError) in try PersonRegister.load(path: path)
+      }
       : nil
     do {
       try ledger.load(useCheckpoints: useCheckpoints)
@@ -376,7 +377,8 @@ public final class Ledger {
   /// - Throws: `LedgerError.corruptRecord` for a record that does not decode, `.log` if the log
   ///   cannot be read (after every chunk before it was put).
   private static func decodeRecords(
-    of log: EventLog, from first: UInt64, into chunks: BlockingQueue<[Event]>, keepingIDsIn ids: inout EventIDTable
+    of log: EventLog, from first: UInt64, into chunks: BlockingQueue<[Event]>,
+    keepingIDsIn ids: inout EventIDTable
   ) throws(LedgerError) {
     var chunk: [Event] = []
     chunk.reserveCapacity(4096)

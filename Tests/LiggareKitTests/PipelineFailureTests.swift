@@ -57,7 +57,10 @@ import Testing
     lines.insert(Self.unknownPerson, at: 19)
     let outcome = try #require(try Self.failingImport(lines), "the import did not end")
     #expect(Self.line(of: outcome.error) == 20)
-    if case .rule = outcome.error {} else { Issue.record("expected a rule violation: \(String(describing: outcome.error))") }
+    if case .rule = outcome.error {
+    } else {
+      Issue.record("expected a rule violation: \(String(describing: outcome.error))")
+    }
     #expect(outcome.seq == UInt64(LedgerTests.base.count))
   }
 
@@ -68,7 +71,10 @@ import Testing
     lines.insert("{not json", at: 10_999)
     let outcome = try #require(try Self.failingImport(lines), "the import did not end")
     #expect(Self.line(of: outcome.error) == 11_000)
-    if case .decoding = outcome.error {} else { Issue.record("expected a decoding error: \(String(describing: outcome.error))") }
+    if case .decoding = outcome.error {
+    } else {
+      Issue.record("expected a decoding error: \(String(describing: outcome.error))")
+    }
     #expect(outcome.seq == UInt64(LedgerTests.base.count))
   }
 
@@ -80,7 +86,10 @@ import Testing
     lines.insert("{not json", at: 8999)
     let outcome = try #require(try Self.failingImport(lines), "the import did not end")
     #expect(Self.line(of: outcome.error) == 5000)
-    if case .rule = outcome.error {} else { Issue.record("expected a rule violation: \(String(describing: outcome.error))") }
+    if case .rule = outcome.error {
+    } else {
+      Issue.record("expected a rule violation: \(String(describing: outcome.error))")
+    }
     #expect(outcome.seq == UInt64(LedgerTests.base.count))
   }
 
