@@ -164,8 +164,7 @@ extension Ledger {
   /// The writing side of a streamed import: encodes the events taken from `batches` and adds them
   /// to the log's open batch (made durable by the commit, not here).
   ///
-  /// - Throws: `LedgerError.log` (or `.io`) if a record cannot be added; the caller abandons the
-  ///   batch.
+  /// - Throws: `LedgerError.log` if a record cannot be added; the caller abandons the batch.
   static func writeBatches(from batches: BlockingQueue<[Event]>, to log: EventLog) throws(LedgerError) {
     var body: [UInt8] = []
     body.reserveCapacity(512)
@@ -175,10 +174,8 @@ extension Ledger {
         EventCodec.writeBody(of: event, to: &body)
         do {
           try log.add(body)
-        } catch let error as LogError {
-          throw .log(error)
         } catch {
-          throw .io(path: log.directory, reason: "\(error)")
+          throw .log(error)
         }
       }
     }
