@@ -74,6 +74,9 @@ public struct BinaryReader {
     let byteCount = n * MemoryLayout<T>.stride
     let start = position
     let result = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+      if byteCount >= LargeAllocation.threshold {
+        LargeAllocation.adviseHugePages(UnsafeMutableRawPointer(buffer.baseAddress!), byteCount: byteCount)
+      }
       UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
         from: bytes.baseAddress! + start, byteCount: byteCount)
       initialized = n

@@ -16,7 +16,7 @@ import LiggareStorage
 /// it changes no answer, only the time to the first answer.
 struct CheckpointCache {
   static let formatName = "liggare-checkpoint"
-  static let formatVersion = 4
+  static let formatVersion = 5
   /// Rewrite the cache when the log has grown by at least this many events since it was built.
   static let refreshAfter: UInt64 = 1000
 
@@ -49,7 +49,8 @@ struct CheckpointCache {
     }
     let payload = UnsafeRawBufferPointer(rebasing: raw[(newline + 1)...])
     // The chronicle keeps the mapping alive and reads event locators and ids from it on demand.
-    guard CacheChecksum.of(payload) == sum,
+    // Checked on both cores, before any of it is read as a chronicle.
+    guard PiecewiseChecksum.of(payload) == sum,
       let chronicle = Chronicle(checkpointBytes: payload, keepingAlive: mapped), chronicle.lastSeq == seq
     else { return nil }
     return chronicle
@@ -68,9 +69,7 @@ struct CheckpointCache {
 
   static func hash(of log: EventLog, atSeq seq: UInt64) -> SHA256.Digest? {
     if seq == log.head.seq { return log.head.hash }
-    var found: SHA256.Digest?
-    try? log.forEachRecord(from: seq, through: seq) { found = $0.hash }
-    return found
+    return (try? log.withRecord(atSeq: seq) { $0.hash }) ?? nil
   }
 
   /// Writes the cache atomically (temporary file and rename). A failure loses only the cache, so it
@@ -89,7 +88,7 @@ struct CheckpointCache {
     // a second at city scale), so the stored checkpoint carries the whole index, built once here.
     var chronicle = chronicle
     chronicle.indexEventIDs()
-    var sum = CacheChecksum()
+    var sum = PiecewiseChecksum()
     chronicle.writeCheckpoint { sum.update($0) }
     let header: JSONValue = [
       "format": .string(CheckpointCache.formatName),

@@ -47,7 +47,9 @@ public struct LedgerSnapshot: @unchecked Sendable {
     if seq == head.seq { return head.hash }
     var found: SHA256.Digest?
     do {
-      try log.forEachRecord(from: seq, through: min(seq, head.seq)) { found = $0.hash }
+      // From the nearer end of the record's segment: a report known shortly before the head asks
+      // for a record near the end of the last one.
+      found = try log.withRecord(atSeq: seq) { $0.hash }
     } catch {
       if let logError = error as? LogError { throw .log(logError) }
       throw .io(path: log.directory, reason: "\(error)")
