@@ -15,6 +15,9 @@ public struct CityState: Sendable {
   /// Look-ups over `chronicle` that let views read only what they show (nil: scan everything).
   /// The answers are the same either way.
   public let index: ChronicleIndex?
+  /// Placements and levels laid out flat for this knowledge (`withPersonTimelines()`); nil: read
+  /// from the chronicle. The answers are the same either way.
+  var timelines: PersonTimelines?
 
   /// Creates the lens; `index`, when given, must have been made from `chronicle`.
   public init(chronicle: Chronicle, position: Position, knownAtSeq: UInt64, index: ChronicleIndex? = nil) {
@@ -29,7 +32,9 @@ public struct CityState: Sendable {
 
   /// The same knowledge at another position (for example a goal's deadline).
   public func at(_ other: Position) -> CityState {
-    CityState(chronicle: chronicle, position: other, knownAtSeq: knownAtSeq, index: index)
+    var state = CityState(chronicle: chronicle, position: other, knownAtSeq: knownAtSeq, index: index)
+    state.timelines = timelines
+    return state
   }
 
   /// Person symbols to look at for something at or under `nodeID`: those the index says may
@@ -195,6 +200,13 @@ public struct CityState: Sendable {
   /// The placement as it stood at another position of the same knowledge, without building a
   /// state for it (period activity asks once per event).
   func placement(_ p: Int32, at end: Position) -> (unit: Int32, role: StaffRole, since: Int32)? {
+    if let t = timelines, t.serves(self) {
+      guard let found = t.placement(p, at: end) else { return nil }
+      let unit =
+        Int(found.unit) < t.unitMerges.count && !t.unitMerges[Int(found.unit)]
+        ? found.unit : resolve(found.unit, fromDate: found.date, seq: found.seq, until: end)
+      return (unit, found.role, found.date)
+    }
     guard let v = chronicle.persons[Int(p)].placements.latest(atOrBefore: end, knownAt: knownAtSeq),
       case .assigned(let unit, let role) = v.value
     else { return nil }
@@ -209,6 +221,7 @@ public struct CityState: Sendable {
   }
 
   func level(_ p: Int32) -> Int {
+    if let t = timelines, t.serves(self) { return t.level(p, at: position) }
     var best: Int8 = 0
     for v in chronicle.persons[Int(p)].levels {
       guard v.isAtOrBefore(position) else { break }

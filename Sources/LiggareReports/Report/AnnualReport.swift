@@ -76,9 +76,12 @@ public struct AnnualReport: Sendable {
 
     // An index for the censuses of up to 15 year ends (the person order is sorted once) and the
     // examiner roles (only those who ever held one are looked at): the same figures, less work.
+    // Placements and levels laid out flat once: the censuses and the year's activity ask them
+    // about a million times.
     let state = CityState(
       chronicle: chronicle, position: .endOf(asOf), knownAtSeq: knownAtSeq,
-      index: index ?? ChronicleIndex(chronicle))
+      index: index ?? ChronicleIndex(chronicle)
+    ).withPersonTimelines()
     let previousState = state.at(.endOf(previousAsOf))
     let tree = OrgTree(state.allUnits)
     let previousTree = OrgTree(previousState.allUnits)
