@@ -43,7 +43,8 @@ extension EventLog {
         throw damage(start, expected, .seqOutOfOrder(expected: expected, found: parts.seq))
       }
       if expected == seq {
-        return try body(RecordView(seq: parts.seq, line: line, bodyEnd: parts.bodyEnd, hashStart: parts.hashStart))
+        return try body(
+          RecordView(seq: parts.seq, line: line, bodyEnd: parts.bodyEnd, hashStart: parts.hashStart))
       }
       guard start > 0 else {
         // The segment's first record is not the one its name promises.

@@ -15,10 +15,12 @@ import Testing
     #expect(people > 5)
     // People who worked at more than one unit, and placements retracted, in this log.
     let movers = log.chronicle.persons.filter { history in
-      Set(history.placements.compactMap { v -> Int32? in
-        if case .assigned(let unit, _) = v.value { return unit }
-        return nil
-      }).count > 1
+      Set(
+        history.placements.compactMap { v -> Int32? in
+          if case .assigned(let unit, _) = v.value { return unit }
+          return nil
+        }
+      ).count > 1
     }
     #expect(movers.count > 2, "seed \(seed): people should move between units")
     #expect(log.chronicle.persons.contains { $0.placements.contains { $0.retractedBy != .max } })
@@ -31,13 +33,17 @@ import Testing
       for _ in 0..<20 {
         // Positions inside a day (a seq in the middle) as well as at its end.
         let d = CivilDate(parsing: "2009-12-01")!.adding(days: Int.random(in: 0..<1700, using: &rng))
-        let seq = Bool.random(using: &rng) ? UInt64.max : UInt64.random(in: 0...UInt64(log.events.count), using: &rng)
+        let seq =
+          Bool.random(using: &rng) ? UInt64.max : UInt64.random(in: 0...UInt64(log.events.count), using: &rng)
         let position = Position(date: d, seq: seq)
         for p in 0..<people {
           let a = plain.placement(p, at: position)
           let b = timed.placement(p, at: position)
-          #expect(a?.unit == b?.unit && a?.role == b?.role && a?.since == b?.since, "seed \(seed) p \(p) \(d) k \(k)")
-          #expect(plain.at(position).level(p) == timed.at(position).level(p), "seed \(seed) p \(p) \(d) k \(k)")
+          #expect(
+            a?.unit == b?.unit && a?.role == b?.role && a?.since == b?.since,
+            "seed \(seed) p \(p) \(d) k \(k)")
+          #expect(
+            plain.at(position).level(p) == timed.at(position).level(p), "seed \(seed) p \(p) \(d) k \(k)")
         }
       }
       // What the report builds on them: the census and the year's activity.
@@ -46,17 +52,20 @@ import Testing
       #expect(Census(plain).staffIndexesByNode == Census(timed).staffIndexesByNode)
       let pa = PeriodActivity(plain, in: year)
       let pb = PeriodActivity(timed, in: year)
-      #expect(pa.byNode == pb.byNode && pa.unattributed == pb.unattributed && pa.hoursByPerson == pb.hoursByPerson)
+      #expect(
+        pa.byNode == pb.byNode && pa.unattributed == pb.unattributed && pa.hoursByPerson == pb.hoursByPerson)
     }
   }
 
   @Test func aStateWithOtherKnowledgeOrAFurtherChronicleReadsTheChronicle() throws {
     let log = RandomLog.make(seed: 5, attempts: 2500)
     let date = CivilDate(parsing: "2013-06-30")!
-    let early = CityState(chronicle: log.chronicle, position: .endOf(date), knownAtSeq: 40).withPersonTimelines()
+    let early = CityState(chronicle: log.chronicle, position: .endOf(date), knownAtSeq: 40)
+      .withPersonTimelines()
     var later = early
     later.knownAtSeq = UInt64(log.events.count)
-    let plain = CityState(chronicle: log.chronicle, position: .endOf(date), knownAtSeq: UInt64(log.events.count))
+    let plain = CityState(
+      chronicle: log.chronicle, position: .endOf(date), knownAtSeq: UInt64(log.events.count))
     #expect(early.timelines?.serves(later) == false)
     #expect(Census(later).members == Census(plain).members)
     var grown = log

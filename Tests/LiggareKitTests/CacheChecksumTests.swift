@@ -40,7 +40,9 @@ import Testing
   @Test(arguments: [1, 2, 3, 7])
   func anyThreadsAndAnyStreamingGiveTheSameSum(threads: Int) {
     for pieceSize in [64, 1000, 4096, 10_000, 20_000] {
-      let whole = Self.bytes.withUnsafeBytes { PiecewiseChecksum.of($0, pieceSize: pieceSize, threads: threads) }
+      let whole = Self.bytes.withUnsafeBytes {
+        PiecewiseChecksum.of($0, pieceSize: pieceSize, threads: threads)
+      }
       var streamed = PiecewiseChecksum(pieceSize: pieceSize)
       var start = 0
       var size = 1
