@@ -97,6 +97,23 @@ public enum SwedishNumber {
       ? number(scaled: tenths / 10, digits: 0, style: style) : number(scaled: tenths, digits: 1, style: style)
   }
 
+  /// `value` as it was given, with up to `maxDigits` decimals and no trailing zeros ("2", "2,5",
+  /// "1,25", "90"): for echoing a number back (a course's hours, a goal's share), where rounding to
+  /// a fixed number of decimals would misstate it and Swift's own `description` would show the
+  /// binary approximation ("90.00000000000001" for 0.9 × 100) or an exponent ("1e-05").
+  /// `invalid` when it cannot be written.
+  public static func exact(_ value: Double, maxDigits: Int = 6, style: Style = .text, invalid: String = "–")
+    -> String
+  {
+    guard var n = scaled(value, digits: maxDigits) else { return invalid }
+    var digits = maxDigits
+    while digits > 0 && n % 10 == 0 {
+      n /= 10
+      digits -= 1
+    }
+    return number(scaled: n, digits: digits, style: style)
+  }
+
   /// A share 0–1 as a percentage with `digits` decimals ("41,2 %"); `invalid` alone when it cannot
   /// be written.
   public static func percent(_ share: Double, digits: Int = 1, style: Style = .text, invalid: String = "–")

@@ -60,9 +60,6 @@ enum EventDescription {
 }
 
 extension Double {
-  /// Integral values without decimals, others with a decimal comma.
-  var formatted: String {
-    if self == rounded() && abs(self) < 1e15 { return String(Int64(self)) }
-    return "\(self)".replacingOccurrences(of: ".", with: ",")
-  }
+  /// As given, with a decimal comma and without a binary approximation's tail ("2,5", "90").
+  var formatted: String { SwedishNumber.exact(self, style: .terminal) }
 }

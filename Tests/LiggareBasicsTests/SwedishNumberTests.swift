@@ -14,6 +14,22 @@ import Testing
     #expect(SwedishNumber.integer(UInt64(12_345), style: .spreadsheet(mark: ".")) == "12345")
   }
 
+  /// A number echoed back as given: no binary tail, no exponent, no fixed decimals (the command
+  /// line's event descriptions wrote `"\(value)"` with the point replaced, so a goal of 29 % showed
+  /// as "28,999999999999996" and a hundred-thousandth as "1e-05").
+  @Test func exactEchoesTheValueGiven() {
+    #expect(SwedishNumber.exact(0.29 * 100, style: .terminal) == "29")
+    #expect(SwedishNumber.exact(0.07 * 100, style: .terminal) == "7")
+    #expect(SwedishNumber.exact(2.5, style: .terminal) == "2,5")
+    #expect(SwedishNumber.exact(1.25, style: .terminal) == "1,25")
+    #expect(SwedishNumber.exact(0.00001, style: .terminal) == "0,00001")
+    #expect(SwedishNumber.exact(1000, style: .terminal) == "1 000")
+    #expect(SwedishNumber.exact(-0.5, style: .terminal) == "-0,5")
+    #expect(SwedishNumber.exact(0.1234567, style: .terminal) == "0,123457")
+    #expect(SwedishNumber.exact(.nan) == "–")
+    #expect(SwedishNumber.exact(.infinity, invalid: "?") == "?")
+  }
+
   @Test func decimalsRoundHalfAwayFromZero() {
     #expect(SwedishNumber.decimal(1234.45, digits: 1) == "1\u{00A0}234,5")
     #expect(SwedishNumber.decimal(-0.05, digits: 1, style: .terminal) == "-0,1")
