@@ -97,10 +97,12 @@ enum ServeCommand {
     } catch {
       throw .failed("\(error)")
     }
+    let events = ledger.snapshot.head.seq
     let service = LedgerService(ledger: ledger)
     var configuration = configuration
     configuration.precompute = true
     configuration.compactMemory = true
+    configuration.answerCacheBytes = ServerConfiguration.answerCacheBudget(events: events)
     let app = LiggareApp(
       service: service, accounts: accounts, accessLog: accessLog, configuration: configuration,
       clock: context.clock)

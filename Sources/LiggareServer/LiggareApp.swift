@@ -23,8 +23,22 @@ public struct ServerConfiguration: Sendable {
   /// After each commit, compute the city view and last year's annual report for the new head in
   /// the background, so that the first asker does not wait (`liggare serve` turns it on).
   public var precompute = false
-  /// The bytes answers may take in the answer cache (`AnswerCache`).
+  /// The bytes answers may take in the answer cache (`AnswerCache`); `liggare serve` sets it from
+  /// the log's size (`answerCacheBudget(events:)`).
   public var answerCacheBytes = 64 << 20
+
+  /// The answer cache's budget for a log of `events` events: 16 bytes per event, at least 64 MiB and
+  /// at most 1 GiB.
+  ///
+  /// **Beslut:** an answer costing more than a quarter of the budget is never kept, and the annual
+  /// report grows with the city: at national scale (30 million events, 7 000 units) its figures
+  /// take ~60 MB and its JSON 36 MB, so with a fixed 64 MiB every request for them computed them
+  /// again (8 s each). Scaled, the budget stays 64 MiB at city scale (where the memory target is
+  /// 1 GiB) and is ~490 MB at national scale, beside a ledger of several GB.
+  public static func answerCacheBudget(events: UInt64) -> Int {
+    let perEvent = min(events, 1 << 40) * 16
+    return Int(min(max(perEvent, 64 << 20), 1 << 30))
+  }
   /// Keep the process's memory small (`liggare serve` turns it on): at most two malloc arenas for
   /// all the worker threads, and freed memory handed back to the system after each precompute.
   ///

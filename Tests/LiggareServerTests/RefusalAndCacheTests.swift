@@ -126,6 +126,25 @@ import Testing
     #expect(cache.value("k99", generation: 3, as: Int.self) == nil)
     #expect(cache.statistics.entries == 1)
   }
+
+  /// At national scale the annual report's figures (~60 MB) and its JSON (36 MB) were never kept
+  /// under the fixed 64 MiB budget (a quarter at most per answer), so every request computed them
+  /// again, 8 s each. `liggare serve` scales the budget with the log.
+  @Test func theBudgetGrowsWithTheLogSoThatANationalReportIsKept() {
+    let mib = 1 << 20
+    #expect(ServerConfiguration.answerCacheBudget(events: 0) == 64 * mib)
+    #expect(ServerConfiguration.answerCacheBudget(events: 3_016_305) == 64 * mib)
+    #expect(ServerConfiguration.answerCacheBudget(events: UInt64.max) == 1024 * mib)
+    let national = ServerConfiguration.answerCacheBudget(events: 30_459_922)
+    let cache = AnswerCache(budget: national)
+    cache.store([UInt8](), cost: 60_000_000, for: "report figures", generation: 1)
+    cache.store([UInt8](), cost: 36_091_618, for: "report json", generation: 1)
+    #expect(cache.value("report figures", generation: 1, as: [UInt8].self) != nil)
+    #expect(cache.value("report json", generation: 1, as: [UInt8].self) != nil)
+    let fixed = AnswerCache(budget: ServerConfiguration().answerCacheBytes)
+    fixed.store([UInt8](), cost: 36_091_618, for: "report json", generation: 1)
+    #expect(fixed.value("report json", generation: 1, as: [UInt8].self) == nil)
+  }
 }
 
 @Suite struct PrecomputeTests {
