@@ -9,11 +9,13 @@ import PackageDescription
 //   LiggareReports -> LiggareDomain
 //   LiggareWeb (HTML pages from view data, no IO) -> LiggareReports, LiggareDomain
 //   LiggareTestSupport (tests only: the log builder, the executable's path) -> LiggareDomain
-//   LiggareStorage (knows nothing of the domain) -> LiggareBasics, LiggareHardware
+//   LiggareStorage (knows nothing of the domain) -> LiggareSystem, LiggareBasics, LiggareHardware
 //   LiggareAccess (accounts, sessions, login throttle, access log; knows nothing of HTTP or the domain)
-//     -> LiggareStorage, LiggareBasics
+//     -> LiggareStorage, LiggareSystem, LiggareBasics
 //   LiggareDomain (knows nothing of files or the CLI) -> LiggareBasics
-//   LiggareHTTP (HTTP/1.1 on POSIX sockets; knows nothing of the ledger) -> Foundation, Glibc only
+//   LiggareHTTP (HTTP/1.1 on POSIX sockets; knows nothing of the ledger) -> LiggareSystem
+//   LiggareSystem (the one system-call layer: FileDescriptor for files, pipes and sockets,
+//     FileSystem, SystemCallError; every EINTR loop and errno is here) -> Glibc only
 let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("InternalImportsByDefault"),
@@ -35,17 +37,21 @@ let package = Package(
     .library(name: "LiggareKit", targets: ["LiggareKit"]),
   ],
   targets: [
+    .target(name: "LiggareSystem", swiftSettings: strict),
     .target(name: "LiggareBasics", swiftSettings: strict),
     .target(name: "LiggareHardware", swiftSettings: hardwareFlags),
     .target(
-      name: "LiggareStorage", dependencies: ["LiggareBasics", "LiggareHardware"], swiftSettings: strict),
+      name: "LiggareStorage", dependencies: ["LiggareSystem", "LiggareBasics", "LiggareHardware"],
+      swiftSettings: strict),
     .target(name: "LiggareDomain", dependencies: ["LiggareBasics"], swiftSettings: strict),
-    .target(name: "LiggareHTTP", swiftSettings: strict),
+    .target(name: "LiggareHTTP", dependencies: ["LiggareSystem"], swiftSettings: strict),
     .target(
-      name: "LiggareKit", dependencies: ["LiggareBasics", "LiggareStorage", "LiggareDomain"],
+      name: "LiggareKit",
+      dependencies: ["LiggareSystem", "LiggareBasics", "LiggareStorage", "LiggareDomain"],
       swiftSettings: strict),
     .target(
-      name: "LiggareAccess", dependencies: ["LiggareBasics", "LiggareStorage"], swiftSettings: strict),
+      name: "LiggareAccess", dependencies: ["LiggareSystem", "LiggareBasics", "LiggareStorage"],
+      swiftSettings: strict),
     .target(
       name: "LiggareDemo", dependencies: ["LiggareBasics", "LiggareDomain"], swiftSettings: strict),
     .target(
@@ -60,15 +66,15 @@ let package = Package(
     .target(
       name: "LiggareServer",
       dependencies: [
-        "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports", "LiggareQueries",
-        "LiggareHTTP", "LiggareAccess", "LiggareWeb",
+        "LiggareSystem", "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports",
+        "LiggareQueries", "LiggareHTTP", "LiggareAccess", "LiggareWeb",
       ],
       swiftSettings: strict),
     .target(
       name: "LiggareCLI",
       dependencies: [
-        "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports", "LiggareDemo",
-        "LiggareQueries", "LiggareServer", "LiggareAccess",
+        "LiggareSystem", "LiggareBasics", "LiggareStorage", "LiggareDomain", "LiggareKit", "LiggareReports",
+        "LiggareDemo", "LiggareQueries", "LiggareServer", "LiggareAccess",
       ],
       swiftSettings: strict),
     .executableTarget(name: "liggare", dependencies: ["LiggareCLI"], swiftSettings: strict),
@@ -81,8 +87,10 @@ let package = Package(
         "LiggareServer", "LiggareQueries", "LiggareHTTP", "LiggareAccess", "LiggareKit", "LiggareReports",
         "LiggareDomain", "LiggareStorage", "LiggareBasics", "LiggareCLI", "liggare", "LiggareTestSupport",
       ]),
+    .testTarget(name: "LiggareSystemTests", dependencies: ["LiggareSystem"]),
     .testTarget(name: "LiggareBasicsTests", dependencies: ["LiggareBasics"]),
-    .testTarget(name: "LiggareStorageTests", dependencies: ["LiggareStorage", "LiggareBasics"]),
+    .testTarget(
+      name: "LiggareStorageTests", dependencies: ["LiggareStorage", "LiggareSystem", "LiggareBasics"]),
     .testTarget(
       name: "LiggareAccessTests", dependencies: ["LiggareAccess", "LiggareStorage", "LiggareBasics"]),
     .testTarget(

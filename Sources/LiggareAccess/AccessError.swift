@@ -1,4 +1,4 @@
-public import LiggareStorage
+public import LiggareSystem
 
 /// Why an account operation or an access-log write failed; `description` is Swedish and names the
 /// file or account concerned.

@@ -1,5 +1,6 @@
 public import LiggareBasics
 import LiggareStorage
+import LiggareSystem
 import Synchronization
 
 #if canImport(Glibc)
@@ -130,25 +131,19 @@ public final class AccessLog: Sendable {
 
   /// The file.
   public let path: String
-  private let descriptor: Mutex<Int32>
+  private let descriptor: Mutex<FileDescriptor>
 
   /// Opens (creating, mode 0600) the access log at `path` for appending.
   public init(path: String) throws(AccessError) {
     self.path = path
     let existed = Files.identity(path) != nil
     let fd = try Files.open(path, O_WRONLY | O_APPEND | O_CREAT, mode: 0o600)
-    guard fchmod(fd, 0o600) == 0 else {
-      let failure = SystemCallError(call: "fchmod", path: path, errno: errno)
-      close(fd)
-      throw .io(failure)
-    }
-    if !existed {
-      do throws(AccessError) {
-        try Files.syncDirectory(Files.directory(of: path))
-      } catch {
-        close(fd)
-        throw error
-      }
+    do throws(AccessError) {
+      try Files.io { () throws(SystemCallError) in try fd.setMode(0o600) }
+      if !existed { try Files.syncDirectory(Files.directory(of: path)) }
+    } catch {
+      fd.close()
+      throw error
     }
     descriptor = Mutex(fd)
   }
@@ -160,7 +155,7 @@ public final class AccessLog: Sendable {
   }
 
   deinit {
-    descriptor.withLock { _ = close($0) }
+    descriptor.withLock { $0.close() }
   }
 
   /// Appends `entry` as one line and syncs it to the disk before returning.
@@ -170,8 +165,10 @@ public final class AccessLog: Sendable {
     line.append(UInt8(ascii: "\n"))
     let result = descriptor.withLock { fd -> AccessError? in
       do throws(AccessError) {
-        try Files.writeAll(fd, line, path: path)
-        try Files.sync(fd, path: path)
+        try Files.io { () throws(SystemCallError) in
+          try fd.writeAll(line)
+          try fd.sync()
+        }
         return nil
       } catch {
         return error

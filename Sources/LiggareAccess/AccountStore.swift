@@ -1,5 +1,6 @@
 public import LiggareBasics
 import LiggareStorage
+import LiggareSystem
 import Synchronization
 
 #if canImport(Glibc)
@@ -353,11 +354,9 @@ public final class AccountStore: Sendable {
     -> T
   {
     let lockPath = path + ".lock"
-    let lockFD = try Files.open(lockPath, O_RDWR | O_CREAT, mode: 0o600)
-    defer { close(lockFD) }
-    while flock(lockFD, LOCK_EX) != 0 {
-      if errno != EINTR { throw .io(SystemCallError(call: "flock", path: lockPath, errno: errno)) }
-    }
+    let lock = try Files.open(lockPath, O_RDWR | O_CREAT, mode: 0o600)
+    defer { lock.close() }
+    _ = try Files.io { () throws(SystemCallError) in try lock.lockExclusively(wait: true) }
     var records = try AccountStore.readRecords(path)
     let result = try body(&records, clock())
     try Files.writeAtomically(AccountStore.encode(records), to: path)

@@ -1,33 +1,26 @@
-import LiggareStorage
+import LiggareSystem
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// The few file calls this module needs, EINTR-safe, failing with `AccessError.io`.
+/// The few file calls this module needs, through the system-call layer (`LiggareSystem`), failing
+/// with `AccessError.io`.
 enum Files {
   /// Opens `path` (close-on-exec) with `flags`, creating it with `mode`.
-  static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws(AccessError) -> Int32 {
+  static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws(AccessError) -> FileDescriptor
+  {
     do {
-      return try FileDescriptor.open(path, flags, mode: mode).raw
+      return try FileDescriptor.open(path, flags, mode: mode)
     } catch {
       throw .io(error)
     }
   }
 
-  /// Writes all of `bytes` to `fd`.
-  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(AccessError) {
+  /// Runs `body`, wrapping a system-call failure as `AccessError.io`.
+  static func io<T>(_ body: () throws(SystemCallError) -> T) throws(AccessError) -> T {
     do {
-      try FileDescriptor(raw: fd, path: path).writeAll(bytes)
-    } catch {
-      throw .io(error)
-    }
-  }
-
-  /// Flushes `fd` to the disk.
-  static func sync(_ fd: Int32, path: String) throws(AccessError) {
-    do {
-      try FileDescriptor(raw: fd, path: path).sync()
+      return try body()
     } catch {
       throw .io(error)
     }
@@ -35,11 +28,7 @@ enum Files {
 
   /// Makes a new, renamed or removed entry in `directory` durable.
   static func syncDirectory(_ directory: String) throws(AccessError) {
-    do {
-      try FileSystem.syncDirectory(directory)
-    } catch {
-      throw .io(error)
-    }
+    try io { () throws(SystemCallError) in try FileSystem.syncDirectory(directory) }
   }
 
   /// The folder holding `path`.
@@ -47,45 +36,26 @@ enum Files {
 
   /// Replaces `path` with `bytes` whole, mode 0600: a crash leaves the old file or the new one.
   static func writeAtomically(_ bytes: [UInt8], to path: String) throws(AccessError) {
-    do {
-      try FileSystem.writeAtomically(bytes, to: path, mode: 0o600)
-    } catch {
-      throw .io(error)
-    }
+    try io { () throws(SystemCallError) in try FileSystem.writeAtomically(bytes, to: path, mode: 0o600) }
   }
 
   /// The whole file at `path`, or nil when it does not exist; refused beyond `limit` bytes.
   static func read(_ path: String, limit: Int) throws(AccessError) -> [UInt8]? {
-    let fd: Int32
-    do throws(AccessError) {
-      fd = try open(path, O_RDONLY)
-    } catch {
-      if case .io(let failure) = error, failure.errno == ENOENT { return nil }
-      throw error
+    let bytes = try io { () throws(SystemCallError) -> [UInt8]? in
+      guard let fd = try FileDescriptor.openIfPresent(path, O_RDONLY) else { return nil }
+      defer { fd.close() }
+      return try fd.readToEnd(atMost: limit)
     }
-    defer { close(fd) }
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw .io(SystemCallError(call: "read", path: path, errno: errno))
-      }
-      if n == 0 { break }
-      out.append(contentsOf: chunk[0..<n])
-      if out.count > limit {
-        throw .accountFile(path: path, reason: "filen är större än \(limit) byte")
-      }
+    if let bytes, bytes.count > limit {
+      throw .accountFile(path: path, reason: "filen är större än \(limit) byte")
     }
-    return out
+    return bytes
   }
 
   /// Identity of the file at `path` (device, inode, size, change time), or nil when it is missing:
   /// a different value means another process replaced the file.
   static func identity(_ path: String) -> [Int64]? {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return nil }
+    guard let st = FileSystem.status(path) else { return nil }
     return [
       Int64(st.st_dev), Int64(st.st_ino), Int64(st.st_size), Int64(st.st_mtim.tv_sec),
       Int64(st.st_mtim.tv_nsec),
@@ -95,8 +65,6 @@ enum Files {
 
   /// The permission bits of `path`.
   static func mode(_ path: String) -> mode_t? {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return nil }
-    return st.st_mode & 0o7777
+    FileSystem.status(path).map { $0.st_mode & 0o7777 }
   }
 }

@@ -1,4 +1,5 @@
 import LiggareStorage
+import LiggareSystem
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-import LiggareStorage
+import LiggareSystem
 
 /// Collects a command's output and writes it with one call, not a syscall per line.
 struct Console {
@@ -19,20 +19,28 @@ struct Console {
   ///   (a full disk, a closed pipe): an answer that did not arrive is a failed command.
   mutating func flush() throws(CLIError) {
     defer { out.removeAll() }
+    try Console.writeOut(out)
+  }
+
+  /// Writes `bytes` to standard output at once (a command that streams, like `export`).
+  ///
+  /// - Throws: `CLIError.failed` as `flush()` does.
+  static func writeOut(_ bytes: [UInt8], to fd: FileDescriptor = .standardOutput) throws(CLIError) {
     do {
-      try FileDescriptor(raw: 1, path: "standard ut").writeAll(out)
+      try fd.writeAll(bytes)
     } catch {
-      throw .failed("svaret kunde inte skrivas: \(error)")
+      throw failure(error)
     }
   }
 
-  /// Writes to `fd` through the storage layer's EINTR-safe `writeAll`; a failure on standard
-  /// error has nowhere to be reported and is dropped.
-  static func write(_ bytes: [UInt8], to fd: Int32) {
-    try? FileDescriptor(raw: fd, path: "standard fel").writeAll(bytes)
+  /// "svaret kunde inte skrivas: …" with the system's reason.
+  static func failure(_ error: SystemCallError) -> CLIError {
+    .failed("svaret kunde inte skrivas: \(error)")
   }
 
+  /// Writes a line to standard error. **Beslut:** a failure to write standard error is dropped:
+  /// it has nowhere to be reported, and the exit status still tells (see docs/storage.md).
   static func error(_ text: String) {
-    write(Array((text + "\n").utf8), to: 2)
+    try? FileDescriptor.standardError.writeAll(Array((text + "\n").utf8))
   }
 }

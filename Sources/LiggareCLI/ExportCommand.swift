@@ -1,4 +1,5 @@
 import LiggareKit
+import LiggareSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -13,15 +14,30 @@ enum ExportCommand {
     let knownAt = try context.knownAt(args)
     let ledger = try context.openForReading()
     let output = args.value("output")
-    var fd: Int32 = 1
+    let target: FileDescriptor
     if let output {
-      fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-      guard fd >= 0 else { throw OutputFile.failure("open", output, errno) }
+      do {
+        target = try FileDescriptor.open(output, O_WRONLY | O_CREAT | O_TRUNC)
+      } catch {
+        throw OutputFile.failure(error, output)
+      }
+    } else {
+      target = .standardOutput
     }
-    defer { if fd != 1 { close(fd) } }
+    defer { if output != nil { target.close() } }
     let count: Int
     do {
-      count = try ledger.export(knownAt: knownAt) { Console.write($0, to: fd) }
+      // A chunk that cannot be written ends the export with the system's reason (a full disk,
+      // a closed pipe), never a silent exit 0.
+      count = try ledger.export(knownAt: knownAt) { bytes throws(CLIError) in
+        do throws(SystemCallError) {
+          try target.writeAll(bytes)
+        } catch {
+          throw output.map { OutputFile.failure(error, $0) } ?? Console.failure(error)
+        }
+      }
+    } catch let error as CLIError {
+      throw error
     } catch let error as LedgerError {
       throw CLIError.from(error)
     } catch {

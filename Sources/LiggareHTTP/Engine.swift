@@ -1,13 +1,16 @@
 import Dispatch
 import Foundation
 import Glibc
+import LiggareSystem
 import Synchronization
 
 /// One client connection. Owned by exactly one thread at a time: the event loop while it waits for bytes,
 /// a worker while its request is handled. It passes between them only through `JobQueue` and
 /// `Engine.returned`, both locked, hence `@unchecked Sendable`.
 final class Connection: @unchecked Sendable {
-  let fd: Int32
+  let socket: FileDescriptor
+  /// The descriptor number, the key of the loop's table.
+  var fd: Int32 { socket.raw }
   let remoteAddress: String
   var parser: HTTPRequestParser
   /// When the loop gives up on the connection (idle, read or linger timeout).
@@ -32,8 +35,8 @@ final class Connection: @unchecked Sendable {
   var reserved = 0
   var discarded = 0
 
-  init(fd: Int32, remoteAddress: String, limits: HTTPLimits) {
-    self.fd = fd
+  init(socket: FileDescriptor, remoteAddress: String, limits: HTTPLimits) {
+    self.socket = socket
     self.remoteAddress = remoteAddress
     self.parser = HTTPRequestParser(limits: limits)
   }
@@ -101,9 +104,9 @@ final class Engine: @unchecked Sendable {
     case unwritten([UInt8], offset: Int, then: After)
   }
 
-  private let listenFD: Int32
-  private let wakeRead: Int32
-  private let wakeWrite: Int32
+  private let listenFD: FileDescriptor
+  private let wakeRead: FileDescriptor
+  private let wakeWrite: FileDescriptor
   private let limits: HTTPLimits
   private let handler: HTTPServer.Handler
   private let errorResponder: HTTPServer.ErrorResponder
@@ -125,10 +128,15 @@ final class Engine: @unchecked Sendable {
   private static let maxRejectedLingering = 64
 
   init(
-    listenFD: Int32, limits: HTTPLimits, handler: @escaping HTTPServer.Handler,
+    listenFD: FileDescriptor, limits: HTTPLimits, handler: @escaping HTTPServer.Handler,
     errorResponder: @escaping HTTPServer.ErrorResponder
   ) throws(HTTPServerError) {
-    guard let fds = makePipe() else { throw .socketFailed(call: "pipe", errno: errno) }
+    let fds: (read: FileDescriptor, write: FileDescriptor)
+    do {
+      fds = try FileDescriptor.pipe()
+    } catch {
+      throw .socketFailed(call: "pipe", errno: error.errno)
+    }
     self.listenFD = listenFD
     self.wakeRead = fds.read
     self.wakeWrite = fds.write
@@ -159,13 +167,14 @@ final class Engine: @unchecked Sendable {
     stopping.store(true, ordering: .sequentiallyConsistent)
     wake()
     threads.wait()
-    close(wakeRead)
-    close(wakeWrite)
+    wakeRead.close()
+    wakeWrite.close()
   }
 
   private func wake() {
-    var byte: UInt8 = 1
-    _ = write(wakeWrite, &byte, 1)
+    // A full pipe (EAGAIN) already wakes the loop.
+    let byte: UInt8 = 1
+    withUnsafeBytes(of: byte) { _ = try? wakeWrite.writeAll($0) }
   }
 
   // MARK: The event loop
@@ -177,7 +186,7 @@ final class Engine: @unchecked Sendable {
       takeReturned()
       if stopping.load(ordering: .sequentiallyConsistent) {
         if listening {
-          close(listenFD)
+          listenFD.close()
           listening = false
         }
         // Responses being written are finished; everything else is closed.
@@ -188,9 +197,9 @@ final class Engine: @unchecked Sendable {
         if inWorkers == 0 && connections.isEmpty { break }
       }
       let now = monotonicNow()
-      var entries = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+      var entries = [pollfd(fd: wakeRead.raw, events: Int16(POLLIN), revents: 0)]
       let acceptNow = listening && now >= acceptPausedUntil
-      if acceptNow { entries.append(pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0)) }
+      if acceptNow { entries.append(pollfd(fd: listenFD.raw, events: Int16(POLLIN), revents: 0)) }
       var polled: [Connection] = []
       polled.reserveCapacity(connections.count)
       var earliest = now + 1_000_000_000
@@ -203,8 +212,8 @@ final class Engine: @unchecked Sendable {
       }
       if listening && !acceptNow { earliest = min(earliest, acceptPausedUntil) }
       let waitMilliseconds = earliest > now ? Int32(min((earliest - now) / 1_000_000 + 1, 1000)) : 0
-      let ready = poll(&entries, nfds_t(entries.count), waitMilliseconds)
-      if ready < 0 && errno != EINTR { break }
+      // A signal is 0 ready (the loop goes round); any other failure ends the loop.
+      guard (try? FileDescriptor.poll(&entries, milliseconds: waitMilliseconds)) != nil else { break }
       if entries[0].revents != 0 { drainWakePipe() }
       let firstConnection = acceptNow ? 2 : 1
       if acceptNow && entries[1].revents != 0 { acceptConnections() }
@@ -217,15 +226,15 @@ final class Engine: @unchecked Sendable {
       }
       expireDeadlines(now: monotonicNow())
     }
-    if listening { close(listenFD) }
-    for connection in connections.values { close(connection.fd) }
+    if listening { listenFD.close() }
+    for connection in connections.values { connection.socket.close() }
     connections.removeAll()
     jobs.close()
   }
 
   private func drainWakePipe() {
     var bytes = [UInt8](repeating: 0, count: 256)
-    while read(wakeRead, &bytes, bytes.count) > 0 {}
+    while bytes.withUnsafeMutableBytes({ (try? wakeRead.readUpTo(into: $0)) ?? 0 }) > 0 {}
   }
 
   private func takeReturned() {
@@ -255,7 +264,7 @@ final class Engine: @unchecked Sendable {
     case .linger where stopping, .keepAlive where stopping:
       drop(connection)
     case .linger:
-      shutdown(connection.fd, Int32(SHUT_WR))
+      connection.socket.shutdownWriting()
       connection.phase = .lingering
       connection.deadline = monotonicNow() + Engine.lingerNanoseconds
     case .keepAlive:
@@ -271,7 +280,7 @@ final class Engine: @unchecked Sendable {
     guard connections[connection.fd] === connection,
       case .writing(let bytes, let offset, let then) = connection.phase
     else { return }
-    switch sendSome(connection.fd, bytes, from: offset) {
+    switch try? connection.socket.sendAll(bytes, from: offset) {
     case nil:
       drop(connection)
     case let written? where written == bytes.count:
@@ -283,59 +292,59 @@ final class Engine: @unchecked Sendable {
 
   private func acceptConnections() {
     while true {
-      var storage = sockaddr_storage()
-      var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-      let fd = withUnsafeMutablePointer(to: &storage) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-          accept(listenFD, $0, &length)
-        }
-      }
-      if fd < 0 {
-        if errno == EINTR || errno == ECONNABORTED { continue }
+      let accepted: (FileDescriptor, sockaddr_storage)?
+      do {
+        accepted = try listenFD.accept()
+      } catch {
+        if error.errno == ECONNABORTED { continue }
         // Out of file descriptors: stop accepting for a moment instead of spinning.
-        if errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM {
+        if [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains(error.errno) {
           acceptPausedUntil = monotonicNow() + 100_000_000
         }
         return
       }
-      makeNonBlocking(fd)
-      var one: Int32 = 1
-      setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+      guard let (socket, storage) = accepted else { return }
+      socket.setOption(level: Int32(IPPROTO_TCP), TCP_NODELAY, to: 1)
       let open = connections.count - rejected + inWorkers
       if open >= limits.maxConnections {
-        reject(fd)
+        reject(socket)
         continue
       }
-      let connection = Connection(fd: fd, remoteAddress: peerAddress(storage), limits: limits)
+      let connection = Connection(socket: socket, remoteAddress: peerAddress(storage), limits: limits)
       connection.deadline = monotonicNow() + nanoseconds(limits.idleTimeout)
-      connections[fd] = connection
+      connections[connection.fd] = connection
     }
   }
 
   /// Answers a connection beyond the limit with 503 and lingers briefly so the client can read it.
-  private func reject(_ fd: Int32) {
+  private func reject(_ socket: FileDescriptor) {
     var copy = errorResponder(.tooManyConnections, nil)
     if copy.headers["Retry-After"] == nil { copy.headers.set("Retry-After", "1") }
-    let bytes = copy.serialized(keepAlive: false)
-    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
-    shutdown(fd, Int32(SHUT_WR))
+    _ = try? socket.sendAll(copy.serialized(keepAlive: false), wait: false)
+    socket.shutdownWriting()
     guard rejected < Engine.maxRejectedLingering else {
-      close(fd)
+      socket.close()
       return
     }
-    let connection = Connection(fd: fd, remoteAddress: "", limits: limits)
+    let connection = Connection(socket: socket, remoteAddress: "", limits: limits)
     connection.phase = .lingering
     connection.rejected = true
     connection.deadline = monotonicNow() + Engine.lingerNanoseconds / 2
-    connections[fd] = connection
+    connections[connection.fd] = connection
     rejected += 1
   }
 
   private func readable(_ connection: Connection, scratch: inout [UInt8]) {
     guard connections[connection.fd] === connection else { return }
-    let count = scratch.withUnsafeMutableBytes { recv(connection.fd, $0.baseAddress, $0.count, 0) }
-    if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) { return }
-    if count <= 0 {
+    let received = scratch.withUnsafeMutableBytes { raw in
+      Result { () throws(SystemCallError) -> Int? in try connection.socket.receive(into: raw) }
+    }
+    guard case .success(let maybeCount) = received else {
+      drop(connection)
+      return
+    }
+    guard let count = maybeCount else { return }  // nothing waiting after all
+    if count == 0 {
       drop(connection)
       return
     }
@@ -363,9 +372,7 @@ final class Engine: @unchecked Sendable {
         }
         return
       case .continueExpected:
-        _ = Engine.continueBytes.withUnsafeBytes {
-          send(connection.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
-        }
+        _ = try? connection.socket.sendAll(Engine.continueBytes, wait: false)
       case .request(var request):
         request.remoteAddress = connection.remoteAddress
         handOver(.request(connection, request), connection)
@@ -408,7 +415,7 @@ final class Engine: @unchecked Sendable {
     connections.removeValue(forKey: connection.fd)
     release(connection)
     if connection.rejected { rejected -= 1 }
-    close(connection.fd)
+    connection.socket.close()
   }
 
   private func expireDeadlines(now: UInt64) {
@@ -451,35 +458,13 @@ final class Engine: @unchecked Sendable {
   /// (if any) as the client reads: a client that reads slowly holds no worker.
   private func handBack(_ connection: Connection, _ bytes: [UInt8], then: After) {
     let handback: Handback
-    switch sendSome(connection.fd, bytes, from: 0) {
+    switch try? connection.socket.sendAll(bytes) {
     case nil: handback = .written(.close)
     case let written? where written == bytes.count: handback = .written(then)
     case let written?: handback = .unwritten(bytes, offset: written, then: then)
     }
     returned.withLock { $0.append((connection, handback)) }
     wake()
-  }
-}
-
-/// Sends bytes from `offset` until done or the socket would block; returns the new offset, or nil when
-/// the connection failed.
-func sendSome(_ fd: Int32, _ bytes: [UInt8], from offset: Int) -> Int? {
-  var offset = offset
-  return bytes.withUnsafeBytes { buffer -> Int? in
-    guard let base = buffer.baseAddress else { return offset }
-    while offset < buffer.count {
-      let sent = send(fd, base + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-      if sent > 0 {
-        offset += sent
-      } else if sent < 0 && errno == EINTR {
-        continue
-      } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-        return offset
-      } else {
-        return nil
-      }
-    }
-    return offset
   }
 }
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import LiggareSystem
 import Synchronization
 
 /// An HTTP/1.1 server on POSIX sockets: one thread waits for bytes on every connection (`poll`) and feeds
@@ -81,7 +82,7 @@ public final class HTTPServer: Sendable {
         engine = try Engine(
           listenFD: fd, limits: limits, handler: handler, errorResponder: errorResponder)
       } catch {
-        close(fd)
+        fd.close()
         throw error
       }
       engine.start()
@@ -125,15 +126,15 @@ public final class HTTPServer: Sendable {
   /// stops by other means (or is not running). Call it from one thread at a time.
   @discardableResult
   public func runUntilSignal(_ signals: [Int32]) -> Int32 {
-    guard isRunning, let fds = makePipe() else { return 0 }
-    signalWakeFD = fds.write
+    guard isRunning, let fds = try? FileDescriptor.pipe() else { return 0 }
+    signalWakeFD = fds.write.raw
     let previous = signals.map { signal($0, httpServerSignalHandler) }
     var received: Int32 = 0
     while isRunning {
-      var entry = pollfd(fd: fds.read, events: Int16(POLLIN), revents: 0)
-      if poll(&entry, 1, 250) > 0 {
+      var entries = [pollfd(fd: fds.read.raw, events: Int16(POLLIN), revents: 0)]
+      if (try? FileDescriptor.poll(&entries, milliseconds: 250)) ?? 0 > 0 {
         var byte: UInt8 = 0
-        if read(fds.read, &byte, 1) == 1 {
+        if withUnsafeMutableBytes(of: &byte, { (try? fds.read.readUpTo(into: $0)) ?? 0 }) == 1 {
           received = Int32(byte)
           break
         }
@@ -141,8 +142,8 @@ public final class HTTPServer: Sendable {
     }
     for (signalNumber, handler) in zip(signals, previous) { signal(signalNumber, handler) }
     signalWakeFD = -1
-    close(fds.read)
-    close(fds.write)
+    fds.read.close()
+    fds.write.close()
     stop()
     return received
   }
@@ -152,55 +153,46 @@ public final class HTTPServer: Sendable {
 nonisolated(unsafe) private var signalWakeFD: Int32 = -1
 
 private func httpServerSignalHandler(_ signalNumber: Int32) {
+  // The one write not made through `FileDescriptor`: a signal handler may only make
+  // async-signal-safe calls, and a failure here (a full pipe) needs no message.
   var byte = UInt8(truncatingIfNeeded: signalNumber)
   _ = write(signalWakeFD, &byte, 1)
 }
 
 /// Creates, binds and listens on a non-blocking socket; returns it and the bound port.
-private func bindListener(_ address: ListenAddress) throws(HTTPServerError) -> (Int32, UInt16) {
-  let family = address.isIPv6 ? AF_INET6 : AF_INET
-  let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
-  guard fd >= 0 else { throw .socketFailed(call: "socket", errno: errno) }
-  makeNonBlocking(fd)
-  var one: Int32 = 1
-  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-  var result: Int32
-  if address.isIPv6 {
-    var sa = sockaddr_in6()
-    sa.sin6_family = sa_family_t(AF_INET6)
-    sa.sin6_port = address.port.bigEndian
-    inet_pton(AF_INET6, address.host, &sa.sin6_addr)
-    result = withUnsafePointer(to: &sa) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-      }
+private func bindListener(_ address: ListenAddress) throws(HTTPServerError) -> (FileDescriptor, UInt16) {
+  let socket: FileDescriptor
+  do {
+    socket = try FileDescriptor.socket(family: address.isIPv6 ? AF_INET6 : AF_INET)
+  } catch {
+    throw .socketFailed(call: "socket", errno: error.errno)
+  }
+  socket.setOption(level: SOL_SOCKET, SO_REUSEADDR, to: 1)
+  do throws(SystemCallError) {
+    if address.isIPv6 {
+      var sa = sockaddr_in6()
+      sa.sin6_family = sa_family_t(AF_INET6)
+      sa.sin6_port = address.port.bigEndian
+      inet_pton(AF_INET6, address.host, &sa.sin6_addr)
+      try socket.bind(to: sa)
+    } else {
+      var sa = sockaddr_in()
+      sa.sin_family = sa_family_t(AF_INET)
+      sa.sin_port = address.port.bigEndian
+      inet_pton(AF_INET, address.host, &sa.sin_addr)
+      try socket.bind(to: sa)
     }
-  } else {
-    var sa = sockaddr_in()
-    sa.sin_family = sa_family_t(AF_INET)
-    sa.sin_port = address.port.bigEndian
-    inet_pton(AF_INET, address.host, &sa.sin_addr)
-    result = withUnsafePointer(to: &sa) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
+  } catch {
+    socket.close()
+    throw .bindFailed(address: address.description, errno: error.errno)
   }
-  guard result == 0 else {
-    let code = errno
-    close(fd)
-    throw .bindFailed(address: address.description, errno: code)
+  do throws(SystemCallError) {
+    try socket.listen(backlog: 512)
+  } catch {
+    socket.close()
+    throw .socketFailed(call: "listen", errno: error.errno)
   }
-  guard listen(fd, 512) == 0 else {
-    let code = errno
-    close(fd)
-    throw .socketFailed(call: "listen", errno: code)
-  }
-  var storage = sockaddr_storage()
-  var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-  _ = withUnsafeMutablePointer(to: &storage) {
-    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-  }
+  var storage = socket.localAddress()
   let port: UInt16 =
     address.isIPv6
     ? withUnsafePointer(to: &storage) {
@@ -209,20 +201,5 @@ private func bindListener(_ address: ListenAddress) throws(HTTPServerError) -> (
     : withUnsafePointer(to: &storage) {
       $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port }
     }
-  return (fd, UInt16(bigEndian: port))
-}
-
-/// Sets O_NONBLOCK and FD_CLOEXEC on a descriptor.
-func makeNonBlocking(_ fd: Int32) {
-  _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-  _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
-}
-
-/// A non-blocking, close-on-exec pipe.
-func makePipe() -> (read: Int32, write: Int32)? {
-  var fds: [Int32] = [-1, -1]
-  guard pipe(&fds) == 0 else { return nil }
-  makeNonBlocking(fds[0])
-  makeNonBlocking(fds[1])
-  return (fds[0], fds[1])
+  return (socket, UInt16(bigEndian: port))
 }

@@ -1,7 +1,7 @@
-import Foundation
 import LiggareBasics
 import LiggareDomain
 import LiggareStorage
+import LiggareSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -26,8 +26,7 @@ struct CheckpointCache {
   /// The running executable's identity (size and modification time): raw memory in the cache is
   /// laid out by this code, so another build must not read it.
   static let codeVersion: String = {
-    var st = stat()
-    guard stat("/proc/self/exe", &st) == 0 else { return "okänd" }
+    guard let st = FileSystem.status("/proc/self/exe") else { return "okänd" }
     return "\(formatVersion)-\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
   }()
 
@@ -54,17 +53,6 @@ struct CheckpointCache {
       let chronicle = Chronicle(checkpointBytes: payload, keepingAlive: mapped), chronicle.lastSeq == seq
     else { return nil }
     return chronicle
-  }
-
-  static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
-    var done = 0
-    while done < bytes.count {
-      let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return false }
-      done += n
-    }
-    return true
   }
 
   static func hash(of log: EventLog, atSeq seq: UInt64) -> SHA256.Digest? {
@@ -99,33 +87,28 @@ struct CheckpointCache {
     ]
     var headerBytes = Array(header.canonicalText.utf8)
     headerBytes.append(0x0A)
-    try? FileManager.default.createDirectory(atPath: directory + "/cache", withIntermediateDirectories: true)
-    let temporary = path + ".\(getpid()).tmp"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return CheckpointCache.failure("open", temporary, errno) }
-    var complete = headerBytes.withUnsafeBytes { CheckpointCache.writeAll($0, to: fd) }
-    var writeErrno = complete ? 0 : errno
-    chronicle.writeCheckpoint { piece in
-      if complete {
-        complete = CheckpointCache.writeAll(piece, to: fd)
-        if !complete { writeErrno = errno }
+    try? FileSystem.makeDirectory(directory + "/cache")
+    do throws(SystemCallError) {
+      // A temporary file per process: a reader that finds a live one leaves it (HeadWitness).
+      try FileSystem.writeAtomically(
+        to: path, temporary: path + ".\(getpid()).tmp", durable: false
+      ) { fd throws(SystemCallError) in
+        try fd.writeAll(headerBytes)
+        var failure: SystemCallError?
+        chronicle.writeCheckpoint { piece in
+          guard failure == nil else { return }
+          do throws(SystemCallError) {
+            try fd.writeAll(piece)
+          } catch {
+            failure = error
+          }
+        }
+        if let failure { throw failure }
       }
-    }
-    close(fd)
-    guard complete else {
-      unlink(temporary)
-      return CheckpointCache.failure("write", temporary, writeErrno)
-    }
-    if rename(temporary, path) != 0 {
-      let failed = CheckpointCache.failure("rename", temporary, errno)
-      unlink(temporary)
-      return failed
+    } catch {
+      return
+        "varning: checkpointen (en cache) kunde inte sparas, nästa kommando läser om hela loggen: \(error)"
     }
     return nil
-  }
-
-  static func failure(_ call: String, _ path: String, _ code: Int32) -> String {
-    "varning: checkpointen (en cache) kunde inte sparas, nästa kommando läser om hela loggen: "
-      + "\(SystemCallError(call: call, path: path, errno: code == 0 ? EIO : code))"
   }
 }

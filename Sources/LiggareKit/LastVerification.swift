@@ -1,6 +1,7 @@
 import Foundation
 public import LiggareBasics
 public import LiggareStorage
+import LiggareSystem
 
 /// The result of the last check of the log (`liggare verify`, or "Kontrollera loggen nu" on the
 /// status page), kept beside the log in `last-verify.json` so the status page can show it:

@@ -1,6 +1,7 @@
 import LiggareBasics
 public import LiggareDomain
 public import LiggareStorage
+import LiggareSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -197,7 +198,7 @@ extension Ledger {
         writer = locked
         owns = true
         // This transaction holds the lock now: names a killed writer journalled come first.
-        if access(journalPath, F_OK) == 0 { completeJournalledNames() }
+        if FileSystem.exists(journalPath) { completeJournalledNames() }
         do throws(LedgerError) {
           if locked.head != snapshot.head || probeChanged() { try refreshUnderLock() }
           guard locked.head == snapshot.head else {

@@ -1,3 +1,5 @@
+import LiggareSystem
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -5,7 +7,7 @@
 /// Reads a file or standard input line by line in 1 MiB chunks, so memory stays flat whatever
 /// the size of the input.
 struct LineReader {
-  let fd: Int32
+  let fd: FileDescriptor
   let name: String
   let ownsDescriptor: Bool
   var buffer: [UInt8] = []
@@ -18,16 +20,17 @@ struct LineReader {
   /// Opens `path`, or standard input for "-".
   init(path: String) throws(LedgerError) {
     if path == "-" {
-      fd = 0
+      fd = .standardInput
       name = "standard input"
       ownsDescriptor = false
     } else {
-      let opened = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-      guard opened >= 0 else {
+      do {
+        fd = try FileDescriptor.open(path, O_RDONLY)
+      } catch {
         throw .io(
-          path: path, reason: errno == ENOENT ? "filen finns inte" : "kan inte läsas (errno \(errno))")
+          path: path,
+          reason: error.errno == ENOENT ? "filen finns inte" : "kan inte läsas (errno \(error.errno))")
       }
-      fd = opened
       name = path
       ownsDescriptor = true
     }
@@ -35,7 +38,7 @@ struct LineReader {
 
   /// Reads lines from `bytes` held in memory (a request body); `name` is for messages.
   init(bytes: [UInt8], name: String) {
-    fd = -1
+    fd = FileDescriptor(raw: -1, path: name)
     self.name = name
     ownsDescriptor = false
     buffer = bytes
@@ -45,13 +48,12 @@ struct LineReader {
   /// A rough upper estimate of the number of lines (events are rarely under 150 bytes), so an
   /// import can reserve memory once (pages never touched cost nothing); 0 for standard input.
   var expectedLineCount: Int {
-    var st = stat()
-    guard ownsDescriptor, fstat(fd, &st) == 0 else { return 0 }
-    return Int(st.st_size) / 150
+    guard ownsDescriptor, let size = try? fd.size() else { return 0 }
+    return size / 150
   }
 
   func close() {
-    if ownsDescriptor { _ = Glibc.close(fd) }
+    if ownsDescriptor { fd.close() }
   }
 
   /// Calls `body` with the next line (without its LF or CRLF) and its number; false at the end.
@@ -112,13 +114,16 @@ struct LineReader {
     }
     let old = buffer.count
     buffer.append(contentsOf: repeatElement(0, count: LineReader.chunk))
-    var n = 0
-    while true {
-      n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + old, LineReader.chunk) }
-      if n < 0 && errno == EINTR { continue }
-      break
+    let result = buffer.withUnsafeMutableBytes { raw in
+      Result { () throws(SystemCallError) -> Int in
+        try fd.readUpTo(into: UnsafeMutableRawBufferPointer(rebasing: raw[old...]))
+      }
     }
-    guard n >= 0 else { throw .io(path: name, reason: "kan inte läsas (errno \(errno))") }
+    let n: Int
+    switch result {
+    case .success(let count): n = count
+    case .failure(let error): throw .io(path: name, reason: "kan inte läsas (errno \(error.errno))")
+    }
     buffer.removeSubrange((old + n)...)
     if n == 0 { atEnd = true }
   }

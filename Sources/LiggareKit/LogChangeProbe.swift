@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import LiggareSystem
 
 /// Notices, with a few `stat` calls, that another process may have appended to a log folder or
 /// rewritten the person register: the folder (a new segment), the head file (rewritten after every
@@ -18,8 +16,7 @@ struct LogChangeProbe: Equatable {
   var register = Stamp()
 
   static func stamp(_ path: String) -> Stamp {
-    var st = stat()
-    guard stat(path, &st) == 0 else { return Stamp() }
+    guard let st = FileSystem.status(path) else { return Stamp() }
     return Stamp(size: Int64(st.st_size), seconds: st.st_mtim.tv_sec, nanoseconds: st.st_mtim.tv_nsec)
   }
 

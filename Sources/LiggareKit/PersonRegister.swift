@@ -2,6 +2,7 @@ import Foundation
 import LiggareBasics
 public import LiggareDomain
 import LiggareStorage
+import LiggareSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -187,78 +188,26 @@ enum PrivateFile {
   /// The file's bytes, nil when it does not exist; any other failure (no permission, a folder)
   /// is an error, never an empty file.
   static func read(_ path: String) -> Result<[UInt8]?, SystemCallError> {
-    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else {
-      if errno == ENOENT { return .success(nil) }
-      return .failure(SystemCallError(call: "open", path: path, errno: errno))
+    do throws(SystemCallError) {
+      guard let fd = try FileDescriptor.openIfPresent(path, O_RDONLY) else { return .success(nil) }
+      defer { fd.close() }
+      guard (try fd.status().st_mode & S_IFMT) == S_IFREG else {
+        return .failure(SystemCallError(call: "open", path: path, errno: EISDIR))
+      }
+      return .success(try fd.readToEnd())
+    } catch {
+      return .failure(error)
     }
-    defer { Glibc.close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      return .failure(SystemCallError(call: "fstat", path: path, errno: errno))
-    }
-    guard (info.st_mode & S_IFMT) == S_IFREG else {
-      return .failure(SystemCallError(call: "open", path: path, errno: EISDIR))
-    }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(info.st_size))
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      if n < 0 { return .failure(SystemCallError(call: "read", path: path, errno: errno)) }
-      if n == 0 { break }
-      bytes.append(contentsOf: chunk[..<n])
-    }
-    return .success(bytes)
   }
 
   /// Writes `bytes` to `path` atomically with mode 0600.
   static func write(_ bytes: [UInt8], to path: String) throws(SystemCallError) {
-    let temporary = path + ".tmp"
-    let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw SystemCallError(call: "open", path: temporary, errno: errno) }
-    fchmod(fd, 0o600)
-    var written = 0
-    while written < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else {
-        let error = SystemCallError(call: "write", path: temporary, errno: n < 0 ? errno : ENOSPC)
-        Glibc.close(fd)
-        unlink(temporary)
-        throw error
-      }
-      written += n
-    }
-    guard fsync(fd) == 0 else {
-      let error = SystemCallError(call: "fsync", path: temporary, errno: errno)
-      Glibc.close(fd)
-      unlink(temporary)
-      throw error
-    }
-    Glibc.close(fd)
-    guard rename(temporary, path) == 0 else {
-      let error = SystemCallError(call: "rename", path: path, errno: errno)
-      unlink(temporary)
-      throw error
-    }
-    try syncFolder(of: path)
+    try FileSystem.writeAtomically(bytes, to: path, mode: 0o600)
   }
 
   /// Removes `path` (absent is fine) and makes the removal durable.
   static func remove(_ path: String) throws(SystemCallError) {
-    guard unlink(path) == 0 || errno == ENOENT else {
-      throw SystemCallError(call: "unlink", path: path, errno: errno)
-    }
-    try syncFolder(of: path)
-  }
-
-  static func syncFolder(of path: String) throws(SystemCallError) {
-    let folder = (path as NSString).deletingLastPathComponent
-    let dirFD = Glibc.open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY)
-    guard dirFD >= 0 else { throw SystemCallError(call: "open", path: folder, errno: errno) }
-    defer { Glibc.close(dirFD) }
-    guard fsync(dirFD) == 0 else { throw SystemCallError(call: "fsync", path: folder, errno: errno) }
+    try FileSystem.remove(path)
+    try FileSystem.syncDirectory(FileSystem.directoryOf(path))
   }
 }

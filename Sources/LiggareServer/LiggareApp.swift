@@ -5,6 +5,7 @@ public import LiggareHTTP
 public import LiggareKit
 import LiggareQueries
 import LiggareReports
+import LiggareSystem
 import Synchronization
 
 #if canImport(Glibc)
@@ -319,8 +320,7 @@ public final class LiggareApp: Sendable {
 /// Standard error, for what the server cannot tell a client.
 enum Console {
   static func error(_ text: String) {
-    let bytes = Array((text + "\n").utf8)
-    _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    try? FileDescriptor.standardError.writeAll(Array((text + "\n").utf8))
   }
 }
 

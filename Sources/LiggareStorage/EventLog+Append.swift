@@ -1,3 +1,5 @@
+import LiggareSystem
+
 #if canImport(Glibc)
   import Glibc
 #endif

@@ -1,4 +1,5 @@
 import Dispatch
+import LiggareSystem
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,5 @@
 import LiggareBasics
+import LiggareSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -171,7 +172,7 @@ public final class EventLog {
     lockFile = fd
     let note = Array("pid \(getpid())\n".utf8)
     try? fd.truncate(to: 0)
-    _ = note.withUnsafeBytes { pwrite(fd.raw, $0.baseAddress, $0.count, 0) }
+    _ = try? fd.writeWhole(note, at: 0)
   }
 
   // MARK: - Segments
@@ -337,10 +338,7 @@ public final class EventLog {
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: EventLog.headFileSize - 1 - bytes.count))
     bytes.append(0x0A)
     guard let fd = headFile else { throw .readOnly(directory: directory) }
-    let written = bytes.withUnsafeBytes { pwrite(fd.raw, $0.baseAddress, $0.count, 0) }
-    if written != bytes.count {
-      throw .system(SystemCallError(call: "pwrite", path: fd.path, errno: written < 0 ? errno : ENOSPC))
-    }
+    try system { try fd.writeWhole(bytes, at: 0) }
   }
 
   /// Lines (records) in `bytes`, a torn last line counted as one.

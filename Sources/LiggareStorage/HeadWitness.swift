@@ -1,4 +1,5 @@
 import LiggareBasics
+import LiggareSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -131,9 +132,7 @@ extension EventLog {
         let path = folder + "/" + name
         // A reader may be writing the checkpoint cache as `<name>.<pid>.tmp`: leave a live one.
         let parts = name.split(separator: ".")
-        if parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0,
-          kill(pid, 0) == 0 || errno == EPERM
-        {
+        if parts.count >= 3, let pid = Int32(parts[parts.count - 2]), SystemProcess.isRunning(pid) {
           continue
         }
         guard !FileSystem.isDirectory(path), (try? FileSystem.remove(path)) != nil else { continue }

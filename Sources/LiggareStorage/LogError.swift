@@ -1,3 +1,5 @@
+public import LiggareSystem
+
 /// What went wrong opening, reading or appending to a log, said in Swedish with where.
 public enum LogError: Error, Sendable, Hashable {
   case system(SystemCallError)

@@ -34,4 +34,32 @@ import Testing
     #expect(result.status == 1, "\(result.error)")
     #expect(result.error.contains("röret"), "\(result.error)")
   }
+
+  /// Issue 13 item 12: `export` streams its output past the console, and dropped a failed write
+  /// (exit 0 with nothing written).
+  @Test func anExportThatCannotBeWrittenFails() throws {
+    let dir = ProcessTests.folder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let log = dir + "/log"
+    try ProcessTests.base(people: 3).write(toFile: dir + "/a.jsonl", atomically: true, encoding: .utf8)
+    let imported = try ProcessTests.run(["--log", log, "import", dir + "/a.jsonl"])
+    try #require(imported.status == 0, "\(imported.error)")
+
+    let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let toFull = try Self.run(["--log", log, "export"], stdout: full)
+    #expect(toFull.status == 1, "\(toFull.error)")
+    #expect(
+      toFull.error.contains("svaret kunde inte skrivas") && toFull.error.contains("disken är full"),
+      "\(toFull.error)")
+
+    let pipe = Pipe()
+    try pipe.fileHandleForReading.close()
+    let toClosed = try Self.run(["--log", log, "export"], stdout: pipe.fileHandleForWriting)
+    #expect(toClosed.status == 1, "\(toClosed.error)")
+    #expect(toClosed.error.contains("röret"), "\(toClosed.error)")
+
+    let toFullFile = try ProcessTests.run(["--log", log, "export", "-o", "/dev/full"])
+    #expect(toFullFile.status == 1, "\(toFullFile.error)")
+    #expect(toFullFile.error.contains("/dev/full: kan inte skrivas"), "\(toFullFile.error)")
+  }
 }

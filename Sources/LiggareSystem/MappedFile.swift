@@ -10,6 +10,7 @@
 public final class MappedFile: @unchecked Sendable {
   /// The file's bytes; immutable, valid while this object lives.
   public let bytes: UnsafeRawBufferPointer
+  /// The file's path.
   public let path: String
 
   /// Maps the whole file at `path` read-only.
@@ -28,11 +29,8 @@ public final class MappedFile: @unchecked Sendable {
       bytes = UnsafeRawBufferPointer(start: nil, count: 0)
       return
     }
-    guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd.raw, 0),
-      base != MAP_FAILED
-    else {
-      throw SystemCallError(call: "mmap", path: path, errno: errno)
-    }
+    let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd.raw, 0)
+    guard let base, base != MAP_FAILED else { throw SystemCallError(call: "mmap", path: path, errno: errno) }
     _ = madvise(base, size, MADV_SEQUENTIAL)
     bytes = UnsafeRawBufferPointer(start: base, count: size)
   }
