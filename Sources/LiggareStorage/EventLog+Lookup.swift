@@ -1,3 +1,5 @@
+import LiggareSystem
+
 extension EventLog {
   /// Calls `body` with the committed record `seq`, read from whichever end of its segment is
   /// nearer: from the segment's start as `forEachRecord(from: seq, through: seq)` reads it, or back
