@@ -12,11 +12,22 @@ public enum LiggareCommand {
     // A closed pipe (`liggare export | head`) is a write error (EPIPE) reported in Swedish, not a
     // silent death by SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
-    exit(run(Array(CommandLine.arguments.dropFirst())))
+    var opened: OpenedLedgers?
+    let status = run(Array(CommandLine.arguments.dropFirst()), keeping: &opened)
+    // The ledgers the command opened stay referenced until the process ends: freeing a city's
+    // folded chronicle (hundreds of thousands of arrays) only to exit took a tenth of a report's
+    // time, and the kernel takes the memory back whole. Their files are closed by the exit.
+    withExtendedLifetime(opened) { exit(status) }
   }
 
   /// Runs one command and returns its exit status (0 ok, 1 failed, 2 wrong usage, 3 damaged log).
   public static func run(_ arguments: [String]) -> Int32 {
+    var opened: OpenedLedgers?
+    return run(arguments, keeping: &opened)
+  }
+
+  /// `run(_:)`, handing the ledgers the command opened to the caller in `opened`.
+  static func run(_ arguments: [String], keeping opened: inout OpenedLedgers?) -> Int32 {
     var arguments = arguments
     var console = Console()
     var context: CommandContext?
@@ -26,6 +37,7 @@ public enum LiggareCommand {
     do {
       let extracted = try CommandContext.extract(from: &arguments)
       context = extracted
+      opened = extracted.opened
       let status = try dispatch(arguments, extracted, &console)
       try console.flush()
       return status

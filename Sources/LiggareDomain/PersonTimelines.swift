@@ -12,20 +12,29 @@ public final class PersonTimelines: Sendable {
   let knownAtSeq: UInt64
   /// The chronicle's last seq when they were made (a chronicle folded further does not use them).
   let chronicleSeq: UInt64
+  /// A visible placement version: the unit assigned to (before following merges), or -1 for
+  /// "left". One entry per cache line's worth of neighbours, not five arrays.
+  struct Placement {
+    var seq: UInt64
+    var date: Int32
+    var unit: Int32
+    var role: StaffRole
+  }
+
+  /// A visible level version, with the highest level among the person's visible versions up to
+  /// and including it (0 if none is above 0), so that the level at a position is one read.
+  struct Level {
+    var seq: UInt64
+    var date: Int32
+    var highest: Int8
+  }
+
   /// Per person symbol p: placements `placementStart[p] ..< placementStart[p + 1]`.
   let placementStart: [Int32]
-  let placementDate: [Int32]
-  let placementSeq: [UInt64]
-  /// The unit assigned to (before following merges), or -1 for "left".
-  let placementUnit: [Int32]
-  let placementRole: [StaffRole]
+  let placements: [Placement]
   /// Per person symbol p: levels `levelStart[p] ..< levelStart[p + 1]`.
   let levelStart: [Int32]
-  let levelDate: [Int32]
-  let levelSeq: [UInt64]
-  /// The highest level among the person's visible versions up to and including this one (0 if
-  /// none is above 0), so that the level at a position is one read.
-  let levelMax: [Int8]
+  let levels: [Level]
   /// Per unit symbol: whether any version of it is a merge (else no placement there is followed).
   let unitMerges: [Bool]
 
@@ -35,50 +44,32 @@ public final class PersonTimelines: Sendable {
     chronicleSeq = chronicle.lastSeq
     let people = chronicle.persons.count
     var pStart: [Int32] = []
-    var pDate: [Int32] = []
-    var pSeq: [UInt64] = []
-    var pUnit: [Int32] = []
-    var pRole: [StaffRole] = []
+    var pList: [Placement] = []
     var lStart: [Int32] = []
-    var lDate: [Int32] = []
-    var lSeq: [UInt64] = []
-    var lMax: [Int8] = []
+    var lList: [Level] = []
     pStart.reserveCapacity(people + 1)
     lStart.reserveCapacity(people + 1)
     for history in chronicle.persons {
-      pStart.append(Int32(truncatingIfNeeded: pDate.count))
+      pStart.append(Int32(truncatingIfNeeded: pList.count))
       for v in history.placements where v.isVisible(knownAt: k) {
-        pDate.append(v.date)
-        pSeq.append(v.seq)
         switch v.value {
-        case .assigned(let unit, let role):
-          pUnit.append(unit)
-          pRole.append(role)
-        case .left:
-          pUnit.append(-1)
-          pRole.append(.annan)
+        case .assigned(let unit, let role): pList.append(Placement(seq: v.seq, date: v.date, unit: unit, role: role))
+        case .left: pList.append(Placement(seq: v.seq, date: v.date, unit: -1, role: .annan))
         }
       }
-      lStart.append(Int32(truncatingIfNeeded: lDate.count))
+      lStart.append(Int32(truncatingIfNeeded: lList.count))
       var best: Int8 = 0
       for v in history.levels where v.isVisible(knownAt: k) {
         best = max(best, v.value.level)
-        lDate.append(v.date)
-        lSeq.append(v.seq)
-        lMax.append(best)
+        lList.append(Level(seq: v.seq, date: v.date, highest: best))
       }
     }
-    pStart.append(Int32(truncatingIfNeeded: pDate.count))
-    lStart.append(Int32(truncatingIfNeeded: lDate.count))
+    pStart.append(Int32(truncatingIfNeeded: pList.count))
+    lStart.append(Int32(truncatingIfNeeded: lList.count))
     placementStart = pStart
-    placementDate = pDate
-    placementSeq = pSeq
-    placementUnit = pUnit
-    placementRole = pRole
+    placements = pList
     levelStart = lStart
-    levelDate = lDate
-    levelSeq = lSeq
-    levelMax = lMax
+    levels = lList
     unitMerges = chronicle.units.map { history in
       history.contains {
         if case .merged = $0.value { return true }
@@ -101,9 +92,10 @@ public final class PersonTimelines: Sendable {
     let first = Int(placementStart[Int(p)])
     var i = Int(placementStart[Int(p) + 1]) - 1
     let d = end.date.daysSinceEpoch
-    while i >= first, placementDate[i] > d || (placementDate[i] == d && placementSeq[i] > end.seq) { i -= 1 }
-    guard i >= first, placementUnit[i] >= 0 else { return nil }
-    return (placementUnit[i], placementRole[i], placementDate[i], placementSeq[i])
+    while i >= first, placements[i].date > d || (placements[i].date == d && placements[i].seq > end.seq) { i -= 1 }
+    guard i >= first, placements[i].unit >= 0 else { return nil }
+    let found = placements[i]
+    return (found.unit, found.role, found.date, found.seq)
   }
 
   /// The highest visible level of `p` at or before `end`, 0 if none.
@@ -112,8 +104,8 @@ public final class PersonTimelines: Sendable {
     let first = Int(levelStart[Int(p)])
     var i = Int(levelStart[Int(p) + 1]) - 1
     let d = end.date.daysSinceEpoch
-    while i >= first, levelDate[i] > d || (levelDate[i] == d && levelSeq[i] > end.seq) { i -= 1 }
-    return i >= first ? Int(levelMax[i]) : 0
+    while i >= first, levels[i].date > d || (levels[i].date == d && levels[i].seq > end.seq) { i -= 1 }
+    return i >= first ? Int(levels[i].highest) : 0
   }
 }
 

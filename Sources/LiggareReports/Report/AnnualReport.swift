@@ -95,6 +95,12 @@ public struct AnnualReport: Sendable {
 
     let census = Census(state)
     let previousCensus = Census(previousState)
+    // Part 2's costly figures need only these two states and censuses: on a second core while
+    // this one counts the rest (the same figures either way; both are pure).
+    let part2Figures = InBackground {
+      ReportPart2.Figures(
+        state: state, previousState: previousState, census: census, previousCensus: previousCensus, year: year)
+    }
     let activity = PeriodActivity(state, in: CivilDate.startOfYear(year)...asOf)
 
     // Examiner roles at both year ends, counted at the unit and every node above it.
@@ -221,8 +227,8 @@ public struct AnnualReport: Sendable {
 
     unattributed = rootNode.kind == .city ? activity.unattributed : nil
     part2 = ReportPart2(
-      state: state, previousState: previousState, census: census, previousCensus: previousCensus, tree: tree,
-      root: root, boards: boards, units: units, year: year)
+      state: state, figures: part2Figures.value(), tree: tree, root: root, boards: boards, units: units,
+      year: year)
   }
 
   /// Examiner appointments and endings dated in Y, counted at the unit the role was held for (as it

@@ -84,14 +84,30 @@ public struct ReportPart2: Sendable {
   public var measures: [MeasureRow] = []
   public var overdueMeasures: [OverdueMeasure] = []
 
+  /// The costly figures, which need only the two year ends' states and censuses (so the annual
+  /// report computes them on a second core while it counts the rest).
+  struct Figures: Sendable {
+    /// Requirements and assessments at Y-12-31 and Y-1-12-31.
+    var now: CompetenceCensus
+    var before: CompetenceCensus
+    /// Assessments dated in Y.
+    var activity: AssessmentActivity
+
+    init(state: CityState, previousState: CityState, census: Census, previousCensus: Census, year: Int) {
+      now = CompetenceCensus(state, census: census)
+      before = CompetenceCensus(previousState, census: previousCensus)
+      activity = AssessmentActivity(state, in: CivilDate.startOfYear(year)...CivilDate.endOfYear(year))
+    }
+  }
+
   /// Computes the sections for the root, its boards and units (as the report lists them).
   init(
-    state: CityState, previousState: CityState, census: Census, previousCensus: Census, tree: OrgTree,
-    root: NodeFigures, boards: [NodeFigures], units: [NodeFigures], year: Int
+    state: CityState, figures: Figures, tree: OrgTree, root: NodeFigures, boards: [NodeFigures],
+    units: [NodeFigures], year: Int
   ) {
     let nodes = [root] + boards.filter { $0.id != root.id }
-    let now = CompetenceCensus(state, census: census)
-    let before = CompetenceCensus(previousState, census: previousCensus)
+    let now = figures.now
+    let before = figures.before
     for r in now.requirements {
       var rows: [Fulfilment] = []
       for n in nodes + units {
@@ -113,7 +129,7 @@ public struct ReportPart2: Sendable {
           frameworkID: competence?.frameworkID ?? "", nodes: rows))
     }
 
-    let activity = AssessmentActivity(state, in: CivilDate.startOfYear(year)...CivilDate.endOfYear(year))
+    let activity = figures.activity
     for n in nodes + units {
       let counts = n.kind == .city ? activity.city : activity.byNode[n.id] ?? [:]
       if n.kind == .unit && counts.isEmpty { continue }
