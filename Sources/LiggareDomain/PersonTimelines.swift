@@ -53,7 +53,8 @@ public final class PersonTimelines: Sendable {
       pStart.append(Int32(truncatingIfNeeded: pList.count))
       for v in history.placements where v.isVisible(knownAt: k) {
         switch v.value {
-        case .assigned(let unit, let role): pList.append(Placement(seq: v.seq, date: v.date, unit: unit, role: role))
+        case .assigned(let unit, let role):
+          pList.append(Placement(seq: v.seq, date: v.date, unit: unit, role: role))
         case .left: pList.append(Placement(seq: v.seq, date: v.date, unit: -1, role: .annan))
         }
       }
@@ -92,7 +93,9 @@ public final class PersonTimelines: Sendable {
     let first = Int(placementStart[Int(p)])
     var i = Int(placementStart[Int(p) + 1]) - 1
     let d = end.date.daysSinceEpoch
-    while i >= first, placements[i].date > d || (placements[i].date == d && placements[i].seq > end.seq) { i -= 1 }
+    while i >= first, placements[i].date > d || (placements[i].date == d && placements[i].seq > end.seq) {
+      i -= 1
+    }
     guard i >= first, placements[i].unit >= 0 else { return nil }
     let found = placements[i]
     return (found.unit, found.role, found.date, found.seq)

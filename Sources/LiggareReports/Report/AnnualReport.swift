@@ -99,7 +99,8 @@ public struct AnnualReport: Sendable {
     // this one counts the rest (the same figures either way; both are pure).
     let part2Figures = InBackground {
       ReportPart2.Figures(
-        state: state, previousState: previousState, census: census, previousCensus: previousCensus, year: year)
+        state: state, previousState: previousState, census: census, previousCensus: previousCensus, year: year
+      )
     }
     let activity = PeriodActivity(state, in: CivilDate.startOfYear(year)...asOf)
 
