@@ -38,7 +38,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "LiggareSystem", swiftSettings: strict),
-    .target(name: "LiggareBasics", swiftSettings: strict),
+    .target(name: "LiggareBasics", dependencies: ["LiggareSystem"], swiftSettings: strict),
     .target(name: "LiggareHardware", swiftSettings: hardwareFlags),
     .target(
       name: "LiggareStorage", dependencies: ["LiggareSystem", "LiggareBasics", "LiggareHardware"],

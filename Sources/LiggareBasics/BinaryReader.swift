@@ -1,3 +1,5 @@
+public import LiggareSystem
+
 /// Reads what `BinaryWriter` wrote; every read checks bounds and fails softly, since a cache file
 /// may be truncated or corrupt and must then be ignored, never trusted.
 ///
