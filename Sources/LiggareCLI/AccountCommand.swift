@@ -2,6 +2,7 @@ import Foundation
 import LiggareAccess
 import LiggareBasics
 import LiggareKit
+import LiggareSystem
 
 /// `liggare account add NAME --role R [--scope UNIT]... --password-stdin`, `account list`,
 /// `account disable NAME`, `account person NAME [PERSON]`, `account token NAME`: the accounts beside
@@ -92,8 +93,19 @@ enum AccountCommand {
     }
     var password: String?
     if args.has("password-stdin") {
-      let data = FileHandle.standardInput.readDataToEndOfFile()
-      guard var text = String(data: data, encoding: .utf8) else {
+      // Through the system-call layer: Foundation's FileHandle traps on a read error (stdin a
+      // folder), and a crash is no answer.
+      let limit = 1 << 20
+      let bytes: [UInt8]
+      do {
+        bytes = try FileDescriptor.standardInput.readToEnd(atMost: limit)
+      } catch {
+        throw .failed("lösenordet kunde inte läsas från standard in: \(error)")
+      }
+      guard bytes.count <= limit else {
+        throw .failed("standard in är större än \(limit) byte; ange bara lösenordet")
+      }
+      guard var text = String(bytes: bytes, encoding: .utf8) else {
         throw .failed("lösenordet på standard in är inte UTF-8")
       }
       while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
