@@ -58,8 +58,10 @@ public struct Chronicle: Sendable {
   /// The event ids by seq.
   var eventIDs: EventIDTable { deferredIndex?.eventIDs ?? storedEventIDs }
 
-  /// Brings deferred locators and ids into this value before it is changed.
-  mutating func materializeIndex() {
+  /// Brings deferred locators and ids into this value before it is changed (or so that it no
+  /// longer needs the checkpoint it was read from: the mapping is let go with the last value
+  /// that defers to it).
+  public mutating func materializeIndex() {
     guard let deferred = deferredIndex else { return }
     storedLocators = deferred.locators
     storedEventIDs = deferred.eventIDs

@@ -17,6 +17,8 @@ public final class ChronicleIndex: Sendable {
     var placedAt: [[Int32]]
     /// Per unit symbol: units that ever had it as parent or ever merged into it.
     var below: [[Int32]]
+    /// Per unit symbol: person symbols ever appointed examiner for it, ascending.
+    var examinersAt: [[Int32]]
   }
 
   let chronicle: Chronicle
@@ -36,6 +38,19 @@ public final class ChronicleIndex: Sendable {
   /// `followUpLimit` kept (emptied when full).
   private let followUpMemo = Mutex<[FollowUpKey: [String: FollowUpSummary]]>([:])
   private static let followUpLimit = 64
+  /// Every date a unit version (retracted ones too) is dated, ascending, each once: the units as
+  /// they stood at the end of a day are the same for every day between two of these dates.
+  private let unitDateTable = Mutex<[Int32]?>(nil)
+  /// Values that depend only on the units as they stood (`CityState.sharedPerUnitTree`), by their
+  /// type, the knowledge seq and the number of unit dates up to the day. At most `treeMemoLimit`
+  /// kept (emptied when full).
+  private let treeMemo = Mutex<[TreeKey: any Sendable]>([:])
+  private static let treeMemoLimit = 128
+  private struct TreeKey: Hashable {
+    var type: ObjectIdentifier
+    var knownAtSeq: UInt64
+    var epoch: Int
+  }
   private struct FollowUpKey: Hashable {
     var year: Int
     var knownAtSeq: UInt64
@@ -53,6 +68,7 @@ public final class ChronicleIndex: Sendable {
     _ = personsByID
     _ = examiners
     _ = assessmentsByPerson
+    _ = unitDates
   }
 
   var assessmentsByPerson: [[Int32]] {
@@ -77,6 +93,41 @@ public final class ChronicleIndex: Sendable {
     let made = make()
     followUpMemo.withLock { memo in
       if memo.count >= ChronicleIndex.followUpLimit { memo.removeAll() }
+      memo[key] = made
+    }
+    return made
+  }
+
+  var unitDates: [Int32] {
+    unitDateTable.withLock { stored in
+      if let stored { return stored }
+      let dates = Array(Set(chronicle.units.lazy.flatMap { $0.lazy.map(\.date) })).sorted()
+      stored = dates
+      return dates
+    }
+  }
+
+  /// How many unit dates are at or before `day`: days with the same count see the same unit
+  /// versions at their end.
+  func unitEpoch(endOf day: Int32) -> Int {
+    let dates = unitDates
+    var lo = 0
+    var hi = dates.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if dates[mid] <= day { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// The value `make` gives for the units as they stood at the end of `day` as known at
+  /// `knownAtSeq`, made once per distinct set of unit versions (see `CityState.sharedPerUnitTree`).
+  func perUnitTree<T: Sendable>(endOf day: Int32, knownAtSeq: UInt64, _ make: () -> T) -> T {
+    let key = TreeKey(type: ObjectIdentifier(T.self), knownAtSeq: knownAtSeq, epoch: unitEpoch(endOf: day))
+    if let kept = treeMemo.withLock({ $0[key] }) as? T { return kept }
+    let made = make()
+    treeMemo.withLock { memo in
+      if memo.count >= ChronicleIndex.treeMemoLimit { memo.removeAll() }
       memo[key] = made
     }
     return made
@@ -123,10 +174,16 @@ public final class ChronicleIndex: Sendable {
   static func build(_ c: Chronicle) -> Tables {
     var placedAt = [[Int32]](repeating: [], count: c.units.count)
     var below = [[Int32]](repeating: [], count: c.units.count)
+    var examinersAt = [[Int32]](repeating: [], count: c.units.count)
     for (p, history) in c.persons.enumerated() {
       for v in history.placements {
         if case .assigned(let unit, _) = v.value, placedAt[Int(unit)].last != Int32(p) {
           placedAt[Int(unit)].append(Int32(p))
+        }
+      }
+      for v in history.examinerRoles {
+        if case .appointed(let unit, _) = v.value, examinersAt[Int(unit)].last != Int32(p) {
+          examinersAt[Int(unit)].append(Int32(p))
         }
       }
     }
@@ -140,20 +197,33 @@ public final class ChronicleIndex: Sendable {
         }
       }
     }
-    return Tables(placedAt: placedAt, below: below)
+    return Tables(placedAt: placedAt, below: below, examinersAt: examinersAt)
   }
 
   /// Every person who may, at some position and knowledge, count at `node` or a node under it,
   /// ascending by symbol.
   func candidates(under node: Int32) -> [Int32] {
     let t = built
-    guard Int(node) < t.below.count else { return [] }
+    return persons(under: node, t, t.placedAt)
+  }
+
+  /// Every person who may, at some position and knowledge, hold an examiner role for `node` or a
+  /// unit under it (appointed there, or for a unit that ever lay under it or merged into it),
+  /// ascending by symbol.
+  func examinerCandidates(under node: Int32) -> [Int32] {
+    let t = built
+    return persons(under: node, t, t.examinersAt)
+  }
+
+  /// The union of `table` over `node` and every unit that ever lay under it or merged into it.
+  private func persons(under node: Int32, _ t: Tables, _ table: [[Int32]]) -> [Int32] {
+    guard node >= 0, Int(node) < t.below.count else { return [] }
     var seen = [Bool](repeating: false, count: t.below.count)
     var stack = [node]
     seen[Int(node)] = true
     var persons = Set<Int32>()
     while let u = stack.popLast() {
-      persons.formUnion(t.placedAt[Int(u)])
+      persons.formUnion(table[Int(u)])
       for child in t.below[Int(u)] where !seen[Int(child)] {
         seen[Int(child)] = true
         stack.append(child)

@@ -114,6 +114,15 @@ public struct CityState: Sendable {
     allUnits.filter { $0.parentID == id }
   }
 
+  /// `make()`, shared with every state of the same chronicle index and knowledge whose position is
+  /// the end of a day with the same unit versions at or before it: `make` must depend on nothing
+  /// but the units as they stood (`allUnits`, `unit(_:)`), which are then the same. Without an
+  /// index, or at a position inside a day, `make()` itself.
+  public func sharedPerUnitTree<T: Sendable>(_ make: () -> T) -> T {
+    guard let index, position.seq == .max else { return make() }
+    return index.perUnitTree(endOf: position.date.daysSinceEpoch, knownAtSeq: knownAtSeq, make)
+  }
+
   /// Parent links of every node, resolved once for tree walks.
   func parentTable() -> [Int32?] {
     (0..<Int32(chronicle.unitSymbols.count)).map { facts($0)?.parent }
@@ -263,8 +272,20 @@ public struct CityState: Sendable {
 
   /// Every examiner role held by then, by unit id.
   public var examinerRolesByUnit: [String: [ExaminerRole]] {
+    examinerRolesByUnit(under: nil)
+  }
+
+  /// The examiner roles held by then, by unit id, for `nodeID` and the units under it as the tree
+  /// stood: their lists are those of `examinerRolesByUnit`. Lists of units elsewhere may be
+  /// there, and incomplete: with the index only the persons who may ever hold a role under the
+  /// node are looked at (without it, or for nil, everyone).
+  public func examinerRolesByUnit(under nodeID: String?) -> [String: [ExaminerRole]] {
+    var persons = index?.examiners ?? Array(0..<Int32(chronicle.personSymbols.count))
+    if let nodeID, let index, let n = chronicle.unitSymbols.symbol(for: nodeID) {
+      persons = index.examinerCandidates(under: n)
+    }
     var result: [String: [ExaminerRole]] = [:]
-    for p in index?.examiners ?? Array(0..<Int32(chronicle.personSymbols.count)) {
+    for p in persons {
       guard let r = examinerRole(p) else { continue }
       let role = ExaminerRole(
         personID: chronicle.personSymbols.name(p), unitID: chronicle.unitSymbols.name(r.unit),

@@ -34,9 +34,10 @@ public final class LedgerService: Sendable {
   /// Keeps `ledger` (opened for reading) open and publishes its snapshot.
   public init(ledger: sending Ledger) {
     directory = ledger.directory
+    // The spare first, so that the published snapshot no longer holds the mapped checkpoint.
+    ledger.prepareSpare()
     let state = LedgerService.state(of: ledger)
     registerVersion.withLock { $0 = ledger.registerVersion }
-    ledger.prepareSpare()
     self.box = LedgerBox(ledger)
     self.published = Mutex(state)
   }

@@ -1,9 +1,9 @@
 import Foundation
 import LiggareBasics
-import LiggareDomain
 import LiggareStorage
 import Testing
 
+@testable import LiggareDomain
 @testable import LiggareKit
 
 @Suite struct CheckpointCacheTests {
@@ -136,5 +136,33 @@ import Testing
     #expect(extended.startedFromCheckpoint == cachedSeq)
     #expect(extended.chronicle.lastSeq == cachedSeq + 1)
     #expect(extended.state(asOf: CivilDate(parsing: "2014-06-01")!).placement(of: "p1") == nil)
+  }
+
+  /// A server's spare copy reads the locators and ids out of the checkpoint anyway: the snapshot
+  /// then lets the mapped checkpoint go (it was resident beside both chronicles, the server's peak
+  /// memory), and answers, appends and event look-ups are unchanged.
+  @Test func theSpareLetsTheMappedCheckpointGo() throws {
+    let folder = NSTemporaryDirectory() + "liggare-cache-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let writer = try Self.makeLog(in: folder)
+    let expected = Self.answers(writer)
+    writer.log.close()
+    let ledger = try Ledger.open(directory: folder, access: .read, clock: Self.clock, actor: "t")
+    #expect(ledger.startedFromCheckpoint == ledger.chronicle.lastSeq)
+    #expect(ledger.snapshot.chronicle.deferredIndex != nil, "read from the checkpoint, ids left in it")
+    let firstID = ledger.chronicle.eventID(atSeq: 1)
+    ledger.prepareSpare()
+    #expect(ledger.snapshot.chronicle.deferredIndex == nil)
+    #expect(ledger.spare?.deferredIndex == nil)
+    #expect(Self.answers(ledger) == expected)
+    #expect(ledger.chronicle.eventID(atSeq: 1) == firstID)
+    #expect(ledger.chronicle.seq(ofEvent: firstID) == 1)
+    try ledger.append([
+      EventDraft(
+        occurredOn: CivilDate(parsing: "2013-06-01")!,
+        payload: .courseCompleted(person: "p1", course: "k", hours: 2))
+    ])
+    #expect(ledger.chronicle.lastSeq == ledger.snapshot.head.seq)
+    #expect(ledger.chronicle.seq(ofEvent: firstID) == 1)
   }
 }

@@ -34,7 +34,7 @@ public struct CityView: Sendable {
     self.state = state
     self.knownAt = knownAt
     self.names = ViewNames(names: names)
-    let tree = ViewTree(state.allUnits)
+    let tree = ViewTree.of(state)
     cityID = tree.cityID
     guard let city = tree.cityID else {
       figures = nil

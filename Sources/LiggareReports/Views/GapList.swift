@@ -39,7 +39,7 @@ public struct GapList: Sendable {
     self.state = state
     self.knownAt = knownAt
     self.names = ViewNames(names: names)
-    tree = ViewTree(state.allUnits)
+    tree = ViewTree.of(state)
     let census = Census(state, within: id)
     staff = census.staffIndexesByNode[id]?.count ?? 0
     rows = GapRow.rows(census: census, node: id, goals: goals, tree: tree, names: self.names)

@@ -36,7 +36,7 @@ public struct PersonView: Sendable {
     self.knownAt = knownAt
     self.names = ViewNames(names: names)
     personID = person
-    tree = ViewTree(state.allUnits)
+    tree = ViewTree.of(state)
     placement = state.placement(of: person)
     level = state.level(of: person)
     history = state.levelHistory(of: person)

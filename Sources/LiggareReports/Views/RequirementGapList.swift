@@ -24,7 +24,7 @@ public struct RequirementGapList: Sendable {
     self.state = state
     self.knownAt = knownAt
     self.names = ViewNames(names: names)
-    tree = ViewTree(state.allUnits)
+    tree = ViewTree.of(state)
     requirementID = requirement
     frameworkID = framework
     if let requirement, state.requirement(requirement) == nil {

@@ -37,7 +37,7 @@ public struct UnitView: Sendable {
     self.state = state
     self.knownAt = knownAt
     self.names = ViewNames(names: names)
-    let tree = ViewTree(state.allUnits)
+    let tree = ViewTree.of(state)
     let goals = ViewGoals.applying(ViewGoals.inForce(state), at: id, tree: tree)
     figures = ViewFigures(state: state, tree: tree, goals: goals, node: id)
     own = figures.row(id, goals: goals)

@@ -10,15 +10,20 @@ struct ViewExaminers: Sendable {
   /// Open units with a school form and no examiner, under each node (contract decision 2), by id.
   let unitsWithout: [String: [String]]
 
-  init(state: CityState, tree: ViewTree) {
-    let byUnit = state.examinerRolesByUnit
+  /// The roles of the whole city, or, when `node` is given, of `node` and the nodes under it as the
+  /// tree stood: then only those nodes' entries in `byNode` and `unitsWithout` (and `byUnit` of
+  /// the units under it) are meant to be read; they are the same as the whole city's.
+  init(state: CityState, tree: ViewTree, node: String? = nil) {
+    let byUnit = state.examinerRolesByUnit(under: node)
     var byNode: [String: [ExaminerRole]] = [:]
     for unit in byUnit.keys.sorted() {
       for node in tree.chain(unit) { byNode[node, default: []] += byUnit[unit] ?? [] }
     }
     var without: [String: [String]] = [:]
-    for (id, node) in tree.nodes.sorted(by: { $0.key < $1.key })
-    where node.kind == .unit && node.isOpen && node.schoolForm != nil && (byUnit[id] ?? []).isEmpty {
+    for id in tree.subtree(node).sorted() {
+      guard let node = tree.nodes[id], node.kind == .unit, node.isOpen, node.schoolForm != nil,
+        (byUnit[id] ?? []).isEmpty
+      else { continue }
       for ancestor in tree.chain(id) { without[ancestor, default: []].append(id) }
     }
     self.byUnit = byUnit

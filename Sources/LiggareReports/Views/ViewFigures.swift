@@ -20,7 +20,7 @@ struct ViewFigures: Sendable {
     self.state = state
     self.tree = tree
     census = Census(state, within: node)
-    examiners = ViewExaminers(state: state, tree: tree)
+    examiners = ViewExaminers(state: state, tree: tree, node: node)
     self.goals = ViewGoals(state: state, census: census, goals: goals, node: node)
     yearStart = CivilDate.startOfYear(state.asOf.year)
     activity = PeriodActivity(state, in: yearStart...state.asOf, within: node)

@@ -35,6 +35,27 @@ struct ViewTree: Sendable {
     self.cityID = cityID
   }
 
+  /// The tree of `state`, shared by every view of the same units as they stood
+  /// (`CityState.sharedPerUnitTree`): building it reads every unit's history and sorts every
+  /// node's children by collation key.
+  static func of(_ state: CityState) -> ViewTree {
+    state.sharedPerUnitTree { ViewTree(state.allUnits) }
+  }
+
+  /// The ids of `root` and every node under it (of every node when nil), in no particular order.
+  func subtree(_ root: String?) -> [String] {
+    guard let root else { return Array(nodes.keys) }
+    guard nodes[root] != nil else { return [] }
+    var result = [root]
+    var seen: Set = [root]
+    var i = 0
+    while i < result.count {
+      for child in children[result[i]] ?? [] where seen.insert(child).inserted { result.append(child) }
+      i += 1
+    }
+    return result
+  }
+
   /// The node and its ancestors, nearest first.
   func chain(_ id: String) -> [String] {
     org.selfAndAncestors(id)
