@@ -47,6 +47,7 @@ public final class ChronicleIndex: Sendable {
   private let treeMemo = Mutex<[TreeKey: any Sendable]>([:])
   private static let treeMemoLimit = 128
   private struct TreeKey: Hashable {
+    var tag: String
     var type: ObjectIdentifier
     var knownAtSeq: UInt64
     var epoch: Int
@@ -121,9 +122,11 @@ public final class ChronicleIndex: Sendable {
   }
 
   /// The value `make` gives for the units as they stood at the end of `day` as known at
-  /// `knownAtSeq`, made once per distinct set of unit versions (see `CityState.sharedPerUnitTree`).
-  func perUnitTree<T: Sendable>(endOf day: Int32, knownAtSeq: UInt64, _ make: () -> T) -> T {
-    let key = TreeKey(type: ObjectIdentifier(T.self), knownAtSeq: knownAtSeq, epoch: unitEpoch(endOf: day))
+  /// `knownAtSeq`, made once per distinct set of unit versions and `tag` (see
+  /// `CityState.sharedPerUnitTree`).
+  func perUnitTree<T: Sendable>(_ tag: String, endOf day: Int32, knownAtSeq: UInt64, _ make: () -> T) -> T {
+    let key = TreeKey(
+      tag: tag, type: ObjectIdentifier(T.self), knownAtSeq: knownAtSeq, epoch: unitEpoch(endOf: day))
     if let kept = treeMemo.withLock({ $0[key] }) as? T { return kept }
     let made = make()
     treeMemo.withLock { memo in

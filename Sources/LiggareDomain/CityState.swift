@@ -118,14 +118,16 @@ public struct CityState: Sendable {
   /// the end of a day with the same unit versions at or before it: `make` must depend on nothing
   /// but the units as they stood (`allUnits`, `unit(_:)`), which are then the same. Without an
   /// index, or at a position inside a day, `make()` itself.
-  public func sharedPerUnitTree<T: Sendable>(_ make: () -> T) -> T {
+  /// `tag` names what is made (values of one type and tag are taken for each other).
+  public func sharedPerUnitTree<T: Sendable>(_ tag: String, _ make: () -> T) -> T {
     guard let index, position.seq == .max else { return make() }
-    return index.perUnitTree(endOf: position.date.daysSinceEpoch, knownAtSeq: knownAtSeq, make)
+    return index.perUnitTree(tag, endOf: position.date.daysSinceEpoch, knownAtSeq: knownAtSeq, make)
   }
 
-  /// Parent links of every node, resolved once for tree walks.
+  /// Parent links of every node, resolved once for tree walks (and shared by the states of the
+  /// same unit versions, `sharedPerUnitTree`).
   func parentTable() -> [Int32?] {
-    (0..<Int32(chronicle.unitSymbols.count)).map { facts($0)?.parent }
+    sharedPerUnitTree("parents") { (0..<Int32(chronicle.unitSymbols.count)).map { facts($0)?.parent } }
   }
 
   /// The node `id` and its ancestors as the tree stood, nearest first: the walk stops at a node not

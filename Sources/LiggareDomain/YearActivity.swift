@@ -120,8 +120,14 @@ public struct PeriodActivity: Sendable {
     }
     if let people, let index = state.index, index.hasCompletionLists {
       // Seq order, as the full scan adds them: the same sums to the last bit.
+      // Only those dated in the range (most of a person's are in other years), then sorted.
       var own: [Int32] = []
-      for p in people { own += index.completions(of: p) }
+      for p in people {
+        for i in index.completions(of: p) {
+          let date = chronicle.completions[Int(i)].date
+          if date >= first && date <= last { own.append(i) }
+        }
+      }
       own.sort()
       for i in own { add(chronicle.completions[Int(i)]) }
     } else if let people {

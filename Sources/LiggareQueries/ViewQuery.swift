@@ -14,6 +14,21 @@ public struct ViewQuery: Sendable, Hashable {
     /// requirement or not assessed.
     case requirementGaps(unit: String, requirement: String?, framework: String?)
 
+    /// A string that tells this kind from every other (each id length-prefixed, so that no two
+    /// kinds share one): for cache keys, without the reflection string interpolation of an enum
+    /// value costs.
+    public var key: String {
+      func part(_ s: String?) -> String { s.map { "\($0.utf8.count):\($0)" } ?? "-" }
+      switch self {
+      case .city: return "city"
+      case .unit(let id): return "unit " + part(id)
+      case .gaps(let unit, let goal): return "gaps " + part(unit) + " " + part(goal)
+      case .person(let id): return "person " + part(id)
+      case .requirementGaps(let unit, let requirement, let framework):
+        return "requirementGaps " + part(unit) + " " + part(requirement) + " " + part(framework)
+      }
+    }
+
     /// The command's name (`city`, `unit`, `gaps`, `person`).
     public var command: String {
       switch self {

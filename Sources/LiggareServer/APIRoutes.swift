@@ -94,7 +94,7 @@ public enum APIRoutes {
     -> JSONValue
   {
     let seq = state.snapshot.chronicle.lastSeq(knownAt: query.knownAt)
-    let key = "view \(query.kind) \(query.asOf) \(seq)"
+    let key = "view \(query.kind.key) \(query.asOf) \(seq)"
     return try app.cache.value(key, generation: state.generation, cost: estimatedBytes) {
       () throws(ViewError) -> JSONValue in
       try query.document(snapshot: state.snapshot, names: state.names)

@@ -5,7 +5,8 @@ import Testing
 @testable import LiggareReports
 
 /// What a server's views share or restrict through the `ChronicleIndex` says the same as the plain
-/// computation: the unit tree shared per set of unit versions (`ViewTree.of`), and the examiner
+/// computation: the unit tree and the parent links shared per set of unit versions (`ViewTree.of`,
+/// `CityState.parentTable`), and the examiner
 /// roles read only for the node asked about (`CityState.examinerRolesByUnit(under:)`,
 /// `ViewExaminers(state:tree:node:)`). The small demo city has establishments, moves, renames,
 /// merges and closings on a handful of dates; the dates asked about are each of them, the day
@@ -43,6 +44,7 @@ import Testing
         #expect(shared.nodes == expected.nodes, "\(date) seq \(seq)")
         #expect(shared.children == expected.children, "\(date) seq \(seq)")
         #expect(shared.cityID == expected.cityID, "\(date) seq \(seq)")
+        #expect(indexed.parentTable() == plain.parentTable(), "parents \(date) seq \(seq)")
         if let previous, previous != expected.nodes { changes += 1 }
         previous = expected.nodes
       }

@@ -39,7 +39,7 @@ struct ViewTree: Sendable {
   /// (`CityState.sharedPerUnitTree`): building it reads every unit's history and sorts every
   /// node's children by collation key.
   static func of(_ state: CityState) -> ViewTree {
-    state.sharedPerUnitTree { ViewTree(state.allUnits) }
+    state.sharedPerUnitTree("ViewTree") { ViewTree(state.allUnits) }
   }
 
   /// The ids of `root` and every node under it (of every node when nil), in no particular order.
