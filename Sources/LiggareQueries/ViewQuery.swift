@@ -124,9 +124,7 @@ public struct ViewQuery: Sendable, Hashable {
       members["knownAt"] = .string(knownAt.description)
       document = .object(members)
     }
-    let text = document.prettyText
-    var bytes = Array(text.utf8)
-    if !text.hasSuffix("\n") { bytes.append(0x0A) }
-    return bytes
+    // `prettyText`'s UTF-8, which ends in a newline, without a `String` between.
+    return document.prettyBytes
   }
 }
