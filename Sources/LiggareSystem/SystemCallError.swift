@@ -2,10 +2,14 @@
   import Glibc
 #endif
 
-/// A failed system call: which call, on which path, and errno.
+/// A failed system call: which call, on which path, and errno (captured once, where the call
+/// failed, before anything else can change it).
 public struct SystemCallError: Error, Sendable, Hashable {
+  /// The call's name ("open", "write", "fsync", ...).
   public var call: String
+  /// The path (or what the descriptor is: "standard ut", "anslutning") the call was made on.
   public var path: String
+  /// The system's error number.
   public var errno: Int32
 
   /// Creates an error.
