@@ -23,7 +23,8 @@ public struct Census: Sendable {
     let parents = state.parentTable()
     var members: [StaffMember] = []
     var symbols: [(person: Int32, unit: Int32)] = []
-    var byNode: [Int32: [Int]] = [:]
+    // By unit symbol: an array, not a dictionary (a city's census appends ~100 000 times).
+    var byNode = [[Int]](repeating: [], count: chronicle.unitSymbols.count)
     let order: [Int32]
     if let some = state.persons(under: nodeID) {
       order = some.sorted { chronicle.personSymbols.name($0) < chronicle.personSymbols.name($1) }
@@ -45,8 +46,8 @@ public struct Census: Sendable {
           level: state.level(p)))
       var node: Int32? = pl.unit
       var steps = 0
-      while let n = node, steps <= parents.count {
-        byNode[n, default: []].append(index)
+      while let n = node, steps <= parents.count, Int(n) < byNode.count {
+        byNode[Int(n)].append(index)
         node = parents[Int(n)]
         steps += 1
       }
@@ -54,7 +55,9 @@ public struct Census: Sendable {
     self.members = members
     self.symbols = symbols
     var named: [String: [Int]] = [:]
-    for (node, indexes) in byNode { named[chronicle.unitSymbols.name(node)] = indexes }
+    for (node, indexes) in byNode.enumerated() where !indexes.isEmpty {
+      named[chronicle.unitSymbols.name(Int32(node))] = indexes
+    }
     self.staffIndexesByNode = named
   }
 

@@ -79,8 +79,10 @@ public struct PeriodActivity: Sendable {
       return path
     }
     for p in people ?? Array(0..<Int32(chronicle.personSymbols.count)) {
-      let history = chronicle.persons[Int(p)]
-      for v in state.visible(history.levels) where range.contains(CivilDate(daysSinceEpoch: v.date)) {
+      // As `state.visible(_:)` lists them (at or before the position, in fold order, known and
+      // not retracted), without making a filtered copy for each of the city's people.
+      for v in chronicle.persons[Int(p)].levels
+      where state.isVisibleHere(v) && range.contains(CivilDate(daysSinceEpoch: v.date)) {
         let slot = Int(v.value.level) - 1
         guard (0..<5).contains(slot) else { continue }
         allLevelsAttained[slot] += 1
