@@ -81,10 +81,13 @@ final class BlockingQueue<Element>: HandOver, @unchecked Sendable {
     condition.unlock()
   }
 
-  /// How many `put`s are waiting on a full queue now (tests wait for a sender to be blocked).
+  /// How many `put`s are blocked on a full queue now (tests wait for a sender to be blocked).
+  ///
+  /// 0 while the queue has room: a sender woken by a `take` counts itself out only when it runs
+  /// again, and counting it until then made tests act while it was about to put.
   var sendersWaiting: Int {
     condition.lock()
     defer { condition.unlock() }
-    return waitingToPut
+    return items.count >= capacity ? waitingToPut : 0
   }
 }

@@ -32,6 +32,28 @@ import Testing
     for _ in 0..<60_000 where queue.sendersWaiting == 0 { usleep(1000) }
   }
 
+  /// A sender woken by a `take` is not counted as blocked, though it has not run yet: the tests
+  /// above waited for a blocked sender and then found it a put further than they expected
+  /// (`cancelReleasesAProducerBlockedOnAFullQueue` failed under load).
+  @Test func aSenderWokenByATakeIsNotCountedAsBlocked() {
+    let outcome = Self.withoutDeadlock { () -> [Int] in
+      var seen: [Int] = []
+      for _ in 0..<20 {
+        let queue = BlockingQueue<Int>(capacity: 1)
+        let worker = Worker<Void, Never>.start(name: "test", handingTo: [queue]) {
+          _ = queue.put(0)
+          _ = queue.put(1)
+        }
+        Self.waitForBlockedSender(on: queue)
+        _ = queue.take()
+        seen.append(queue.sendersWaiting)
+        worker.cancel()
+      }
+      return seen
+    }
+    #expect(outcome == Array(repeating: 0, count: 20))
+  }
+
   @Test func joinHandsBackWhatTheBodyReturned() {
     let outcome = Self.withoutDeadlock {
       let worker = Worker<[Int], Never>.start(name: "test") { [6, 7] }
