@@ -66,4 +66,13 @@ public struct LedgerSnapshot: @unchecked Sendable {
   ) throws {
     try log.forEachRecord(from: first, through: min(last ?? head.seq, head.seq), body)
   }
+
+  /// Calls `body` with each committed record from `seq` (nil: the head; at most the head) down
+  /// towards 1, newest first, until `body` returns false. Reads back from the end of the segment holding
+  /// the first one visited, no further than the last visited (see `EventLog.forEachRecordBackward`).
+  ///
+  /// - Throws: what the log or `body` throws.
+  public func forEachRecordBackward(from seq: UInt64? = nil, _ body: (RecordView) throws -> Bool) throws {
+    try log.forEachRecordBackward(from: min(seq ?? head.seq, head.seq), body)
+  }
 }

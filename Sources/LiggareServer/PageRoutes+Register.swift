@@ -17,20 +17,9 @@ extension PageRoutes {
   @Sendable static func registerIndex(_ c: RequestContext) throws(APIError) -> HTTPResponse {
     let v = try viewer(c)
     let snapshot = c.state.snapshot
-    let head = snapshot.head.seq
-    var events: [Event] = []
-    let first = head > recentWindow ? head - recentWindow + 1 : 1
-    try? snapshot.forEachRecord(from: first, through: head) { record in
-      let body = record.body
-      guard
-        let event = try? body.withUnsafeBytes({ raw throws(EventDecodingError) in
-          try EventCodec.decodeRecord(raw, seq: record.seq)
-        }), event.actor == v.name
-      else { return }
-      events.append(event)
-    }
+    let events = snapshot.recentEvents(by: v.name, within: recentWindow, limit: recentLimit)
     let names = c.state.names
-    let recent = events.suffix(recentLimit).reversed().map { e in
+    let recent = events.map { e in
       RecentRegistration(
         eventID: e.id, date: e.occurredOn,
         what: EventSentence.describe(e.payload, on: e.occurredOn, names: names),
