@@ -47,7 +47,9 @@ extension EventLog {
       // The records `expected` down to the segment's first, last first.
       while expected >= max(segment.firstSeq, 1) {
         // Out of bytes before the record the name promises first: records are missing.
-        guard end > 0 else { throw damage(0, expected, .segmentNameMismatch(expectedFirstSeq: segment.firstSeq)) }
+        guard end > 0 else {
+          throw damage(0, expected, .segmentNameMismatch(expectedFirstSeq: segment.firstSeq))
+        }
         guard bytes[end - 1] == 0x0A else { throw damage(end, expected, .missingNewline) }
         var lineStart = end - 1
         while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
@@ -62,7 +64,8 @@ extension EventLog {
           throw damage(lineStart, expected, .seqOutOfOrder(expected: expected, found: parts.seq))
         }
         if expected <= from {
-          let view = RecordView(seq: parts.seq, line: line, bodyEnd: parts.bodyEnd, hashStart: parts.hashStart)
+          let view = RecordView(
+            seq: parts.seq, line: line, bodyEnd: parts.bodyEnd, hashStart: parts.hashStart)
           guard try body(view) else { return }
         }
         end = lineStart

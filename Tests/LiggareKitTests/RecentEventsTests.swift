@@ -38,7 +38,8 @@ import Testing
 
   /// The old computation: the last `window` records read forward, the actor's last `limit`, newest
   /// first.
-  static func forward(_ snapshot: LedgerSnapshot, actor: String, window: UInt64, limit: Int) throws -> [Event] {
+  static func forward(_ snapshot: LedgerSnapshot, actor: String, window: UInt64, limit: Int) throws -> [Event]
+  {
     let head = snapshot.head.seq
     var events: [Event] = []
     try snapshot.forEachRecord(from: head > window ? head - window + 1 : 1, through: head) { record in

@@ -80,7 +80,9 @@ import Testing
     // The third line of the second segment: its seq is the segment's first + 2.
     let target = segments[1]
     var firstOfSecond: UInt64 = 0
-    try log.forEachRecord { if firstOfSecond == 0 && $0.seq > UInt64(segments[0].starts.count) { firstOfSecond = $0.seq } }
+    try log.forEachRecord {
+      if firstOfSecond == 0 && $0.seq > UInt64(segments[0].starts.count) { firstOfSecond = $0.seq }
+    }
     let damagedSeq = firstOfSecond + 2
     var bytes = target.bytes
     let letter = bytes[target.starts[2]...].firstIndex(of: UInt8(ascii: "y"))!
