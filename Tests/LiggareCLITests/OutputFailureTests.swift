@@ -4,7 +4,11 @@ import Testing
 /// Issue 13, item 12 (storage part): an answer that cannot be written to standard output is a
 /// failed command with the system's reason in Swedish, not a silent exit 0.
 @Suite struct OutputFailureTests {
-  static func run(_ arguments: [String], stdout: FileHandle) throws -> (status: Int32, error: String) {
+  /// Runs the executable with standard input and/or output redirected to the given handles
+  /// (standard output discarded when not given); its exit status and standard error.
+  static func run(_ arguments: [String], stdin: FileHandle? = nil, stdout: FileHandle? = nil) throws -> (
+    status: Int32, error: String
+  ) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: ProcessTests.executable)
     p.arguments = arguments
@@ -12,7 +16,8 @@ import Testing
     env["LIGGARE_LOG"] = nil
     p.environment = env
     let err = Pipe()
-    p.standardOutput = stdout
+    if let stdin { p.standardInput = stdin }
+    p.standardOutput = stdout ?? FileHandle.nullDevice
     p.standardError = err
     try p.run()
     let error = err.fileHandleForReading.readDataToEndOfFile()
