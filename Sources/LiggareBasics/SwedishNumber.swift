@@ -90,11 +90,9 @@ public enum SwedishNumber {
 
   /// A value rounded half away from zero to the tenth, written without decimals when that is whole
   /// and with one otherwise: hours ("1 234", "2,5") and goals' target shares ("90", "87,5");
-  /// `invalid` when it cannot be written.
+  /// `invalid` when it cannot be written. (`exact` with one decimal at most.)
   public static func wholeOrTenths(_ h: Double, style: Style = .text, invalid: String = "–") -> String {
-    guard let tenths = scaled(h, digits: 1) else { return invalid }
-    return tenths % 10 == 0
-      ? number(scaled: tenths / 10, digits: 0, style: style) : number(scaled: tenths, digits: 1, style: style)
+    exact(h, maxDigits: 1, style: style, invalid: invalid)
   }
 
   /// `value` as it was given, with up to `maxDigits` decimals and no trailing zeros ("2", "2,5",
